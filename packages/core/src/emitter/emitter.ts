@@ -1,0 +1,20 @@
+import type { FlushResult } from '../drop-report';
+import type { Payload } from '../payload';
+
+/** Deadline for `flush()` and `shutdown()`. */
+export interface FlushOptions {
+  readonly timeoutMs?: number;
+}
+
+/**
+ * Takes built events from a tracker and delivers them. The tracker calls `add` synchronously from
+ * `track`; everything else is the emitter's business.
+ */
+export interface Emitter {
+  /** Queues one event (without `stm`). Never throws: problems become reported drops. */
+  add(payload: Payload): void;
+  /** Resolves when every event queued before the call is delivered or dropped, or at the deadline. Never rejects. */
+  flush(options?: FlushOptions): Promise<FlushResult>;
+  /** Stops accepting events, flushes with a deadline, then releases every handle. Idempotent. */
+  shutdown(options?: FlushOptions): Promise<FlushResult>;
+}

@@ -1,0 +1,3 @@
+export * from './public-types';
+export * from './tracking';
+export * from './delivery';

@@ -1,0 +1,57 @@
+import type { DropReport, FlushResult } from '../drop-report';
+import type { FlushOptions } from '../emitter/emitter';
+import type { EventType } from '../payload';
+import type { SelfDescribingJson } from '../self-describing-json';
+import type { TrackOptions } from '../track-options';
+import type { SubjectFields } from './subject-fields';
+
+/** A value a built-in event field accepts before formatting (tracker protocol §5.4). */
+export type FieldValue = string | number | boolean | undefined | null;
+
+/**
+ * One event as a track function hands it to the tracker: the event code, its own protocol keys
+ * and, for `ue`, the self-describing event. The tracker adds ids, timestamps, subject and
+ * contexts, and formats every value.
+ */
+export interface CoreEvent {
+  readonly e: EventType;
+  /** Event-specific protocol keys (`url`, `se_ca`, `tr_id`…), unformatted. */
+  readonly fields?: Readonly<Record<string, FieldValue>>;
+  /** The self-describing event of an `ue` event. */
+  readonly selfDescribing?: SelfDescribingJson<unknown>;
+  /** Entities of this event only, sent after the call's `context` (e.g. per transaction item). */
+  readonly context?: readonly SelfDescribingJson<unknown>[];
+}
+
+/** Counters a tracker keeps; every tracked event ends up in exactly one of them or is still queued. */
+export interface TrackerStats {
+  readonly tracked: number;
+  /** Events a plugin's `beforeTrack` filtered out (the user's choice, not drops). */
+  readonly filtered: number;
+  /** Events rejected at track time, by reason. */
+  readonly dropped: Readonly<Partial<Record<DropReport['reason'], number>>>;
+}
+
+/**
+ * A tracker: builds events and hands them to its emitters. Track functions such as
+ * `trackPageView(tracker, …)` and `trackSelfDescribingEvent(tracker, …)` are free functions that
+ * call {@link Tracker.track}, so bundles carry only the event types they use.
+ */
+export interface Tracker {
+  readonly namespace: string;
+  /** The `tv` value, `floe-<adapter>-<version>`. */
+  readonly trackerVersion: string;
+  /**
+   * Builds and queues a group of events that share one `dtm`, subject, true timestamp and the
+   * call's entities. Validation is all-or-nothing. Returns the event ids in order; never throws.
+   */
+  track(events: readonly CoreEvent[], options?: TrackOptions): string[];
+  /** Replaces the tracker's subject. The platform (`p`) is never removed. */
+  setSubject(subject: SubjectFields | undefined): void;
+  /** Counters since the tracker was created. */
+  stats(): TrackerStats;
+  /** Flushes every emitter. Never rejects. */
+  flush(options?: FlushOptions): Promise<FlushResult>;
+  /** Stops accepting events, flushes every emitter and releases them. Idempotent. */
+  shutdown(options?: FlushOptions): Promise<FlushResult>;
+}

@@ -1,0 +1,3 @@
+// Public exports of the tracking half of core: tracker, subject, track functions, global contexts
+// and plugins.
+export {};

@@ -1,0 +1,29 @@
+/** One HTTP request an emitter wants made. */
+export interface TransportRequest {
+  readonly method: 'GET' | 'POST';
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  /** The exact body bytes' text (POST only). */
+  readonly body?: string;
+  /** Abort the request after this many milliseconds; the promise then rejects with a timeout. */
+  readonly timeoutMs: number;
+  /** Ask the runtime to finish the request even if the page goes away (browsers). */
+  readonly keepalive?: boolean;
+}
+
+/** What the emitter needs from an answer. The body is never buffered whole. */
+export interface TransportResponse {
+  readonly status: number;
+  /** Response headers with lower-case names. */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/**
+ * Makes HTTP requests for an emitter. A transport reports the status it got; it rejects only when
+ * no status arrived (network error, timeout, abort), with a `TransportError`.
+ */
+export interface Transport {
+  makeRequest(request: TransportRequest): Promise<TransportResponse>;
+  /** Releases sockets and agents. */
+  close?(): void | Promise<void>;
+}
