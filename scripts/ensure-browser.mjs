@@ -31,7 +31,7 @@ if (!found()) {
 const chromium = found();
 if (!chromium) {
   console.error(
-    'ensure-browser: no Chromium found. The browser tests need one: install Debian\'s `chromium`\n' +
+    "ensure-browser: no Chromium found. The browser tests need one: install Debian's `chromium`\n" +
       'package (`apt-get install chromium` as root) or set FLOE_CHROMIUM to a Chromium binary.',
   );
   process.exit(1);

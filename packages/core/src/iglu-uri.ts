@@ -9,7 +9,8 @@
  */
 export type IgluUri = `iglu:${string}/${string}/${string}/${number}-${number}-${number}`;
 
-const IGLU_URI_PATTERN = /^iglu:[a-zA-Z0-9_.-]+\/[a-zA-Z0-9_-]+\/[a-zA-Z0-9_-]+\/[0-9]+-[0-9]+-[0-9]+$/;
+const IGLU_URI_PATTERN =
+  /^iglu:[a-zA-Z0-9_.-]+\/[a-zA-Z0-9_-]+\/[a-zA-Z0-9_-]+\/[0-9]+-[0-9]+-[0-9]+$/;
 
 /** Whether `value` is a well-formed Iglu URI (the pattern the contexts and unstruct_event schemas use). */
 export function isIgluUri(value: unknown): value is IgluUri {

@@ -1,3 +1,3 @@
+export * from './delivery';
 export * from './public-types';
 export * from './tracking';
-export * from './delivery';

@@ -12,3 +12,9 @@ export type { TrackOptions } from './track-options';
 export type { Dimensions, SubjectFields } from './tracker/subject-fields';
 export type { CoreEvent, FieldValue, Tracker, TrackerStats } from './tracker/tracker';
 export type { Transport, TransportRequest, TransportResponse } from './transport/transport';
+export type {
+  SchemaIssue,
+  SchemaValidator,
+  SchemaViolation,
+  ValidationOptions,
+} from './validation-options';
