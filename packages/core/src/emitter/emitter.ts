@@ -11,6 +11,8 @@ export interface FlushOptions {
  * `track`; everything else is the emitter's business.
  */
 export interface Emitter {
+  /** The HTTP method this emitter sends with; a GET emitter turns base64 on by default (decision 10). */
+  readonly method?: 'GET' | 'POST';
   /** Queues one event (without `stm`). Never throws: problems become reported drops. */
   add(payload: Payload): void;
   /** Resolves when every event queued before the call is delivered or dropped, or at the deadline. Never rejects. */

@@ -20,6 +20,11 @@ export interface QueuedEvent {
  */
 export interface EventStore {
   /**
+   * Whether events survive a restart. Durable stores give up on an event by age (`max_age`),
+   * memory stores by attempts (`max_attempts`), as reliability.md §1 says.
+   */
+  readonly durable: boolean;
+  /**
    * Queues an event. When the store is over its byte or count cap it evicts the oldest events and
    * returns them, so the emitter can report them as `queue_full` drops.
    */
