@@ -1,3 +1,3 @@
 // Public exports of the tracking half of core: tracker, subject, track functions, global contexts
 // and plugins.
-export {};
+export { createSystemClock } from './platform/system-clock';

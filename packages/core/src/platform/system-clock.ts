@@ -1,0 +1,33 @@
+import type { Clock, TimerHandle } from './clock';
+
+/** A Node timer has `unref`; other runtimes return a number and have nothing to unref. */
+interface MaybeUnrefTimer {
+  unref?: () => void;
+}
+
+/**
+ * The runtime's clock: `Date.now()` for timestamps, `performance.now()` for backoff and timeouts,
+ * and the global timer functions. Timers are unref'd where the runtime supports it, so a pending
+ * retry never keeps a Node process alive.
+ *
+ * @returns a {@link Clock} backed by the runtime's globals.
+ * @example
+ * const clock = createSystemClock();
+ * const dtm = clock.now();
+ */
+export function createSystemClock(): Clock {
+  return {
+    now: () => Date.now(),
+    monotonic: () => performance.now(),
+    setTimeout(callback: () => void, ms: number): TimerHandle {
+      const handle = setTimeout(callback, ms);
+      if (typeof handle === 'object' && handle !== null) {
+        (handle as MaybeUnrefTimer).unref?.();
+      }
+      return handle;
+    },
+    clearTimeout(handle: TimerHandle): void {
+      clearTimeout(handle);
+    },
+  };
+}
