@@ -1,0 +1,208 @@
+#!/usr/bin/env node
+// Side-by-side benchmark: Floe's Node tracker vs @snowplow/node-tracker 4.8.0 (anchors.md §2).
+//
+//   node scripts/bench/node-tracker.mjs [--quick] [--runs=3] [--n=100000] [--only=a,b] [--no-build]
+//
+// Builds @floe/node and its dependencies, starts the sink in its own process, runs every scenario
+// in a fresh Node process (rounds: run 1 of every scenario, then run 2…, so machine noise spreads
+// over all rows), prints one table per event kind and the targets, and writes
+// bench-results/node-tracker.json. Exits 1 only when something crashed; missed targets are
+// printed as MISS, not turned into a failure.
+import { execFileSync, fork, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildMatrix } from './node/matrix.mjs';
+import { baselineTable, configNotes, kindTables, targetTables } from './node/report.mjs';
+import { resetSink } from './node/sink-client.mjs';
+import { summarize } from './node/summarize.mjs';
+import { judgeTargets } from './node/targets.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const SCENARIO_TIMEOUT_MS = 300_000;
+
+function parseArgs(argv) {
+  const flag = (name) => argv.includes(`--${name}`);
+  const value = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  const quick = flag('quick');
+  return {
+    quick,
+    n: Number(value('n') ?? (quick ? 20_000 : 100_000)),
+    runs: Number(value('runs') ?? (quick ? 1 : 3)),
+    only: value('only'),
+    build: !flag('no-build'),
+  };
+}
+
+const log = (message) => process.stderr.write(`[bench:node] ${message}\n`);
+
+function buildFloe() {
+  log('building @floe/node and its dependencies (turbo)…');
+  execFileSync(
+    'npx',
+    ['turbo', 'run', 'build', '--filter=@floe/node...', '--output-logs=errors-only'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+}
+
+function startSink() {
+  return new Promise((resolvePort, reject) => {
+    const sink = fork(join(here, 'node/sink.mjs'), [], {
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
+    sink.once('message', ({ port }) => resolvePort({ sink, port }));
+    sink.once('error', reject);
+    sink.once('exit', (code) => reject(new Error(`sink exited early (${code})`)));
+  });
+}
+
+/** Runs one scenario in a fresh process; resolves to its result or throws with its stderr. */
+function runScenario(scenario) {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(
+      process.execPath,
+      [join(here, 'node/scenario.mjs'), JSON.stringify(scenario)],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), SCENARIO_TIMEOUT_MS);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const line = out.split('\n').find((l) => l.startsWith('RESULT '));
+      if (code === 0 && line) resolveRun(JSON.parse(line.slice('RESULT '.length)));
+      else
+        reject(
+          new Error(
+            `exit ${code ?? signal}: ${err.trim().split('\n').slice(-3).join(' ') || 'no result'}`,
+          ),
+        );
+    });
+  });
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    model: cpus[0]?.model ?? 'unknown',
+    totalMemGb: Math.round(os.totalmem() / 2 ** 30),
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    loadAvgAtStart: os.loadavg().map((v) => Number(v.toFixed(2))),
+  };
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const scenarios = buildMatrix({ only: options.only });
+  const needsFloe = scenarios.some((s) => s.tracker === 'floe');
+  if (needsFloe && options.build) buildFloe();
+
+  const info = {
+    date: new Date().toISOString(),
+    machine: machine(),
+    node: process.version,
+    command: `node scripts/bench/node-tracker.mjs ${process.argv.slice(2).join(' ')}`.trim(),
+    n: options.n,
+    runs: options.runs,
+  };
+  log(
+    `${scenarios.length} scenarios × ${options.runs} run(s), N = ${options.n.toLocaleString('en-US')}`,
+  );
+
+  const { sink, port } = await startSink();
+  const results = scenarios.map((scenario) => ({ scenario, runs: [], errors: [] }));
+  try {
+    for (let run = 1; run <= options.runs; run += 1) {
+      for (const [index, result] of results.entries()) {
+        const { scenario } = result;
+        const label = `run ${run}/${options.runs} [${index + 1}/${results.length}] ${scenario.id}`;
+        const tmpDir =
+          scenario.config === 'disk' ? mkdtempSync(join(os.tmpdir(), 'floe-bench-')) : undefined;
+        try {
+          await resetSink(port);
+          const started = Date.now();
+          const outcome = await runScenario({ ...scenario, n: options.n, port, tmpDir });
+          result.runs.push(outcome);
+          log(
+            `${label}: ${outcome.delivered} delivered, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+          );
+        } catch (error) {
+          result.errors.push(error.message);
+          log(`${label}: FAILED ${error.message}`);
+        } finally {
+          if (tmpDir) rmSync(tmpDir, { recursive: true, force: true });
+        }
+      }
+    }
+  } finally {
+    sink.kill('SIGTERM');
+  }
+
+  for (const result of results) result.summary = summarize(result.runs);
+  const targets = judgeTargets(results, options.n);
+  info.machine.loadAvgAtEnd = os.loadavg().map((v) => Number(v.toFixed(2)));
+  printReport(info, results, targets);
+  writeJson(info, results, targets);
+
+  const crashed = results.filter((r) => r.errors.length > 0);
+  if (crashed.length > 0) {
+    log(`${crashed.length} scenario(s) crashed: ${crashed.map((r) => r.scenario.id).join(', ')}`);
+    process.exitCode = 1;
+  }
+}
+
+function printReport(info, results, targets) {
+  const { machine: m } = info;
+  const lines = [
+    '## Node tracker: Floe vs @snowplow/node-tracker 4.8.0',
+    '',
+    `${info.date} · ${m.cpus} × ${m.model} · ${m.totalMemGb} GB · ${m.platform} · Node ${info.node}`,
+    `N = ${info.n.toLocaleString('en-US')} events per run, ${info.runs} run(s) per scenario; cells are median [min–max].`,
+    `Load average at start ${m.loadAvgAtStart.join(' / ')}, at end ${m.loadAvgAtEnd.join(' / ')}.`,
+    `Command: \`${info.command}\``,
+    '',
+    configNotes(),
+    '',
+    baselineTable(results),
+    '',
+    kindTables(results),
+    '### Targets (RATIOS)',
+    '',
+    targetTables(targets),
+    '',
+  ];
+  const pass = targets.filter((t) => t.verdict === 'PASS').length;
+  const miss = targets.filter((t) => t.verdict === 'MISS').length;
+  lines.push(
+    `Targets met: ${pass}, missed: ${miss}, not judged (n/a): ${targets.length - pass - miss}.`,
+  );
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function writeJson(info, results, targets) {
+  const dir = join(root, 'bench-results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'node-tracker.json');
+  writeFileSync(file, `${JSON.stringify({ ...info, results, targets }, null, 2)}\n`);
+  log(`results written to ${file}`);
+}
+
+main().catch((error) => {
+  console.error(error?.stack ?? String(error));
+  process.exit(1);
+});

@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+// The benchmark's collector stand-in (anchors.md §2). It runs in its own process so its memory
+// never counts against a tracker, listens on a random loopback port and tells its parent the port
+// over IPC (or prints it when run by hand).
+//
+// POST to the tp2 path: read the whole body, parse it, count `data.length` events, answer 200 with
+// an empty body. It also keeps requests, body bytes, the largest body, events without `stm` and, for
+// Floe's reliability columns, duplicate `eid`s. `GET /stats` returns the counters, `POST /reset`
+// clears them, anything else gets 404.
+import { createServer } from 'node:http';
+
+const TP2_PATH = '/com.snowplowanalytics.snowplow/tp2';
+
+const fresh = () => ({
+  events: 0,
+  requests: 0,
+  bodyBytes: 0,
+  maxBodyBytes: 0,
+  withoutStm: 0,
+  withoutEid: 0,
+  duplicates: 0,
+  badBodies: 0,
+});
+
+let stats = fresh();
+// Every eid seen since the last reset; a repeat is a duplicate delivery.
+let seen = new Set();
+
+function countBody(body) {
+  let parsed;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    stats.badBodies += 1;
+    return;
+  }
+  const data = Array.isArray(parsed?.data) ? parsed.data : [];
+  stats.events += data.length;
+  for (const event of data) {
+    if (event?.stm === undefined || event.stm === '') stats.withoutStm += 1;
+    const eid = event?.eid;
+    if (typeof eid !== 'string') {
+      stats.withoutEid += 1;
+    } else if (seen.has(eid)) {
+      stats.duplicates += 1;
+    } else {
+      seen.add(eid);
+    }
+  }
+}
+
+function readBody(request) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    request.on('data', (chunk) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+function answer(response, status, body = '', type = 'text/plain') {
+  response.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
+  response.end(body);
+}
+
+const server = createServer(async (request, response) => {
+  const path = (request.url ?? '').split('?')[0];
+  try {
+    if (request.method === 'POST' && path === TP2_PATH) {
+      const body = await readBody(request);
+      stats.requests += 1;
+      stats.bodyBytes += body.length;
+      if (body.length > stats.maxBodyBytes) stats.maxBodyBytes = body.length;
+      countBody(body);
+      answer(response, 200);
+    } else if (request.method === 'GET' && path === '/stats') {
+      answer(response, 200, JSON.stringify(stats), 'application/json');
+    } else if (request.method === 'POST' && path === '/reset') {
+      await readBody(request);
+      stats = fresh();
+      seen = new Set();
+      answer(response, 200, JSON.stringify(stats), 'application/json');
+    } else {
+      await readBody(request);
+      answer(response, 404);
+    }
+  } catch {
+    // A client that vanished mid-body: nothing was counted, nothing to answer.
+    response.destroy();
+  }
+});
+
+// Trackers keep connections alive between batches; the sink must not be the one closing them.
+server.keepAliveTimeout = 60_000;
+server.headersTimeout = 65_000;
+
+server.listen(0, '127.0.0.1', () => {
+  const { port } = server.address();
+  if (process.send) process.send({ port });
+  else console.log(`sink listening on http://127.0.0.1:${port}`);
+});
+
+// Stop when the parent goes away or asks, so no orphan keeps the port.
+process.on('disconnect', () => process.exit(0));
+process.on('SIGTERM', () => process.exit(0));

@@ -1,0 +1,109 @@
+// The issue's targets for the Node tracker, judged from the scenario summaries. Each verdict is
+// PASS, MISS, or n/a when a scenario it needs did not run (filtered out or crashed).
+import { KINDS } from './events.mjs';
+
+/** Base64 pairings: Snowplow always runs with its default (on); Floe with its default and with on. */
+export const PAIRINGS = [
+  { floeBase64: 'default', label: 'defaults (Floe off, Snowplow on)' },
+  { floeBase64: 'on', label: 'both on' },
+];
+
+const find = (results, tracker, config, kind, base64) =>
+  results.find(
+    (r) =>
+      r.scenario.tracker === tracker &&
+      r.scenario.config === config &&
+      r.scenario.kind === kind &&
+      r.scenario.base64 === base64 &&
+      r.runs.length > 0,
+  );
+
+const med = (result, field) => result?.summary[field]?.median;
+
+function ratioTarget({ kind, pairing, name, floe, snowplow, field, floeOverSnowplow, required }) {
+  const f = med(floe, field);
+  const s = med(snowplow, field);
+  const known = typeof f === 'number' && typeof s === 'number' && f > 0 && s > 0;
+  const ratio = known ? (floeOverSnowplow ? f / s : s / f) : null;
+  return {
+    kind,
+    pairing: pairing.label,
+    name,
+    floe: f ?? null,
+    snowplow: s ?? null,
+    ratio,
+    required,
+    verdict: ratio === null ? 'n/a' : ratio >= required ? 'PASS' : 'MISS',
+  };
+}
+
+function noLossTarget({ kind, pairing, config, result, n }) {
+  const runs = result?.runs ?? [];
+  const lossless = runs.every(
+    (r) => r.unique === n && r.reportedDrops === 0 && r.unaccounted === 0,
+  );
+  const lines = runs.map(
+    (r) =>
+      `${r.unique.toLocaleString('en-US')} delivered, ${r.reportedDrops} dropped, ${r.unaccounted} unaccounted`,
+  );
+  const detail =
+    lines.length > 1 && lines.every((line) => line === lines[0])
+      ? `${lines[0]} ×${lines.length}`
+      : lines.join('; ');
+  return {
+    kind,
+    pairing: pairing.label,
+    name: `no loss, Floe ${config}`,
+    detail: detail || 'did not run',
+    verdict: runs.length === 0 ? 'n/a' : lossless ? 'PASS' : 'MISS',
+  };
+}
+
+/**
+ * Judges every target for every event kind and base64 pairing.
+ *
+ * @param {Array<{ scenario: object, runs: object[], summary: object }>} results
+ * @param {number} n events per run
+ */
+export function judgeTargets(results, n) {
+  const targets = [];
+  for (const kind of KINDS) {
+    const spDefault = find(results, 'snowplow', 'default', kind, 'default');
+    const spLossless = find(results, 'snowplow', 'lossless', kind, 'default');
+    for (const pairing of PAIRINGS) {
+      const floe = find(results, 'floe', 'default', kind, pairing.floeBase64);
+      for (const config of ['default', 'default-yield', 'disk']) {
+        const result = find(results, 'floe', config, kind, pairing.floeBase64);
+        targets.push(noLossTarget({ kind, pairing, config, result, n }));
+      }
+      const common = { kind, pairing, floe };
+      targets.push(
+        ratioTarget({
+          ...common,
+          name: 'delivered ev/s: Floe default ≥ 10× Snowplow lossless',
+          snowplow: spLossless,
+          field: 'deliveredEvPerSec',
+          floeOverSnowplow: true,
+          required: 10,
+        }),
+        ratioTarget({
+          ...common,
+          name: 'peak RSS: Floe default ≤ 1/4 of Snowplow lossless',
+          snowplow: spLossless,
+          field: 'peakRssMb',
+          floeOverSnowplow: false,
+          required: 4,
+        }),
+        ratioTarget({
+          ...common,
+          name: 'per-call cost: Floe default ≤ 1/8 of Snowplow default',
+          snowplow: spDefault,
+          field: 'perCallUs',
+          floeOverSnowplow: false,
+          required: 8,
+        }),
+      );
+    }
+  }
+  return targets;
+}
