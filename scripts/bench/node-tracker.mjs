@@ -2,6 +2,11 @@
 // Side-by-side benchmark: Floe's Node tracker vs @snowplow/node-tracker 4.8.0 (anchors.md §2).
 //
 //   node scripts/bench/node-tracker.mjs [--quick] [--runs=3] [--n=100000] [--only=a,b] [--no-build]
+//   node scripts/bench/node-tracker.mjs --profile --only=floe/default/structured/base64-default
+//
+// `--only` keeps the scenarios whose id (tracker/config/kind/base64-x) contains one of the parts.
+// `--profile` runs the selected scenarios once under `node --cpu-prof` and prints where the self
+// time went (profiles kept in bench-results/profiles/) instead of the tables.
 //
 // Builds @floe/node and its dependencies, starts the sink in its own process, runs every scenario
 // in a fresh Node process (rounds: run 1 of every scenario, then run 2…, so machine noise spreads
@@ -9,11 +14,12 @@
 // bench-results/node-tracker.json. Exits 1 only when something crashed; missed targets are
 // printed as MISS, not turned into a failure.
 import { execFileSync, fork, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildMatrix } from './node/matrix.mjs';
+import { formatProfile, summarizeProfile } from './node/profile-summary.mjs';
 import { baselineTable, configNotes, kindTables, targetTables } from './node/report.mjs';
 import { resetSink } from './node/sink-client.mjs';
 import { summarize } from './node/summarize.mjs';
@@ -33,6 +39,7 @@ function parseArgs(argv) {
     runs: Number(value('runs') ?? (quick ? 1 : 3)),
     only: value('only'),
     build: !flag('no-build'),
+    profile: flag('profile'),
   };
 }
 
@@ -62,11 +69,11 @@ function startSink() {
 }
 
 /** Runs one scenario in a fresh process; resolves to its result or throws with its stderr. */
-function runScenario(scenario) {
+function runScenario(scenario, execArgv = []) {
   return new Promise((resolveRun, reject) => {
     const child = spawn(
       process.execPath,
-      [join(here, 'node/scenario.mjs'), JSON.stringify(scenario)],
+      [...execArgv, join(here, 'node/scenario.mjs'), JSON.stringify(scenario)],
       {
         cwd: root,
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -106,6 +113,48 @@ function machine() {
   };
 }
 
+/** Runs one scenario once against a freshly reset sink; a crash is recorded, not thrown. */
+async function runOnce(result, { label, n, port, execArgv }) {
+  const { scenario } = result;
+  const tmpDir =
+    scenario.config === 'disk' ? mkdtempSync(join(os.tmpdir(), 'floe-bench-')) : undefined;
+  try {
+    await resetSink(port);
+    const started = Date.now();
+    const outcome = await runScenario({ ...scenario, n, port, tmpDir }, execArgv);
+    result.runs.push(outcome);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    log(`${label}: ${outcome.delivered} delivered, ${seconds} s`);
+  } catch (error) {
+    result.errors.push(error.message);
+    log(`${label}: FAILED ${error.message}`);
+  } finally {
+    if (tmpDir) rmSync(tmpDir, { recursive: true, force: true });
+  }
+}
+
+/** `--profile`: each selected scenario once under --cpu-prof, then where its self time went. */
+async function profileScenarios(results, options, port) {
+  for (const result of results) {
+    const dir = join(root, 'bench-results/profiles', result.scenario.id.replaceAll('/', '_'));
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const execArgv = ['--cpu-prof', `--cpu-prof-dir=${dir}`];
+    await runOnce(result, { label: `profile ${result.scenario.id}`, n: options.n, port, execArgv });
+    const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
+    if (!file) continue;
+    const run = result.runs[0];
+    process.stdout.write(
+      `\n### Profile: ${result.scenario.id} (N = ${options.n})\n\n` +
+        (run
+          ? `loop ${Math.round(run.loopMs)} ms, ${run.perCallUs.toFixed(2)} µs/call, total ${Math.round(run.totalMs)} ms, ` +
+            `${run.delivered} delivered, peak RSS ${run.peakRssMb.toFixed(1)} MB\n\n`
+          : '') +
+        `${formatProfile(summarizeProfile(join(dir, file), { root }))}\n\nProfile: ${join(dir, file)}\n`,
+    );
+  }
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const scenarios = buildMatrix({ only: options.only });
@@ -120,37 +169,28 @@ async function main() {
     n: options.n,
     runs: options.runs,
   };
-  log(
-    `${scenarios.length} scenarios × ${options.runs} run(s), N = ${options.n.toLocaleString('en-US')}`,
-  );
-
-  const { sink, port } = await startSink();
   const results = scenarios.map((scenario) => ({ scenario, runs: [], errors: [] }));
+  const { sink, port } = await startSink();
   try {
+    if (options.profile) {
+      await profileScenarios(results, options, port);
+      return;
+    }
+    log(`${scenarios.length} scenarios × ${options.runs} run(s), N = ${options.n}`);
+    // Rounds (run 1 of every scenario, then run 2…) spread the machine's noise over all rows.
     for (let run = 1; run <= options.runs; run += 1) {
       for (const [index, result] of results.entries()) {
-        const { scenario } = result;
-        const label = `run ${run}/${options.runs} [${index + 1}/${results.length}] ${scenario.id}`;
-        const tmpDir =
-          scenario.config === 'disk' ? mkdtempSync(join(os.tmpdir(), 'floe-bench-')) : undefined;
-        try {
-          await resetSink(port);
-          const started = Date.now();
-          const outcome = await runScenario({ ...scenario, n: options.n, port, tmpDir });
-          result.runs.push(outcome);
-          log(
-            `${label}: ${outcome.delivered} delivered, ${((Date.now() - started) / 1000).toFixed(1)} s`,
-          );
-        } catch (error) {
-          result.errors.push(error.message);
-          log(`${label}: FAILED ${error.message}`);
-        } finally {
-          if (tmpDir) rmSync(tmpDir, { recursive: true, force: true });
-        }
+        const label = `run ${run}/${options.runs} [${index + 1}/${results.length}] ${result.scenario.id}`;
+        await runOnce(result, { label, n: options.n, port, execArgv: [] });
       }
     }
   } finally {
     sink.kill('SIGTERM');
+    const crashed = results.filter((r) => r.errors.length > 0);
+    if (crashed.length > 0) {
+      log(`${crashed.length} scenario(s) crashed: ${crashed.map((r) => r.scenario.id).join(', ')}`);
+      process.exitCode = 1;
+    }
   }
 
   for (const result of results) result.summary = summarize(result.runs);
@@ -158,12 +198,6 @@ async function main() {
   info.machine.loadAvgAtEnd = os.loadavg().map((v) => Number(v.toFixed(2)));
   printReport(info, results, targets);
   writeJson(info, results, targets);
-
-  const crashed = results.filter((r) => r.errors.length > 0);
-  if (crashed.length > 0) {
-    log(`${crashed.length} scenario(s) crashed: ${crashed.map((r) => r.scenario.id).join(', ')}`);
-    process.exitCode = 1;
-  }
 }
 
 function printReport(info, results, targets) {
