@@ -1,0 +1,66 @@
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import { compareSchemaKeys } from '../compare-schema-keys';
+import type { Resolver } from '../create-resolver';
+import { IgluError } from '../iglu-error';
+import { addReferencedSchemas } from './add-referenced-schemas';
+import { createAjv } from './create-ajv';
+import { createValidatorCompiler } from './create-validator-compiler';
+import { standalonePrelude } from './standalone-prelude';
+
+/** Options of {@link compileStandaloneValidators}. */
+export interface StandaloneOptions {
+  /** Resolves the schemas and their remote `$ref` targets. */
+  readonly resolver: Resolver;
+  /** The `iglu:` URIs to include (order and duplicates do not matter). */
+  readonly uris: readonly string[];
+}
+
+// ajv's generated code refers to its runtime helpers by require(); the prelude defines our own.
+const RUNTIME_REPLACEMENTS: Readonly<Record<string, string>> = {
+  'require("ajv/dist/runtime/ucs2length").default': 'floeCountCodePoints',
+  'require("ajv/dist/runtime/equal").default': 'floeJsonEqual',
+};
+
+/**
+ * Precompiles validators into one self-contained ES module (ajv standalone code plus Floe's
+ * prelude): no imports, no `eval` or `new Function` at run time, so it runs under a strict CSP
+ * and on edge runtimes. It exports `validators`, keyed by Iglu URI in sorted order; each value is
+ * `(data) => readonly { path, keyword, message }[]` with the same messages as
+ * {@link createValidatorCompiler}. Same inputs give byte-identical output.
+ *
+ * @param options - the resolver and the URIs
+ * @throws IgluError (or ResolutionError) naming the first schema that cannot be compiled
+ * @example
+ * writeFileSync('validators.mjs', compileStandaloneValidators({ resolver, uris }));
+ */
+export function compileStandaloneValidators(options: StandaloneOptions): string {
+  const entries = [...new Set(options.uris)]
+    .map((uri) => options.resolver.resolve(uri))
+    .sort((a, b) => compareSchemaKeys(a.key, b.key));
+  // The runtime compiler applies the same checks (meta-schema, refs) and names failures.
+  const checker = createValidatorCompiler({ resolver: options.resolver });
+  const ajv = createAjv({ onWarning: () => undefined, standalone: true });
+  const known = new Set<string>();
+  const exportsByName: Record<string, string> = {};
+  entries.forEach((entry, index) => {
+    checker.compile(entry.uri);
+    addReferencedSchemas(ajv, options.resolver, entry.schema, entry.uri, known);
+    if (!known.has(entry.uri)) ajv.addSchema(entry.schema, entry.uri);
+    known.add(entry.uri);
+    exportsByName[`floeValidate${index}`] = entry.uri;
+  });
+  let code = standaloneCode(ajv, exportsByName).replace(/^"use strict";\n?/, '');
+  for (const [call, name] of Object.entries(RUNTIME_REPLACEMENTS))
+    code = code.split(call).join(name);
+  const leftover = /require\("([^"]+)"\)/.exec(code);
+  if (leftover) {
+    throw new IgluError(
+      'compile_failed',
+      `standalone code needs ${leftover[1]}, which Floe cannot inline; the schemas use a keyword it does not support precompiled`,
+    );
+  }
+  const table = entries
+    .map((entry, index) => `  ${JSON.stringify(entry.uri)}: floeWrap(floeValidate${index}),`)
+    .join('\n');
+  return `${standalonePrelude()}\n${code}\nexport const validators = {\n${table}\n};\n`;
+}
