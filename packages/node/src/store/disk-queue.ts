@@ -1,0 +1,265 @@
+import type { EventStore, Payload, QueuedEvent } from '@floe/core';
+import { DiskStoreError } from '../errors/disk-store-error';
+import { errnoOf } from './disk-fs';
+import { parseEventBody } from './queue-files';
+import { RECORD_HEADER_BYTES } from './record-codec';
+import type { RecoveredQueue } from './recover-queue';
+import type { RecordLocation, SegmentFiles } from './segment-files';
+
+const QUEUED = 0;
+const LEASED = 1;
+const GONE = 2;
+
+interface Entry {
+  readonly seq: number;
+  readonly eid: string;
+  readonly bytes: number;
+  readonly queuedAt: number;
+  /** Where the record is; undefined once the queue runs in memory. */
+  location: RecordLocation | undefined;
+  /** Held in memory only when the event is not on disk. */
+  payload: Payload | undefined;
+  state: number;
+}
+
+/** Settings of a {@link DiskQueue}. */
+export interface DiskQueueOptions {
+  readonly dir: string;
+  readonly maxBytes: number;
+  readonly maxEvents: number;
+  /** Releases the directory lock. */
+  readonly unlock: () => void;
+  readonly report: (error: DiskStoreError) => void;
+}
+
+/**
+ * The durable queue: an in-memory index (sequence number, eid, size, record location) over the
+ * segment files. Payloads stay on disk and are read back when leased, so memory grows with the
+ * number of queued events rather than their size. When a write fails the queue turns into a
+ * memory queue for the rest of the process and says so through `report`.
+ */
+export class DiskQueue implements EventStore {
+  size = 0;
+  byteSize = 0;
+  private entries: Entry[] = [];
+  private head = 0;
+  private readonly byEid = new Map<string, Entry>();
+  private nextSeq: number;
+  private files: SegmentFiles | undefined;
+  private closed = false;
+
+  /**
+   * @param options - caps, directory and callbacks.
+   * @param files - the queue's files, or undefined to run in memory from the start.
+   * @param recovered - what was on disk when the queue was opened.
+   */
+  constructor(
+    private readonly options: DiskQueueOptions,
+    files: SegmentFiles | undefined,
+    recovered: RecoveredQueue | undefined,
+  ) {
+    this.files = files;
+    this.nextSeq = recovered?.nextSeq ?? 0;
+    if (!files || !recovered) return;
+    const segments = files.adopt(recovered.segments);
+    for (const { body, location } of recovered.events) {
+      const segment = location && segments.get(location.segment);
+      const at = segment && location ? { ...location, segment } : undefined;
+      this.insert(body.s, body.e, body.b, body.t, at ? undefined : body.p, at);
+    }
+    this.onDisk(() => files.start(this.nextSeq));
+    for (const { body } of recovered.salvaged)
+      this.append({ eid: body.e, payload: body.p, bytes: body.b, queuedAt: body.t });
+  }
+
+  /** True while events are written to disk; false after falling back to memory. */
+  get durable(): boolean {
+    return this.files !== undefined;
+  }
+
+  add(event: QueuedEvent): readonly QueuedEvent[] {
+    if (this.closed || event.bytes > this.options.maxBytes) return [event];
+    const victims: Entry[] = [];
+    let size = this.size;
+    let bytes = this.byteSize;
+    for (let i = this.head; i < this.entries.length; i++) {
+      if (size + 1 <= this.options.maxEvents && bytes + event.bytes <= this.options.maxBytes) break;
+      const entry = this.entries[i]!;
+      if (entry.state === GONE) continue;
+      victims.push(entry);
+      size--;
+      bytes -= entry.bytes;
+    }
+    const evicted = victims.map((e) => this.materialise(e) ?? toQueued(e, { eid: e.eid }));
+    this.remove(victims);
+    this.append(event);
+    return evicted;
+  }
+
+  take(limit: number): readonly QueuedEvent[] {
+    const out: QueuedEvent[] = [];
+    const unreadable: Entry[] = [];
+    for (let i = this.head; i < this.entries.length && out.length < limit; i++) {
+      const entry = this.entries[i]!;
+      if (entry.state !== QUEUED) continue;
+      const event = this.materialise(entry);
+      if (event) {
+        entry.state = LEASED;
+        out.push(event);
+      } else {
+        unreadable.push(entry);
+      }
+    }
+    if (unreadable.length) this.dropUnreadable(unreadable, 'could not be read back');
+    return out;
+  }
+
+  ack(eids: readonly string[]): void {
+    const entries: Entry[] = [];
+    for (const eid of eids) {
+      const entry = this.byEid.get(eid);
+      if (entry) entries.push(entry);
+    }
+    this.remove(entries);
+  }
+
+  release(eids: readonly string[]): void {
+    for (const eid of eids) {
+      const entry = this.byEid.get(eid);
+      if (entry?.state === LEASED) entry.state = QUEUED;
+    }
+  }
+
+  /** Closes the files and releases the lock; unsent events stay on disk for the next start. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.onDisk((files) => files.close());
+    this.files = undefined;
+    this.options.unlock();
+  }
+
+  private append(event: QueuedEvent): void {
+    const seq = this.nextSeq++;
+    const body = JSON.stringify({
+      s: seq,
+      e: event.eid,
+      t: event.queuedAt,
+      b: event.bytes,
+      p: event.payload,
+    });
+    const location = this.onDisk((files) => files.appendEvent(seq, body));
+    this.insert(
+      seq,
+      event.eid,
+      event.bytes,
+      event.queuedAt,
+      location ? undefined : event.payload,
+      location,
+    );
+  }
+
+  private insert(
+    seq: number,
+    eid: string,
+    bytes: number,
+    queuedAt: number,
+    payload: Payload | undefined,
+    location: RecordLocation | undefined,
+  ): void {
+    const entry: Entry = { seq, eid, bytes, queuedAt, location, payload, state: QUEUED };
+    this.entries.push(entry);
+    this.byEid.set(eid, entry);
+    this.size++;
+    this.byteSize += bytes;
+  }
+
+  /** Removes entries for good: one ack record on disk, then the index and emptied segments. */
+  private remove(entries: Entry[]): void {
+    const live = entries.filter((e) => e.state !== GONE);
+    if (live.length === 0) return;
+    const seqs = live.filter((e) => e.location).map((e) => e.seq);
+    if (seqs.length) this.onDisk((files) => files.appendAck(seqs));
+    for (const entry of live) {
+      entry.state = GONE;
+      this.byEid.delete(entry.eid);
+      this.size--;
+      this.byteSize -= entry.bytes;
+      const location = entry.location;
+      entry.location = undefined;
+      if (location) this.onDisk((files) => files.forget(location.segment, entry.seq));
+    }
+    while (this.head < this.entries.length && this.entries[this.head]!.state === GONE) this.head++;
+    if (this.head > 1024 && this.head * 2 > this.entries.length) {
+      this.entries = this.entries.slice(this.head);
+      this.head = 0;
+    }
+    this.onDisk((files) => files.maybeCompact());
+  }
+
+  private materialise(entry: Entry): QueuedEvent | undefined {
+    if (entry.payload) return toQueued(entry, entry.payload);
+    if (!entry.location || !this.files) return undefined;
+    try {
+      const body = parseEventBody(this.files.read(entry.location).subarray(RECORD_HEADER_BYTES));
+      return body && body.e === entry.eid ? toQueued(entry, body.p) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private dropUnreadable(entries: Entry[], why: string): void {
+    this.remove(entries);
+    this.options.report(
+      new DiskStoreError('unreadable_event', `${entries.length} queued events ${why}`, {
+        eids: entries.map((e) => e.eid),
+      }),
+    );
+  }
+
+  /** Runs a file operation; on failure the queue continues in memory and reports why. */
+  private onDisk<T>(operation: (files: SegmentFiles) => T): T | undefined {
+    const files = this.files;
+    if (!files) return undefined;
+    try {
+      return operation(files);
+    } catch (error) {
+      this.fallBack(files, error);
+      return undefined;
+    }
+  }
+
+  private fallBack(files: SegmentFiles, error: unknown): void {
+    // Load every payload still on disk while the files can (probably) still be read.
+    const lost: Entry[] = [];
+    for (let i = this.head; i < this.entries.length; i++) {
+      const entry = this.entries[i]!;
+      if (entry.state === GONE || entry.payload) continue;
+      const event = this.materialise(entry);
+      if (event) entry.payload = event.payload;
+      else lost.push(entry);
+    }
+    this.files = undefined;
+    for (const entry of this.entries) entry.location = undefined;
+    try {
+      files.close();
+    } catch {
+      // The files are being abandoned anyway.
+    }
+    const errno = errnoOf(error);
+    this.options.report(
+      new DiskStoreError(
+        'fallback_to_memory',
+        `queue directory ${this.options.dir} cannot be written (${errno ?? String(error)}); ` +
+          'events are kept in memory until the process ends',
+        { file: this.options.dir, errno, eids: lost.map((e) => e.eid) },
+        { cause: error },
+      ),
+    );
+    if (lost.length) this.dropUnreadable(lost, 'could not be read back after the fallback');
+  }
+}
+
+function toQueued(entry: Entry, payload: Payload): QueuedEvent {
+  return { eid: entry.eid, payload, bytes: entry.bytes, queuedAt: entry.queuedAt };
+}

@@ -1,0 +1,266 @@
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
+import type { LookupFunction } from 'node:net';
+import { join } from 'node:path';
+import { type Transport, TransportError, type TransportRequest } from '@floe/core';
+import { makeNodeHttpTransport } from '../src/transport/node-http-transport';
+import { type Loopback, startLoopback } from './helpers/loopback';
+
+const tlsDir = join(__dirname, 'fixtures/tls');
+const cert = readFileSync(join(tlsDir, 'cert.pem'));
+const key = readFileSync(join(tlsDir, 'key.pem'));
+
+const servers: Loopback[] = [];
+const transports: Transport[] = [];
+async function server(...args: Parameters<typeof startLoopback>): Promise<Loopback> {
+  const s = await startLoopback(...args);
+  servers.push(s);
+  return s;
+}
+function transport(options?: Parameters<typeof makeNodeHttpTransport>[0]): Transport {
+  const t = makeNodeHttpTransport(options);
+  transports.push(t);
+  return t;
+}
+afterEach(async () => {
+  for (const t of transports.splice(0)) await t.close?.();
+  for (const s of servers.splice(0)) await s.close();
+});
+
+function post(url: string, body = '{"n":1}', timeoutMs = 2000): TransportRequest {
+  return {
+    method: 'POST',
+    url: `${url}/com.snowplowanalytics.snowplow/tp2`,
+    headers: { 'content-type': 'application/json; charset=UTF-8' },
+    body,
+    timeoutMs,
+  };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<TransportError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TransportError);
+  return error as TransportError;
+}
+
+describe('makeNodeHttpTransport', () => {
+  it('sends the method, headers and exact body, and returns status and lower-case headers', async () => {
+    const s = await server((_req, res) => {
+      res.setHeader('X-Thing', 'yes');
+      res.end('ok');
+    });
+    const body = '{"schema":"x","data":[{"e":"pv","ü":"✓"}]}';
+    const res = await transport().makeRequest(post(s.url, body));
+    expect(res.status).toBe(200);
+    expect(res.headers['x-thing']).toBe('yes');
+    expect(s.requests[0]).toMatchObject({
+      method: 'POST',
+      url: '/com.snowplowanalytics.snowplow/tp2',
+      body,
+    });
+    expect(s.requests[0]!.headers['content-type']).toBe('application/json; charset=UTF-8');
+    expect(s.requests[0]!.headers['content-length']).toBe(String(Buffer.byteLength(body)));
+  });
+
+  it('reuses one keep-alive connection for sequential requests', async () => {
+    const s = await server();
+    const t = transport();
+    for (let i = 0; i < 5; i++) expect((await t.makeRequest(post(s.url))).status).toBe(200);
+    expect(s.connections()).toBe(1);
+    const noReuse = transport({ keepAlive: false });
+    for (let i = 0; i < 3; i++) await noReuse.makeRequest(post(s.url));
+    expect(s.connections()).toBe(4);
+  });
+
+  it('aborts a request that gets no answer at its timeout', async () => {
+    let closedAt = 0;
+    const s = await server((req) => req.socket.on('close', () => (closedAt = performance.now())));
+    const started = performance.now();
+    const error = await rejection(transport().makeRequest(post(s.url, '{}', 200)));
+    expect(error.timeout).toBe(true);
+    expect(error.code).toBe('timeout');
+    expect(error.causeCode).toBe('ETIMEDOUT');
+    expect(performance.now() - started).toBeGreaterThanOrEqual(195);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(closedAt).toBeGreaterThan(started);
+  });
+
+  it('aborts when the request signal fires', async () => {
+    const s = await server(() => undefined);
+    const controller = new AbortController();
+    const pending = transport().makeRequest({ ...post(s.url), signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    const error = await rejection(pending);
+    expect(error.timeout).toBe(false);
+  });
+
+  it.each([307, 308])('follows a %i once with the same method and body', async (status) => {
+    const target = await server();
+    const s = await server((_req, res) => {
+      res.writeHead(status, { location: `${target.url}/moved/tp2` });
+      res.end('moved');
+    });
+    const res = await transport().makeRequest(post(s.url, '{"a":1}'));
+    expect(res.status).toBe(200);
+    expect(target.requests).toHaveLength(1);
+    expect(target.requests[0]).toMatchObject({
+      method: 'POST',
+      url: '/moved/tp2',
+      body: '{"a":1}',
+    });
+  });
+
+  it('follows only one redirect: a second 307 is the answer', async () => {
+    const last = await server();
+    const second = await server((_req, res) => {
+      res.writeHead(307, { location: last.url });
+      res.end();
+    });
+    const first = await server((_req, res) => {
+      res.writeHead(307, { location: second.url });
+      res.end();
+    });
+    expect((await transport().makeRequest(post(first.url))).status).toBe(307);
+    expect(second.requests).toHaveLength(1);
+    expect(last.requests).toHaveLength(0);
+  });
+
+  it.each([301, 302, 303])('reports a %i as its status without following it', async (status) => {
+    const target = await server();
+    const s = await server((_req, res) => {
+      res.writeHead(status, { location: target.url });
+      res.end();
+    });
+    expect((await transport().makeRequest(post(s.url))).status).toBe(status);
+    expect(target.requests).toHaveLength(0);
+  });
+
+  it('reads at most 64 KiB of a 5 MiB body, then cuts the connection', async () => {
+    let written = 0;
+    let closed = false;
+    const chunk = Buffer.alloc(16 * 1024, 0x61);
+    const s = await server((_req, res) => {
+      res.writeHead(200, { 'content-length': String(5 * 1024 * 1024) });
+      res.on('close', () => (closed = true));
+      const pump = () => {
+        if (closed || written >= 5 * 1024 * 1024) return res.end();
+        written += chunk.length;
+        res.write(chunk, () => setImmediate(pump));
+      };
+      pump();
+    });
+    const res = await transport().makeRequest(post(s.url));
+    expect(res.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(closed).toBe(true);
+    expect(written).toBeLessThan(5 * 1024 * 1024);
+  });
+
+  it('treats a 200 whose connection dies mid-body as a success', async () => {
+    const s = await server((_req, res) => {
+      res.writeHead(200, { 'content-length': '1000' });
+      res.write('partial', () => res.socket?.destroy());
+    });
+    expect((await transport().makeRequest(post(s.url))).status).toBe(200);
+  });
+
+  it('surfaces a reset of a stale keep-alive socket as a retryable ECONNRESET', async () => {
+    // The server forgets a connection after one answer (as if its keep-alive timeout had just
+    // passed) and resets the socket when a second request arrives on it.
+    const served = new WeakSet<object>();
+    const s = await server((req, res) => {
+      if (served.has(req.socket)) return req.socket.destroy();
+      served.add(req.socket);
+      res.end('ok');
+    });
+    const t = transport();
+    expect((await t.makeRequest(post(s.url, '{"n":1}'))).status).toBe(200);
+    const error = await rejection(t.makeRequest(post(s.url, '{"n":2}')));
+    expect(error.causeCode).toBe('ECONNRESET');
+    expect(error.code).toBe('transport');
+    expect((await t.makeRequest(post(s.url, '{"n":2}'))).status).toBe(200);
+    expect(s.requests.map((r) => r.body)).toEqual(['{"n":1}', '{"n":2}', '{"n":2}']);
+  });
+
+  it('delivers every send when the server closes each socket right after answering', async () => {
+    const s = await server((_req, res) => {
+      res.end('ok', () => res.socket?.destroy());
+    });
+    const t = transport();
+    const errors: (string | undefined)[] = [];
+    for (let n = 0; n < 30; n++) {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          expect((await t.makeRequest(post(s.url, `{"n":${n}}`))).status).toBe(200);
+          break;
+        } catch (error) {
+          errors.push((error as TransportError).causeCode);
+          if (attempt > 3) throw error;
+        }
+      }
+    }
+    expect(new Set(s.requests.map((r) => r.body)).size).toBe(30);
+    for (const code of errors) expect(['ECONNRESET', 'EPIPE']).toContain(code);
+  });
+
+  it('rejects a self-signed certificate with the TLS code, and accepts it with its CA', async () => {
+    const s = await server(undefined, () => createHttpsServer({ cert, key }));
+    const error = await rejection(transport().makeRequest(post(s.url)));
+    expect(error.causeCode).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
+    expect(error.message).toContain('self-signed');
+    expect((await transport({ tls: { ca: cert } }).makeRequest(post(s.url))).status).toBe(200);
+  });
+
+  it.each(['ENOTFOUND', 'EAI_AGAIN'])('reports %i from the injected DNS lookup', async (code) => {
+    const lookup = ((hostname: string, _options: unknown, callback: (error: Error) => void) => {
+      callback(Object.assign(new Error(`getaddrinfo ${code} ${hostname}`), { code, hostname }));
+    }) as unknown as LookupFunction;
+    const error = await rejection(
+      transport({ lookup }).makeRequest(post('http://collector.invalid')),
+    );
+    expect(error.causeCode).toBe(code);
+  });
+
+  it('resolves hosts through the injected lookup', async () => {
+    const s = await server();
+    const port = new URL(s.url).port;
+    const names: string[] = [];
+    const lookup = ((
+      hostname: string,
+      options: { all?: boolean },
+      callback: (...args: unknown[]) => void,
+    ) => {
+      names.push(hostname);
+      if (options.all) callback(null, [{ address: '127.0.0.1', family: 4 }]);
+      else callback(null, '127.0.0.1', 4);
+    }) as unknown as LookupFunction;
+    const res = await transport({ lookup }).makeRequest(post(`http://collector.test:${port}`));
+    expect(res.status).toBe(200);
+    expect(names).toEqual(['collector.test']);
+  });
+
+  it('reports a refused connection as ECONNREFUSED', async () => {
+    const s = await server();
+    const url = s.url;
+    await s.close();
+    servers.splice(servers.indexOf(s), 1);
+    expect((await rejection(transport().makeRequest(post(url)))).causeCode).toBe('ECONNREFUSED');
+  });
+
+  it('close() destroys pooled sockets and refuses further requests', async () => {
+    let socketClosed = false;
+    const s = await server((req, res) => {
+      req.socket.on('close', () => (socketClosed = true));
+      res.end('ok');
+    });
+    const t = makeNodeHttpTransport();
+    await t.makeRequest(post(s.url));
+    await t.close?.();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(socketClosed).toBe(true);
+    expect((await rejection(t.makeRequest(post(s.url)))).causeCode).toBe('ERR_CLOSED');
+  });
+});
