@@ -38,4 +38,6 @@ export interface SubjectFields {
   readonly ipAddress?: string;
   /** End-user user agent (`ua`). */
   readonly useragent?: string;
+  /** Whether the browser accepts cookies (`cookie`, sent as `1` or `0`). */
+  readonly cookiesEnabled?: boolean;
 }

@@ -1,3 +1,4 @@
+import type { GlobalContext } from '../contexts/global-context';
 import type { DropReport, FlushResult } from '../drop-report';
 import type { FlushOptions } from '../emitter/emitter';
 import type { EventType } from '../payload';
@@ -21,6 +22,12 @@ export interface CoreEvent {
   readonly selfDescribing?: SelfDescribingJson<unknown>;
   /** Entities of this event only, sent after the call's `context` (e.g. per transaction item). */
   readonly context?: readonly SelfDescribingJson<unknown>[];
+  /**
+   * A problem the track function found in its input that the fields cannot express (e.g. a
+   * transaction whose `items` is not an array). The tracker rejects the whole call as `invalid`
+   * with this message, instead of the track function throwing.
+   */
+  readonly inputError?: string;
 }
 
 /** Counters a tracker keeps; every tracked event ends up in exactly one of them or is still queued. */
@@ -54,4 +61,15 @@ export interface Tracker {
   flush(options?: FlushOptions): Promise<FlushResult>;
   /** Stops accepting events, flushes every emitter and releases them. Idempotent. */
   shutdown(options?: FlushOptions): Promise<FlushResult>;
+  /**
+   * Adds global contexts after the existing ones (see {@link GlobalContext}). Optional so that
+   * test doubles need not implement it; trackers from `createTracker` always do.
+   */
+  addGlobalContexts?(
+    contexts: readonly GlobalContext[] | Readonly<Record<string, GlobalContext>>,
+  ): void;
+  /** Removes global contexts by identity or by the name they were added under. */
+  removeGlobalContexts?(contexts: readonly (GlobalContext | string)[]): void;
+  /** Removes every global context. */
+  clearGlobalContexts?(): void;
 }

@@ -1,0 +1,154 @@
+import { base64UrlEncode } from '../payload/base64url';
+import { contextsText, selfDescribingText } from '../payload/self-describing-text';
+import { PluginError } from '../plugins/plugin-error';
+import type { SelfDescribingJson } from '../self-describing-json';
+import type { TrackedEvent } from '../tracker/tracked-event';
+import { TrackerConfigError } from '../tracker/tracker-config-error';
+import {
+  type CompiledGlobalContext,
+  compileGlobalContext,
+  matchesConditions,
+} from './compile-global-context';
+import type { GlobalContext } from './global-context';
+
+/** Where the registry reports a generator or filter that threw. */
+export type ReportPluginError = (error: PluginError) => void;
+
+/**
+ * The tracker's global contexts. Fixed, unconditional entities are serialised once, and when they
+ * are all there is, their whole envelope is cached, so most events pay one property copy for them.
+ */
+export class GlobalContextRegistry {
+  private contexts: CompiledGlobalContext[] = [];
+  /** Whether every context is fixed and unconditional (no event needs to be looked at). */
+  isStatic = true;
+  private staticTexts: string[] = [];
+  private envelope: string | undefined;
+  private envelopeBase64: string | undefined;
+
+  /**
+   * Adds contexts after the existing ones.
+   *
+   * @param contexts - a list, or a record whose keys name the contexts for {@link remove}; a
+   *   name already in use replaces the older context.
+   * @throws TrackerConfigError when any of them is malformed; then none is added.
+   */
+  add(contexts: readonly GlobalContext[] | Readonly<Record<string, GlobalContext>>): void {
+    if (!Array.isArray(contexts) && (typeof contexts !== 'object' || contexts === null)) {
+      throw new TrackerConfigError('global contexts must be a list or a record of contexts');
+    }
+    const entries: [string | undefined, GlobalContext][] = Array.isArray(contexts)
+      ? contexts.map((context) => [undefined, context])
+      : Object.entries(contexts);
+    const compiled = entries.map(([name, context]) => compileGlobalContext(context, name));
+    // Adding under a name that is already there replaces the older context.
+    const names = new Set<string | undefined>(compiled.map((c) => c.name));
+    names.delete(undefined);
+    this.update([...this.contexts.filter((c) => !names.has(c.name)), ...compiled]);
+  }
+
+  /**
+   * Removes contexts by identity (the same object or function that was added) or by name.
+   *
+   * @param contexts - contexts or names to remove; unknown ones are ignored.
+   */
+  remove(contexts: readonly (GlobalContext | string)[]): void {
+    const gone = new Set<unknown>(contexts);
+    this.update(this.contexts.filter((c) => !gone.has(c.source) && !gone.has(c.name)));
+  }
+
+  /** Removes every global context. */
+  clear(): void {
+    this.update([]);
+  }
+
+  /**
+   * The cached envelope (`co` text, or its base64url for `cx`) of the fixed contexts, when the
+   * registry {@link isStatic}; `undefined` when there are no global contexts.
+   */
+  staticEnvelope(base64: boolean): string | undefined {
+    if (this.envelope === undefined && this.staticTexts.length > 0) {
+      this.envelope = contextsText(this.staticTexts);
+    }
+    if (base64 && this.envelopeBase64 === undefined && this.envelope !== undefined) {
+      this.envelopeBase64 = base64UrlEncode(this.envelope);
+    }
+    return base64 ? this.envelopeBase64 : this.envelope;
+  }
+
+  /**
+   * Appends the serialised global entities for one event, in the order the contexts were added.
+   *
+   * @param event - the event being built (needed only when not {@link isStatic}).
+   * @param texts - the entity texts so far; appended to.
+   * @param sources - when validating, the entity objects; appended to in step with `texts`.
+   * @param report - receives generator and filter errors.
+   * @throws InvalidEventError when a generator returns something that is not a valid entity.
+   */
+  collect(
+    event: TrackedEvent | undefined,
+    texts: string[],
+    sources: SelfDescribingJson<unknown>[] | undefined,
+    report: ReportPluginError,
+  ): void {
+    for (const context of this.contexts) {
+      if (
+        !context.unconditional &&
+        (event === undefined || !this.applies(context, event, report))
+      ) {
+        continue;
+      }
+      for (const text of context.texts) texts.push(text);
+      if (sources) for (const entity of context.entities) sources.push(entity);
+      if (event !== undefined) {
+        for (const generator of context.generators)
+          this.generate(generator, event, texts, sources, report);
+      }
+    }
+  }
+
+  private applies(
+    context: CompiledGlobalContext,
+    event: TrackedEvent,
+    report: ReportPluginError,
+  ): boolean {
+    if (!matchesConditions(context, event)) return false;
+    if (context.filter === undefined) return true;
+    try {
+      return context.filter(event) === true;
+    } catch (error) {
+      report(new PluginError('a global context filter threw', error));
+      return false;
+    }
+  }
+
+  private generate(
+    generator: (event: TrackedEvent) => unknown,
+    event: TrackedEvent,
+    texts: string[],
+    sources: SelfDescribingJson<unknown>[] | undefined,
+    report: ReportPluginError,
+  ): void {
+    let output: unknown;
+    try {
+      output = generator(event);
+    } catch (error) {
+      report(new PluginError('a global context generator threw', error));
+      return;
+    }
+    if (output === undefined || output === null) return;
+    const entities = Array.isArray(output) ? output : [output];
+    for (const entity of entities) {
+      texts.push(selfDescribingText(entity, 'generated global context'));
+      if (sources) sources.push(entity as SelfDescribingJson<unknown>);
+    }
+  }
+
+  private update(contexts: CompiledGlobalContext[]): void {
+    this.contexts = contexts;
+    this.isStatic = contexts.every((c) => c.unconditional && c.generators.length === 0);
+    this.staticTexts = this.isStatic ? contexts.flatMap((c) => c.texts) : [];
+    this.envelope = undefined;
+    this.envelopeBase64 = undefined;
+  }
+}

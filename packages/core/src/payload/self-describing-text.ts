@@ -1,0 +1,57 @@
+import { isIgluUri } from '../iglu-uri';
+import { InvalidEventError } from './invalid-event-error';
+import { serializeJson } from './serialize-json';
+
+/** The envelope of a self-describing event, `ue_pr`/`ue_px` (tracker protocol §2.4). */
+export const UNSTRUCT_EVENT_SCHEMA =
+  'iglu:com.snowplowanalytics.snowplow/unstruct_event/jsonschema/1-0-0';
+
+/** The envelope of an event's entities, `co`/`cx` (tracker protocol §3). */
+export const CONTEXTS_SCHEMA = 'iglu:com.snowplowanalytics.snowplow/contexts/jsonschema/1-0-1';
+
+/**
+ * Serialises a self-describing JSON as `{"schema":…,"data":…}`, schema first so snapshots are
+ * stable, and with no other keys.
+ *
+ * @param sdj - the value to serialise; checked at run time, since JavaScript callers skip types.
+ * @param role - `event` or `entity`, for the error message.
+ * @throws InvalidEventError for a non-object, an invalid Iglu URI or data that cannot be
+ *   serialised.
+ */
+export function selfDescribingText(sdj: unknown, role: string): string {
+  if (typeof sdj !== 'object' || sdj === null) {
+    throw new InvalidEventError(`${role}: not a self-describing JSON object`);
+  }
+  const { schema, data } = sdj as { schema?: unknown; data?: unknown };
+  if (!isIgluUri(schema)) {
+    const shown = typeof schema === 'string' ? JSON.stringify(schema) : typeof schema;
+    throw new InvalidEventError(`${role}: ${shown} is not a valid Iglu URI`);
+  }
+  let dataText: string;
+  try {
+    dataText = serializeJson(data, 'data');
+  } catch (error) {
+    throw new InvalidEventError(`${role} ${schema}: ${(error as Error).message}`, { cause: error });
+  }
+  // The URI matched the Iglu pattern, so it is plain ASCII that needs no JSON escaping.
+  return '{"schema":"' + schema + '","data":' + dataText + '}';
+}
+
+/**
+ * Wraps a serialised self-describing event in the `unstruct_event` 1-0-0 envelope.
+ *
+ * @param eventText - output of {@link selfDescribingText}.
+ */
+export function unstructEventText(eventText: string): string {
+  return '{"schema":"' + UNSTRUCT_EVENT_SCHEMA + '","data":' + eventText + '}';
+}
+
+/**
+ * Wraps serialised entities in the `contexts` 1-0-1 envelope. Callers omit the key instead of
+ * calling this with no entities: an empty `data: []` is never sent.
+ *
+ * @param entityTexts - outputs of {@link selfDescribingText}, in wire order.
+ */
+export function contextsText(entityTexts: readonly string[]): string {
+  return '{"schema":"' + CONTEXTS_SCHEMA + '","data":[' + entityTexts.join(',') + ']}';
+}

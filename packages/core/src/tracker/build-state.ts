@@ -1,0 +1,14 @@
+import type { InvalidEventError } from '../payload/invalid-event-error';
+import type { PluginError } from '../plugins/plugin-error';
+import type { TrackerConfig } from './resolve-tracker-config';
+
+/** What building an event reads from the tracker. */
+export interface BuildState {
+  readonly config: TrackerConfig;
+  /** The header keys merged with the tracker's formatted subject; copied onto every event. */
+  readonly base: Readonly<Record<string, string>>;
+  /** Set when the tracker's subject is invalid: every event is then rejected with it. */
+  readonly subjectError: InvalidEventError | undefined;
+  /** Reports a plugin, generator or filter that threw. */
+  readonly reportPluginError: (error: PluginError) => void;
+}

@@ -1,0 +1,19 @@
+import type { EventType } from '../payload';
+import type { CoreEvent } from './tracker';
+
+/**
+ * An event while the tracker builds it, as plugins, context generators and context filters see it.
+ * Read-only: callbacks decide (filter, add entities), they do not edit.
+ */
+export interface TrackedEvent {
+  /** The event type code (`e`). */
+  readonly eventType: EventType;
+  /** The event id (`eid`) the track call returns. */
+  readonly eid: string;
+  /** The Iglu URI of a self-describing event; `undefined` for the other types. */
+  readonly eventSchema: string | undefined;
+  /** The event as the track function handed it to the tracker. */
+  readonly event: CoreEvent;
+  /** Every payload key built so far: all but the entities (`co`/`cx`). */
+  readonly payload: Readonly<Record<string, string>>;
+}

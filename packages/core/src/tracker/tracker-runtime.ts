@@ -1,0 +1,167 @@
+import type { GlobalContext } from '../contexts/global-context';
+import type { FlushResult } from '../drop-report';
+import type { FlushOptions } from '../emitter/emitter';
+import { FloeError } from '../errors/floe-error';
+import type { Payload } from '../payload';
+import { InvalidEventError } from '../payload/invalid-event-error';
+import type { PluginError } from '../plugins/plugin-error';
+import { formatSubject } from '../subject/format-subject';
+import type { TrackOptions } from '../track-options';
+import {
+  checkSchemas,
+  inValidationSample,
+  type ValidationTargets,
+} from '../validation/check-schemas';
+import { buildGroup } from './build-group';
+import type { BuildState } from './build-state';
+import type { FloeTracker } from './floe-tracker';
+import { flushEmitters } from './flush-emitters';
+import type { TrackerConfig } from './resolve-tracker-config';
+import { runAfterTrack } from './run-plugins';
+import type { SubjectFields } from './subject-fields';
+import type { CoreEvent, TrackerStats } from './tracker';
+import { TrackerCallbackError } from './tracker-callback-error';
+import { TrackerClosedError } from './tracker-closed-error';
+
+/** The stateful tracker behind `createTracker`. Methods live on the prototype: no per-event closures. */
+export class TrackerRuntime implements FloeTracker, BuildState {
+  readonly namespace: string;
+  readonly trackerVersion: string;
+  base: Readonly<Record<string, string>>;
+  subjectError: InvalidEventError | undefined;
+  readonly reportPluginError: (error: PluginError) => void;
+  private closed = false;
+  private shutdownResult: Promise<FlushResult> | undefined;
+  private readonly hasAfterTrack: boolean;
+
+  /** @param config - checked options from `resolveTrackerConfig`. */
+  constructor(readonly config: TrackerConfig) {
+    this.namespace = config.namespace;
+    this.trackerVersion = config.trackerVersion;
+    this.base = { ...config.header, ...config.subject };
+    this.reportPluginError = (error) => config.reporter.error(error);
+    this.hasAfterTrack = config.plugins.some((plugin) => plugin.afterTrack !== undefined);
+  }
+
+  track(events: readonly CoreEvent[], options?: TrackOptions): string[] {
+    const { reporter, generateEventId, validation } = this.config;
+    if (!Array.isArray(events)) {
+      reporter.drop('invalid', [], [], new InvalidEventError('track() needs an array of events'));
+      return [];
+    }
+    const eids = new Array<string>(events.length);
+    for (let i = 0; i < events.length; i++) eids[i] = generateEventId();
+    if (this.closed) {
+      this.rejectClosed(events, eids, options);
+      return eids;
+    }
+    const targets: ValidationTargets | undefined =
+      validation !== undefined && inValidationSample(validation)
+        ? { events: [], entities: [] }
+        : undefined;
+    let payloads: (Record<string, string> | null)[];
+    try {
+      payloads = buildGroup(this, events, eids, options, true, targets);
+    } catch (error) {
+      this.rejectInvalid(error, events, eids);
+      return eids;
+    }
+    // The one opt-in path that may throw, before anything of the call is queued.
+    if (targets !== undefined) checkSchemas(validation!, targets, reporter);
+    for (const payload of payloads) {
+      if (payload === null) reporter.filtered++;
+      else this.emit(payload);
+    }
+    return eids;
+  }
+
+  setSubject(subject: SubjectFields | undefined): void {
+    let formatted = {};
+    this.subjectError = undefined;
+    if (subject !== undefined && subject !== null) {
+      try {
+        formatted = formatSubject(subject);
+      } catch (error) {
+        // Reported with every event it rejects, until a valid subject is set.
+        this.subjectError =
+          error instanceof InvalidEventError
+            ? error
+            : new InvalidEventError(`subject: ${String(error)}`, { cause: error });
+      }
+    }
+    this.base = { ...this.config.header, ...formatted };
+  }
+
+  stats(): TrackerStats {
+    return this.config.reporter.stats();
+  }
+
+  flush(options?: FlushOptions): Promise<FlushResult> {
+    return flushEmitters(this.config, 'flush', options);
+  }
+
+  shutdown(options?: FlushOptions): Promise<FlushResult> {
+    this.closed = true;
+    this.shutdownResult ??= flushEmitters(this.config, 'shutdown', options);
+    return this.shutdownResult;
+  }
+
+  addGlobalContexts(
+    contexts: readonly GlobalContext[] | Readonly<Record<string, GlobalContext>>,
+  ): void {
+    this.config.contexts.add(contexts);
+  }
+
+  removeGlobalContexts(contexts: readonly (GlobalContext | string)[]): void {
+    this.config.contexts.remove(contexts);
+  }
+
+  clearGlobalContexts(): void {
+    this.config.contexts.clear();
+  }
+
+  private emit(payload: Payload): void {
+    const { emitters, reporter } = this.config;
+    for (const emitter of emitters) {
+      try {
+        emitter.add(payload);
+      } catch (error) {
+        reporter.error(new TrackerCallbackError('an emitter threw from add()', error));
+      }
+    }
+    reporter.tracked++;
+    if (this.hasAfterTrack) runAfterTrack(this, payload);
+  }
+
+  private rejectInvalid(error: unknown, events: readonly CoreEvent[], eids: string[]): void {
+    const floeError =
+      error instanceof FloeError
+        ? error
+        : new InvalidEventError(`the event could not be built: ${String(error)}`, { cause: error });
+    const reason = floeError.code === 'too_large' ? 'too_large' : 'invalid';
+    this.config.reporter.drop(reason, eids, this.skeletons(events, eids), floeError);
+  }
+
+  private rejectClosed(events: readonly CoreEvent[], eids: string[], options?: TrackOptions): void {
+    let payloads: Payload[];
+    try {
+      // Built without plugins or generators, so the report carries what would have been sent.
+      payloads = buildGroup(this, events, eids, options, false, undefined).filter(
+        (p) => p !== null,
+      );
+    } catch {
+      payloads = this.skeletons(events, eids);
+    }
+    this.config.reporter.drop('closed', eids, payloads, new TrackerClosedError());
+  }
+
+  // What a drop report can show of events that could not be built: their ids and the tracker keys.
+  private skeletons(events: readonly CoreEvent[], eids: readonly string[]): Payload[] {
+    return eids.map((eid, i) => {
+      const e = (events[i] as Partial<CoreEvent> | null)?.e;
+      return typeof e === 'string'
+        ? { e, eid, ...this.config.header }
+        : { eid, ...this.config.header };
+    });
+  }
+}
