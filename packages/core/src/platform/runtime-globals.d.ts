@@ -32,3 +32,42 @@ declare global {
 }
 
 export {};
+
+// Delivery half (emitter and fetch transport): fetch, aborts and URL parsing. Declared as narrow
+// structural types so they merge with @types/node and lib.dom in test builds.
+declare global {
+  interface FloeAbortSignal {
+    readonly aborted: boolean;
+    addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+    removeEventListener(type: 'abort', listener: () => void): void;
+  }
+  var AbortController: {
+    new (): { readonly signal: FloeAbortSignal; abort(reason?: unknown): void };
+  };
+
+  var URL: {
+    new (
+      url: string,
+      base?: string,
+    ): { readonly href: string; readonly origin: string; readonly pathname: string };
+  };
+
+  interface FloeFetchInit {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    signal?: FloeAbortSignal;
+    redirect?: 'manual';
+    keepalive?: boolean;
+  }
+  interface FloeBodyReader {
+    read(): Promise<{ done: boolean; value?: Uint8Array }>;
+    cancel(reason?: unknown): Promise<void>;
+  }
+  interface FloeFetchResponse {
+    readonly status: number;
+    readonly headers: { forEach(callback: (value: string, name: string) => void): void };
+    readonly body: { getReader(): FloeBodyReader } | null;
+  }
+  function fetch(input: string, init?: FloeFetchInit): Promise<FloeFetchResponse>;
+}

@@ -10,6 +10,17 @@ export interface QueuedEvent {
   readonly bytes: number;
   /** Wall-clock ms when the event was queued (for the `max_age` give-up rule). */
   readonly queuedAt: number;
+  /**
+   * The compact JSON text of `payload` (what `bytes` measures), computed once by the emitter so a
+   * send never serializes an event again. A store that loses it (e.g. after a restart) may omit it.
+   */
+  readonly json?: string;
+  /**
+   * The emitter's sequence number for this event, so a `flush()` knows which events were queued
+   * before it. A store hands back the objects it was given (or copies keeping `seq`); events
+   * restored from an earlier process have none and count as older than every flush.
+   */
+  readonly seq?: number;
 }
 
 /**
@@ -32,8 +43,12 @@ export interface EventStore {
   /**
    * Leases up to `limit` of the oldest events that are not already leased, without removing them.
    * Leased events stay stored until `ack`ed, or come back with `release`.
+   *
+   * `maxBytes` is a hint: a store may stop before the sum of `bytes` would pass it (it always
+   * returns at least one event when any is available). The emitter cuts batches exactly itself and
+   * releases what does not fit.
    */
-  take(limit: number): readonly QueuedEvent[] | Promise<readonly QueuedEvent[]>;
+  take(limit: number, maxBytes?: number): readonly QueuedEvent[] | Promise<readonly QueuedEvent[]>;
   /** Removes delivered or dropped events for good. */
   ack(eids: readonly string[]): void | Promise<void>;
   /** Returns leased events to the front of the queue, in their original order. */

@@ -9,6 +9,11 @@ export interface TransportRequest {
   readonly timeoutMs: number;
   /** Ask the runtime to finish the request even if the page goes away (browsers). */
   readonly keepalive?: boolean;
+  /**
+   * Aborts the request when signalled (the emitter's own timeout, or shutdown). A transport then
+   * rejects with a `TransportError`. Optional for transports written before it existed.
+   */
+  readonly signal?: FloeAbortSignal;
 }
 
 /** What the emitter needs from an answer. The body is never buffered whole. */

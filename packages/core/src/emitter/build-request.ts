@@ -1,0 +1,57 @@
+import type { FloeError } from '../errors/floe-error';
+import type { QueuedEvent } from '../store/event-store';
+import type { TransportRequest } from '../transport/transport';
+import type { Batch } from './batch';
+import { buildGetPath, MAX_GET_PATH_BYTES } from './get-path';
+import { buildPostBody, countFitting, POST_CONTENT_TYPE } from './post-body';
+import { getTooLarge } from './prepare-event';
+import type { ResolvedOptions } from './resolve-options';
+
+/** The request for one attempt, and the events that did not fit, if any. */
+export interface BuiltRequest {
+  readonly request: TransportRequest;
+  /** Events cut off the batch because this attempt's `stm` made the body too large. */
+  readonly overflow: readonly QueuedEvent[];
+}
+
+/**
+ * Builds one attempt's request with `stm` stamped now. GET sends the batch's single event to `/i`
+ * unless its path and query would pass 20,000 B, in which case it goes by POST (or, when POST is
+ * not allowed, the result is the error that drops it). POST bodies are cut to `maxPostBytes` exactly; the cut can only bite when
+ * `stm` grew a digit since the batch was formed (fake clocks), and the overflow is sent next.
+ */
+export function buildRequest(
+  options: ResolvedOptions,
+  batch: Batch,
+  stm: string,
+): BuiltRequest | FloeError {
+  const first = batch.events[0] as QueuedEvent;
+  if (options.method === 'GET' && batch.events.length === 1) {
+    const path = buildGetPath(options.pathPrefix, first.payload, stm);
+    if (path.length <= MAX_GET_PATH_BYTES) {
+      const request: TransportRequest = {
+        method: 'GET',
+        url: options.origin + path,
+        headers: { ...options.headers },
+        timeoutMs: options.timeoutMs,
+        keepalive: options.keepalive,
+      };
+      return { request, overflow: [] };
+    }
+    if (!options.postFallback) {
+      return getTooLarge(path.length);
+    }
+  }
+  const fitting = countFitting(batch.events, options.maxPostBytes, stm.length);
+  const events = batch.events.slice(0, fitting);
+  const request: TransportRequest = {
+    method: 'POST',
+    url: options.origin + options.pathPrefix + options.postPath,
+    // Set last so no extra header can change it: anything else turns the POST into a bad row.
+    headers: { ...options.headers, 'Content-Type': POST_CONTENT_TYPE },
+    body: buildPostBody(events, stm),
+    timeoutMs: options.timeoutMs,
+    keepalive: options.keepalive,
+  };
+  return { request, overflow: batch.events.slice(fitting) };
+}

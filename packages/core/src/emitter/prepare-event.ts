@@ -1,0 +1,66 @@
+import { FloeError } from '../errors/floe-error';
+import type { Payload } from '../payload';
+import { MAX_EVENT_BYTES } from '../payload/check-event-size';
+import { EventTooLargeError } from '../payload/event-too-large-error';
+import type { QueuedEvent } from '../store/event-store';
+import { buildGetPath, MAX_GET_PATH_BYTES } from './get-path';
+import { normalizePayload, repairSurrogates } from './normalize-payload';
+import { utf8Length } from './utf8-length';
+
+export { MAX_EVENT_BYTES };
+
+/** What {@link prepareEvent} needs to know about its emitter. */
+export interface PrepareContext {
+  readonly now: number;
+  readonly seq: number;
+  /** Set for GET emitters that may not fall back to POST: the endpoint's path prefix. */
+  readonly getOnlyPrefix?: string;
+}
+
+/**
+ * Turns a payload into a queued event on `add()`'s hot path: one `JSON.stringify`, a byte count,
+ * and the size checks. The JSON text is kept on the event so sends never serialize it again.
+ *
+ * @returns the event, or the error that rejects it (`invalid_event` or `too_large`).
+ */
+export function prepareEvent(input: Payload, context: PrepareContext): QueuedEvent | FloeError {
+  let payload = normalizePayload(input);
+  if (!payload) return new FloeError('invalid_event', 'event has a value that is not a string');
+  const eid = payload['eid'];
+  if (typeof eid !== 'string' || eid.length === 0) {
+    return new FloeError('invalid_event', 'event has no eid');
+  }
+  if (payload['stm'] !== undefined) {
+    // stm is stamped per attempt; a stale one must not be sent twice in one event.
+    const { stm: _stm, ...rest } = payload;
+    payload = rest;
+  }
+  let json: string;
+  try {
+    json = JSON.stringify(payload);
+  } catch (cause) {
+    return new FloeError('invalid_event', 'event cannot be serialized', { cause });
+  }
+  // JSON.stringify escapes lone surrogates (\udXXX) and writes valid pairs raw.
+  if (json.includes('\\ud')) {
+    payload = repairSurrogates(payload);
+    json = JSON.stringify(payload);
+  }
+  const bytes = utf8Length(json);
+  if (bytes > MAX_EVENT_BYTES) return new EventTooLargeError(bytes, MAX_EVENT_BYTES);
+  if (context.getOnlyPrefix !== undefined) {
+    const length = buildGetPath(context.getOnlyPrefix, payload).length;
+    if (length > MAX_GET_PATH_BYTES) {
+      return getTooLarge(length);
+    }
+  }
+  return { eid, payload, bytes, queuedAt: context.now, json, seq: context.seq };
+}
+
+/** The error for a GET event whose path and query would pass the 20,000 B cap. */
+export function getTooLarge(length: number): FloeError {
+  return new FloeError(
+    'too_large',
+    `GET path and query would be ${length} bytes, over the ${MAX_GET_PATH_BYTES}-byte cap`,
+  );
+}

@@ -1,0 +1,140 @@
+import { FloeError } from '../errors/floe-error';
+import type { EventStore, QueuedEvent } from './event-store';
+import { RingDeque } from './ring-deque';
+
+/** Caps of a {@link createMemoryStore} queue; bytes are checked first. */
+export interface MemoryStoreOptions {
+  /** Sum of serialized event bytes kept at most. Default 64 MiB. */
+  readonly maxBytes?: number;
+  /** Events kept at most. Default 1,000,000. */
+  readonly maxEvents?: number;
+}
+
+/** Default byte cap of the memory queue (reliability.md §1). */
+export const DEFAULT_MEMORY_MAX_BYTES = 64 * 1024 * 1024;
+/** Default event cap of the memory queue. */
+export const DEFAULT_MEMORY_MAX_EVENTS = 1_000_000;
+
+class MemoryStore implements EventStore {
+  readonly durable = false;
+  // Waiting events, oldest first; `null` marks one acknowledged without being leased.
+  private readonly waiting = new RingDeque<QueuedEvent | null>();
+  private readonly leased = new Map<string, QueuedEvent>();
+  private events = 0;
+  private bytes = 0;
+
+  constructor(
+    private readonly maxBytes: number,
+    private readonly maxEvents: number,
+  ) {}
+
+  get size(): number {
+    return this.events;
+  }
+
+  get byteSize(): number {
+    return this.bytes;
+  }
+
+  add(event: QueuedEvent): readonly QueuedEvent[] {
+    this.waiting.push(event);
+    this.events++;
+    this.bytes += event.bytes;
+    if (this.bytes <= this.maxBytes && this.events <= this.maxEvents) return [];
+    // Over a cap: evict the oldest waiting events. Leased ones are in flight and settle soon.
+    const evicted: QueuedEvent[] = [];
+    while ((this.bytes > this.maxBytes || this.events > this.maxEvents) && this.waiting.length) {
+      const oldest = this.waiting.shift();
+      if (!oldest) continue;
+      this.events--;
+      this.bytes -= oldest.bytes;
+      evicted.push(oldest);
+    }
+    return evicted;
+  }
+
+  take(limit: number, maxBytes = Number.POSITIVE_INFINITY): readonly QueuedEvent[] {
+    const taken: QueuedEvent[] = [];
+    let sum = 0;
+    while (taken.length < limit && this.waiting.length) {
+      const next = this.waiting.at(0);
+      if (next === null) {
+        this.waiting.shift();
+        continue;
+      }
+      // A second event with a leased eid waits until the first settles, so acks stay unambiguous.
+      if (!next || this.leased.has(next.eid)) break;
+      if (taken.length > 0 && sum + next.bytes > maxBytes) break;
+      this.waiting.shift();
+      this.leased.set(next.eid, next);
+      sum += next.bytes;
+      taken.push(next);
+    }
+    return taken;
+  }
+
+  ack(eids: readonly string[]): void {
+    for (const eid of eids) {
+      const event = this.leased.get(eid);
+      if (event) {
+        this.leased.delete(eid);
+        this.forget(event);
+      } else {
+        this.removeWaiting(eid);
+      }
+    }
+  }
+
+  release(eids: readonly string[]): void {
+    for (let i = eids.length - 1; i >= 0; i--) {
+      const eid = eids[i] as string;
+      const event = this.leased.get(eid);
+      if (!event) continue;
+      this.leased.delete(eid);
+      this.waiting.unshift(event);
+    }
+  }
+
+  private forget(event: QueuedEvent): void {
+    this.events--;
+    this.bytes -= event.bytes;
+  }
+
+  // Acking an event that was never leased is not part of the emitter's protocol; it costs a scan.
+  private removeWaiting(eid: string): void {
+    for (let i = 0; i < this.waiting.length; i++) {
+      const event = this.waiting.at(i);
+      if (event && event.eid === eid) {
+        this.waiting.set(i, null);
+        this.forget(event);
+        return;
+      }
+    }
+  }
+}
+
+/**
+ * An in-memory {@link EventStore}: a ring-buffer queue with O(1) amortised add, take, ack and
+ * release, bounded by bytes first, then by count. Over a cap it evicts the oldest waiting events
+ * and returns them, and the emitter reports them as `queue_full` drops. A synchronous burst of
+ * 100,000 ordinary events fits the defaults.
+ *
+ * @param options - `maxBytes` (default 64 MiB) and `maxEvents` (default 1,000,000).
+ * @returns a store that is lost with the process (`durable: false`).
+ * @example
+ * const emitter = createEmitter({
+ *   endpoint: 'https://collector.example.com',
+ *   store: createMemoryStore({ maxEvents: 10_000 }),
+ * });
+ */
+export function createMemoryStore(options: MemoryStoreOptions = {}): EventStore {
+  const maxBytes = options.maxBytes ?? DEFAULT_MEMORY_MAX_BYTES;
+  const maxEvents = options.maxEvents ?? DEFAULT_MEMORY_MAX_EVENTS;
+  if (!(maxBytes > 0) || !(maxEvents >= 1)) {
+    throw new FloeError(
+      'invalid_config',
+      'createMemoryStore: maxBytes and maxEvents must be positive',
+    );
+  }
+  return new MemoryStore(maxBytes, maxEvents);
+}
