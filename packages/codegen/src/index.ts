@@ -1,0 +1,21 @@
+export type { AliasConfig, CodegenConfig, OpenObjectPolicy } from './codegen-config';
+export { CodegenError } from './codegen-error';
+export { compileTypes } from './compile-types';
+export {
+  CORE_MODULE,
+  type GeneratedFiles,
+  type GenerateFilesOptions,
+  type GenerateProgress,
+  generateFiles,
+  type SchemaFailure,
+} from './generate-files';
+export { type GenerateOptions, type GenerateResult, type GenerateSummary, generate } from './generate';
+export {
+  type LoadedCodegenConfig,
+  loadCodegenConfig,
+  parseCodegenConfig,
+} from './load-codegen-config';
+export { aliasNames, pascalCase, type SchemaNames, schemaNames, splitWords } from './naming';
+export { type NormalizeOptions, normalizeSchema } from './normalize-schema';
+export { GENERATED_MARKER } from './render-header';
+export type { OutputDiff } from './sync-output';
