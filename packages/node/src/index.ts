@@ -1,4 +1,13 @@
 export {
+  createRequestContext,
+  type RequestContext,
+  withRequestSubject,
+} from './context/request-context';
+export {
+  type SubjectFromRequestOptions,
+  subjectFromRequest,
+} from './context/subject-from-request';
+export {
   DiskStoreError,
   type DiskStoreErrorDetails,
   type DiskStoreErrorReason,
@@ -6,6 +15,8 @@ export {
 export { QueueLockedError } from './errors/queue-locked-error';
 export type { DiskFs } from './store/disk-fs';
 export { createDiskStore, DISK_STORE_DEFAULTS, type DiskStoreOptions } from './store/disk-store';
+export { createNodeTracker } from './tracker/create-node-tracker';
+export type { NodeTrackerOptions } from './tracker/node-tracker-options';
 export {
   makeNodeHttpTransport,
   type NodeHttpTransportOptions,

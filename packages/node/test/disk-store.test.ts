@@ -73,6 +73,32 @@ describe('createDiskStore', () => {
     expect(counted.size).toBe(2);
   });
 
+  it('never evicts leased events: the oldest waiting ones go, or else the new event', async () => {
+    const store = openStore({ maxEvents: 3 });
+    for (let i = 0; i < 3; i++) store.add(queuedEvent(i));
+    await store.take(2);
+    expect(eidsOf(store.add(queuedEvent(3)))).toEqual([queuedEvent(2).eid]);
+    await store.take(1);
+    expect(eidsOf(store.add(queuedEvent(4)))).toEqual([queuedEvent(4).eid]);
+    expect(store.size).toBe(3);
+  });
+
+  it('stops a take at the byte hint but always returns one event', async () => {
+    const store = openStore();
+    for (let i = 0; i < 4; i++) store.add(queuedEvent(i, 300));
+    const size = queuedEvent(0, 300).bytes;
+    expect(await store.take(10, size * 2 + 1)).toHaveLength(2);
+    expect(await store.take(10, 1)).toHaveLength(1);
+  });
+
+  it("hands back the emitter's sequence number of events added by this process", async () => {
+    const store = openStore();
+    store.add({ ...queuedEvent(1), seq: 41 });
+    expect((await store.take(1))[0]).toMatchObject({ eid: queuedEvent(1).eid, seq: 41 });
+    await store.close?.();
+    expect((await openStore().take(1))[0]).not.toHaveProperty('seq');
+  });
+
   it('refuses an event larger than the byte cap without evicting anything', () => {
     const store = openStore({ maxBytes: 500 });
     store.add(queuedEvent(1));

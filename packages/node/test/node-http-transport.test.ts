@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { join } from 'node:path';
+import { URL } from 'node:url';
 import { type Transport, TransportError, type TransportRequest } from '@floe/core';
 import { makeNodeHttpTransport } from '../src/transport/node-http-transport';
 import { type Loopback, startLoopback } from './helpers/loopback';
@@ -214,7 +215,7 @@ describe('makeNodeHttpTransport', () => {
     expect((await transport({ tls: { ca: cert } }).makeRequest(post(s.url))).status).toBe(200);
   });
 
-  it.each(['ENOTFOUND', 'EAI_AGAIN'])('reports %i from the injected DNS lookup', async (code) => {
+  it.each(['ENOTFOUND', 'EAI_AGAIN'])('reports %s from the injected DNS lookup', async (code) => {
     const lookup = ((hostname: string, _options: unknown, callback: (error: Error) => void) => {
       callback(Object.assign(new Error(`getaddrinfo ${code} ${hostname}`), { code, hostname }));
     }) as unknown as LookupFunction;

@@ -15,6 +15,8 @@ interface Entry {
   readonly eid: string;
   readonly bytes: number;
   readonly queuedAt: number;
+  /** The emitter's sequence number (flush bookkeeping); events restored from disk have none. */
+  readonly emitterSeq: number | undefined;
   /** Where the record is; undefined once the queue runs in memory. */
   location: RecordLocation | undefined;
   /** Held in memory only when the event is not on disk. */
@@ -65,7 +67,7 @@ export class DiskQueue implements EventStore {
     for (const { body, location } of recovered.events) {
       const segment = location && segments.get(location.segment);
       const at = segment && location ? { ...location, segment } : undefined;
-      this.insert(body.s, body.e, body.b, body.t, at ? undefined : body.p, at);
+      this.insert(body.s, { eid: body.e, bytes: body.b, queuedAt: body.t, payload: body.p }, at);
     }
     this.onDisk(() => files.start(this.nextSeq));
     for (const { body } of recovered.salvaged)
@@ -79,29 +81,36 @@ export class DiskQueue implements EventStore {
 
   add(event: QueuedEvent): readonly QueuedEvent[] {
     if (this.closed || event.bytes > this.options.maxBytes) return [event];
+    // Over a cap, the oldest waiting events go (as in core's memory store); leased ones are in
+    // flight and settle soon. If only leased events remain, the new event itself is refused.
     const victims: Entry[] = [];
-    let size = this.size;
-    let bytes = this.byteSize;
+    let size = this.size + 1;
+    let bytes = this.byteSize + event.bytes;
     for (let i = this.head; i < this.entries.length; i++) {
-      if (size + 1 <= this.options.maxEvents && bytes + event.bytes <= this.options.maxBytes) break;
+      if (size <= this.options.maxEvents && bytes <= this.options.maxBytes) break;
       const entry = this.entries[i]!;
-      if (entry.state === GONE) continue;
+      if (entry.state !== QUEUED) continue;
       victims.push(entry);
       size--;
       bytes -= entry.bytes;
     }
     const evicted = victims.map((e) => this.materialise(e) ?? toQueued(e, { eid: e.eid }));
     this.remove(victims);
+    if (size > this.options.maxEvents || bytes > this.options.maxBytes) return [...evicted, event];
     this.append(event);
     return evicted;
   }
 
-  take(limit: number): readonly QueuedEvent[] {
+  take(limit: number, maxBytes = Number.POSITIVE_INFINITY): readonly QueuedEvent[] {
     const out: QueuedEvent[] = [];
     const unreadable: Entry[] = [];
+    let sum = 0;
     for (let i = this.head; i < this.entries.length && out.length < limit; i++) {
       const entry = this.entries[i]!;
       if (entry.state !== QUEUED) continue;
+      // `maxBytes` is the emitter's hint: stop before reading back events it would release.
+      if (out.length > 0 && sum + entry.bytes > maxBytes) break;
+      sum += entry.bytes;
       const event = this.materialise(entry);
       if (event) {
         entry.state = LEASED;
@@ -149,29 +158,25 @@ export class DiskQueue implements EventStore {
       p: event.payload,
     });
     const location = this.onDisk((files) => files.appendEvent(seq, body));
-    this.insert(
-      seq,
-      event.eid,
-      event.bytes,
-      event.queuedAt,
-      location ? undefined : event.payload,
-      location,
-    );
+    this.insert(seq, event, location);
   }
 
-  private insert(
-    seq: number,
-    eid: string,
-    bytes: number,
-    queuedAt: number,
-    payload: Payload | undefined,
-    location: RecordLocation | undefined,
-  ): void {
-    const entry: Entry = { seq, eid, bytes, queuedAt, location, payload, state: QUEUED };
+  private insert(seq: number, event: QueuedEvent, location: RecordLocation | undefined): void {
+    const entry: Entry = {
+      seq,
+      eid: event.eid,
+      bytes: event.bytes,
+      queuedAt: event.queuedAt,
+      emitterSeq: event.seq,
+      location,
+      // On disk, the payload is read back when leased instead of being held here.
+      payload: location ? undefined : event.payload,
+      state: QUEUED,
+    };
     this.entries.push(entry);
-    this.byEid.set(eid, entry);
+    this.byEid.set(entry.eid, entry);
     this.size++;
-    this.byteSize += bytes;
+    this.byteSize += entry.bytes;
   }
 
   /** Removes entries for good: one ack record on disk, then the index and emptied segments. */
@@ -261,5 +266,6 @@ export class DiskQueue implements EventStore {
 }
 
 function toQueued(entry: Entry, payload: Payload): QueuedEvent {
-  return { eid: entry.eid, payload, bytes: entry.bytes, queuedAt: entry.queuedAt };
+  const event = { eid: entry.eid, payload, bytes: entry.bytes, queuedAt: entry.queuedAt };
+  return entry.emitterSeq === undefined ? event : { ...event, seq: entry.emitterSeq };
 }

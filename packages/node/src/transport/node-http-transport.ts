@@ -1,6 +1,7 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { LookupFunction } from 'node:net';
+import { URL } from 'node:url';
 import {
   type Transport,
   TransportError,

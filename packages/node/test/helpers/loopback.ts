@@ -29,6 +29,7 @@ export async function startLoopback(
   handler: (req: IncomingMessage, res: ServerResponse, seen: SeenRequest) => void = (_req, res) =>
     res.end('ok'),
   create: () => Server = () => createServer(),
+  port = 0,
 ): Promise<Loopback> {
   const server = create();
   const requests: SeenRequest[] = [];
@@ -52,11 +53,11 @@ export async function startLoopback(
       handler(req, res, seen);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const { port: bound } = server.address() as AddressInfo;
   const scheme = 'cert' in server || 'key' in server ? 'https' : 'http';
   return {
-    url: `${scheme}://127.0.0.1:${port}`,
+    url: `${scheme}://127.0.0.1:${bound}`,
     server,
     requests,
     connections: () => connections,

@@ -1,0 +1,98 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  createEmitter,
+  createMemoryStore,
+  createTracker,
+  type EventStore,
+  type FloeError,
+  type FloeTracker,
+  type Transport,
+} from '@floe/core';
+import { defaultRequestContext } from '../context/request-context';
+import { createDiskStore } from '../store/disk-store';
+import { makeNodeHttpTransport } from '../transport/node-http-transport';
+import { NODE_ADAPTER_VERSION } from '../version';
+import { registerExitHandler } from './exit-handlers';
+import type { NodeTrackerOptions } from './node-tracker-options';
+import { withRequestSubjects } from './with-request-subjects';
+
+const DEFAULT_SHUTDOWN_TIMEOUT_MS = 5000;
+
+function createStore(options: NodeTrackerOptions, onError: (e: FloeError) => void): EventStore {
+  const queue = options.queue ?? (options.queueDir ? 'disk' : 'memory');
+  if (typeof queue === 'object') return queue;
+  const caps = { maxBytes: options.maxQueueBytes, maxEvents: options.maxQueueEvents };
+  if (queue === 'memory') return createMemoryStore(caps);
+  return createDiskStore({
+    ...caps,
+    dir: options.queueDir ?? join(tmpdir(), 'floe-queue', encodeURIComponent(options.namespace)),
+    durability: options.durability,
+    onError,
+  });
+}
+
+/**
+ * Creates a tracker for Node.js servers, workers and functions: platform `srv`, `tv`
+ * `floe-node-<version>`, POST batches over a keep-alive `node:http(s)` transport, an optional
+ * durable on-disk queue, the current request's subject merged into every event, and a shutdown
+ * with a deadline on `beforeExit`, `SIGTERM` and `SIGINT`. The flush timer never keeps the process
+ * alive. In a serverless handler, `await tracker.flush()` before returning.
+ *
+ * @param options - see {@link NodeTrackerOptions}; `endpoint` and `namespace` are required.
+ * @returns core's tracker; pass it to `trackSelfDescribingEvent` and the other track functions.
+ * @throws TrackerConfigError for options that cannot work, QueueLockedError when another
+ *   process holds `queueDir`.
+ * @example
+ * const tracker = createNodeTracker({
+ *   endpoint: 'https://collector.example.com',
+ *   namespace: 'api',
+ *   appId: 'checkout',
+ *   queueDir: '/var/lib/checkout/floe-queue',
+ * });
+ * trackStructEvent(tracker, { category: 'order', action: 'placed' });
+ */
+export function createNodeTracker(options: NodeTrackerOptions): FloeTracker {
+  const onError =
+    options.onError ??
+    ((error: FloeError) => console.warn(`[floe] ${error.name}: ${error.message}`));
+  const store = createStore(options, onError);
+  let transport: Transport | undefined;
+  try {
+    transport = options.transport ?? makeNodeHttpTransport(options.http);
+    const emitter = createEmitter({
+      ...options,
+      method: options.method ?? 'POST',
+      store,
+      transport,
+      clock: options.clock,
+      onDrop: options.onDrop,
+      onError,
+    });
+    const tracker = createTracker({
+      ...options,
+      platform: options.platform ?? 'srv',
+      emitters: [emitter],
+      adapter: { name: 'node', version: NODE_ADAPTER_VERSION },
+      clock: options.clock,
+      onDrop: options.onDrop,
+      onError,
+    });
+    const timeoutMs = options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS;
+    const context = options.requestContext ?? defaultRequestContext();
+    const shutdown = async (timeout = timeoutMs) => {
+      unregister();
+      return tracker.shutdown({ timeoutMs: timeout });
+    };
+    const unregister =
+      options.exitHandlers === false
+        ? () => undefined
+        : registerExitHandler({ shutdown: () => shutdown(), timeoutMs });
+    return withRequestSubjects(tracker, context || undefined, shutdown);
+  } catch (error) {
+    // Creation failed after the queue was opened: release its lock and files.
+    void store.close?.();
+    if (!options.transport) void transport?.close?.();
+    throw error;
+  }
+}
