@@ -13,30 +13,56 @@ export interface RegistryContents {
   issues: RegistryIssue[];
 }
 
-function missingRoot(root: string, error: unknown): RegistryContents {
+/** What one walk step read: a folder's names, or a file's text, or why it could not. */
+type Read<T> = { ok: true; value: T } | { ok: false; issue: RegistryIssue };
+
+const unreadable = (path: string, error: unknown, isRoot: boolean): RegistryIssue => {
   const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-  const message = `registry folder ${root} cannot be read (${reason})`;
-  return { schemas: [], issues: [{ level: 'error', code: 'NotFound', message, file: root }] };
+  const what = isRoot ? 'registry folder' : 'path';
+  const code = isRoot ? 'NotFound' : 'Unreadable';
+  return {
+    level: 'error',
+    code,
+    message: `${what} ${path} cannot be read (${reason})`,
+    file: path,
+  };
+};
+
+function attempt<T>(path: string, isRoot: boolean, read: () => T): Read<T> {
+  try {
+    return { ok: true, value: read() };
+  } catch (error) {
+    return { ok: false, issue: unreadable(path, error, isRoot) };
+  }
 }
 
-function collect(
-  files: RegistryFile[],
-  texts: string[],
-  issues: RegistryIssue[],
-): RegistryContents {
+async function attemptAsync<T>(path: string, isRoot: boolean, read: () => Promise<T>) {
+  try {
+    return { ok: true, value: await read() } as Read<T>;
+  } catch (error) {
+    return { ok: false, issue: unreadable(path, error, isRoot) } as Read<T>;
+  }
+}
+
+function finish(found: { file: RegistryFile; text: Read<string> }[], issues: RegistryIssue[]) {
   const schemas: SchemaEntry[] = [];
-  files.forEach((found, index) => {
-    const parsed = parseSchemaFile({ ...found, text: texts[index]! });
+  for (const { file, text } of found) {
+    if (!text.ok) {
+      issues.push(text.issue);
+      continue;
+    }
+    const parsed = parseSchemaFile({ ...file, text: text.value });
     if (parsed.entry) schemas.push(parsed.entry);
     issues.push(...parsed.issues);
-  });
+  }
   return { schemas: sortSchemaEntries(schemas), issues };
 }
 
 /**
  * Reads every `jsonschema` file of an Iglu registry folder (`root/VENDOR/NAME/jsonschema/M-R-A`).
  * Other formats are ignored. Each file is parsed and checked (JSON, `self` equals the path,
- * exact `$schema`); a bad file becomes an issue, never an exception.
+ * exact `$schema`); a bad or unreadable file becomes an issue, never an exception, and a missing
+ * root is a `NotFound` issue.
  *
  * @param root - the registry folder (e.g. `schemas/`)
  * @returns schemas sorted by vendor, name, format and SchemaVer, plus every issue
@@ -44,54 +70,64 @@ function collect(
  * const { schemas, issues } = await readRegistry('schemas');
  */
 export async function readRegistry(root: string): Promise<RegistryContents> {
-  const base = resolve(root);
   const files: RegistryFile[] = [];
   const issues: RegistryIssue[] = [];
   const walk = async (dir: string, segments: string[]): Promise<void> => {
-    const names = (await readdir(dir)).sort();
-    for (const name of names) {
+    const names = await attemptAsync(dir, segments.length === 0, () => readdir(dir));
+    if (!names.ok) return void issues.push(names.issue);
+    for (const name of names.value.sort()) {
       const path = join(dir, name);
-      const isDirectory = (await stat(path)).isDirectory();
-      const step = classifyRegistryEntry(segments, name, isDirectory, path);
+      const info = await attemptAsync(path, false, () => stat(path));
+      if (!info.ok) {
+        issues.push(info.issue);
+        continue;
+      }
+      const step = classifyRegistryEntry(segments, name, info.value.isDirectory(), path);
       if (step.kind === 'descend') await walk(path, [...segments, name]);
       else if (step.kind === 'file') files.push({ key: step.key, file: path });
       else if (step.kind === 'issue') issues.push(step.issue);
     }
   };
-  try {
-    await walk(base, []);
-  } catch (error) {
-    if (files.length === 0 && issues.length === 0) return missingRoot(base, error);
-    throw error;
-  }
-  const texts = await Promise.all(files.map((found) => readFile(found.file, 'utf8')));
-  return collect(files, texts, issues);
+  await walk(resolve(root), []);
+  const texts = await Promise.all(
+    files.map((file) => attemptAsync(file.file, false, () => readFile(file.file, 'utf8'))),
+  );
+  return finish(
+    files.map((file, index) => ({ file, text: texts[index]! })),
+    issues,
+  );
 }
 
 /**
- * Synchronous {@link readRegistry}, for callers that cannot await (e.g. a resolver warm-up).
+ * Synchronous {@link readRegistry}, for callers that cannot await.
  *
  * @param root - the registry folder
  */
 export function readRegistrySync(root: string): RegistryContents {
-  const base = resolve(root);
   const files: RegistryFile[] = [];
   const issues: RegistryIssue[] = [];
   const walk = (dir: string, segments: string[]): void => {
-    for (const name of readdirSync(dir).sort()) {
+    const names = attempt(dir, segments.length === 0, () => readdirSync(dir));
+    if (!names.ok) return void issues.push(names.issue);
+    for (const name of names.value.sort()) {
       const path = join(dir, name);
-      const step = classifyRegistryEntry(segments, name, statSync(path).isDirectory(), path);
+      const info = attempt(path, false, () => statSync(path));
+      if (!info.ok) {
+        issues.push(info.issue);
+        continue;
+      }
+      const step = classifyRegistryEntry(segments, name, info.value.isDirectory(), path);
       if (step.kind === 'descend') walk(path, [...segments, name]);
       else if (step.kind === 'file') files.push({ key: step.key, file: path });
       else if (step.kind === 'issue') issues.push(step.issue);
     }
   };
-  try {
-    walk(base, []);
-  } catch (error) {
-    if (files.length === 0 && issues.length === 0) return missingRoot(base, error);
-    throw error;
-  }
-  const texts = files.map((found) => readFileSync(found.file, 'utf8'));
-  return collect(files, texts, issues);
+  walk(resolve(root), []);
+  return finish(
+    files.map((file) => ({
+      file,
+      text: attempt(file.file, false, () => readFileSync(file.file, 'utf8')),
+    })),
+    issues,
+  );
 }

@@ -12,6 +12,10 @@ export interface SchemaKey {
 /** The grammar of codegen.md §1.1, anchored at both ends. */
 const IGLU_URI = /^iglu:([a-zA-Z0-9_.-]+)\/([a-zA-Z0-9_-]+)\/([a-zA-Z0-9_-]+)\/(\d+)-(\d+)-(\d+)$/;
 
+/** An `iglu:` URI inside `$ref`, possibly followed by a fragment such as `#/definitions/x`. */
+const IGLU_REF =
+  /^iglu:([a-zA-Z0-9_.-]+)\/([a-zA-Z0-9_-]+)\/([a-zA-Z0-9_-]+)\/(\d+)-(\d+)-(\d+)(?:#.*)?$/;
+
 /** The HTTP form used inside `$ref`; the fragment after `#` (if any) is not part of the key. */
 const HTTP_REF =
   /^https?:\/\/iglucentral\.com\/schemas\/([a-zA-Z0-9_.-]+)\/([a-zA-Z0-9_-]+)\/([a-zA-Z0-9_-]+)\/(\d+)-(\d+)-(\d+)(?:#.*)?$/;
@@ -57,14 +61,15 @@ export function formatIgluUri(key: SchemaKey): string {
 
 /**
  * Reads a schema key out of a `$ref`: an `iglu:` URI, or an
- * `http(s)://iglucentral.com/schemas/VENDOR/NAME/FORMAT/M-R-A#` URL (any fragment is ignored).
+ * `http(s)://iglucentral.com/schemas/VENDOR/NAME/FORMAT/M-R-A#` URL. Any fragment after `#`
+ * is not part of the key.
  *
  * @param ref - the `$ref` value
  * @returns the key, or `undefined` for any other reference (local `#/…`, other hosts)
  */
 export function schemaKeyFromRef(ref: string): SchemaKey | undefined {
   if (typeof ref !== 'string') return undefined;
-  const match = IGLU_URI.exec(ref) ?? HTTP_REF.exec(ref);
+  const match = IGLU_REF.exec(ref) ?? HTTP_REF.exec(ref);
   return match ? keyFromMatch(match) : undefined;
 }
 

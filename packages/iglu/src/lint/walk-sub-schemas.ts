@@ -5,8 +5,9 @@ const escapeToken = (token: string): string => token.replace(/~/g, '~0').replace
 /**
  * Visits a schema and its sub-schemas in igluctl's order and scope: the schema itself, then
  * `items` (one schema or each tuple member), `additionalItems`, `properties`,
- * `additionalProperties`, `patternProperties` and `oneOf`. Like igluctl, `definitions`,
- * `anyOf`, `allOf` and `not` are not visited. Boolean sub-schemas are skipped.
+ * `additionalProperties`, `patternProperties`, `oneOf`, `anyOf`, `allOf` and `not`. Like
+ * igluctl, whose schema model has no `definitions`, sub-schemas under `definitions` are not
+ * visited. The corpus's nine `ipv6` formats sit under `anyOf`, which is why it is walked.
  *
  * @param schema - the root schema
  * @param visit - called with each sub-schema and its JSON pointer (`''` for the root)
@@ -39,12 +40,14 @@ export function walkSubSchemas(
     named('properties');
     child(node['additionalProperties'], `${pointer}/additionalProperties`);
     named('patternProperties');
-    const oneOf = node['oneOf'];
-    if (Array.isArray(oneOf)) {
-      oneOf.forEach((member, i) => {
-        child(member, `${pointer}/oneOf/${i}`);
+    for (const keyword of ['oneOf', 'anyOf', 'allOf']) {
+      const members = node[keyword];
+      if (!Array.isArray(members)) continue;
+      members.forEach((member, i) => {
+        child(member, `${pointer}/${keyword}/${i}`);
       });
     }
+    child(node['not'], `${pointer}/not`);
   };
   go(schema, '');
 }

@@ -4,7 +4,7 @@ import type { Resolver } from '../create-resolver';
 import { IgluError } from '../iglu-error';
 import { addReferencedSchemas } from './add-referenced-schemas';
 import { createAjv } from './create-ajv';
-import { createValidatorCompiler } from './create-validator-compiler';
+import { createMetaCheck } from './create-meta-check';
 import { standalonePrelude } from './standalone-prelude';
 
 /** Options of {@link compileStandaloneValidators}. */
@@ -20,6 +20,19 @@ const RUNTIME_REPLACEMENTS: Readonly<Record<string, string>> = {
   'require("ajv/dist/runtime/ucs2length").default': 'floeCountCodePoints',
   'require("ajv/dist/runtime/equal").default': 'floeJsonEqual',
 };
+
+function compileModule(ajv: ReturnType<typeof createAjv>, refs: Record<string, string>): string {
+  for (const uri of Object.values(refs)) {
+    try {
+      ajv.getSchema(uri);
+    } catch (error) {
+      throw new IgluError('compile_failed', `${uri}: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+  }
+  return standaloneCode(ajv, refs);
+}
 
 /**
  * Precompiles validators into one self-contained ES module (ajv standalone code plus Floe's
@@ -37,19 +50,20 @@ export function compileStandaloneValidators(options: StandaloneOptions): string 
   const entries = [...new Set(options.uris)]
     .map((uri) => options.resolver.resolve(uri))
     .sort((a, b) => compareSchemaKeys(a.key, b.key));
-  // The runtime compiler applies the same checks (meta-schema, refs) and names failures.
-  const checker = createValidatorCompiler({ resolver: options.resolver });
+  // The same meta-schema check as the runtime compiler, on its own instance so the meta-schemas
+  // stay out of the generated module.
+  const checkMeta = createMetaCheck(createAjv({ onWarning: () => undefined }), options.resolver);
   const ajv = createAjv({ onWarning: () => undefined, standalone: true });
   const known = new Set<string>();
   const exportsByName: Record<string, string> = {};
   entries.forEach((entry, index) => {
-    checker.compile(entry.uri);
     addReferencedSchemas(ajv, options.resolver, entry.schema, entry.uri, known);
+    checkMeta(entry.schema, entry.uri);
     if (!known.has(entry.uri)) ajv.addSchema(entry.schema, entry.uri);
     known.add(entry.uri);
     exportsByName[`floeValidate${index}`] = entry.uri;
   });
-  let code = standaloneCode(ajv, exportsByName).replace(/^"use strict";\n?/, '');
+  let code = compileModule(ajv, exportsByName).replace(/^"use strict";\n?/, '');
   for (const [call, name] of Object.entries(RUNTIME_REPLACEMENTS))
     code = code.split(call).join(name);
   const leftover = /require\("([^"]+)"\)/.exec(code);

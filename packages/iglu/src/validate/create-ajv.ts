@@ -1,5 +1,5 @@
 import type { Options } from 'ajv';
-import Ajv, { _ } from 'ajv-draft-04';
+import Ajv, { Name } from 'ajv-draft-04';
 import { VALIDATOR_FORMATS } from './validator-formats';
 
 /** The ajv class of the draft-04 dialect, with Iglu's keywords and Floe's formats. */
@@ -33,11 +33,11 @@ export function createAjv(options: {
     },
   };
   if (options.standalone) {
-    settings.code = { source: true, esm: true, formats: _`${STANDALONE_FORMATS_NAME}` };
+    settings.code = { source: true, esm: true, formats: new Name(STANDALONE_FORMATS_NAME) };
   }
   const ajv = new Ajv(settings);
   // Iglu's `self` block is metadata: known, never validated against data.
-  ajv.addKeyword({ keyword: 'self', schemaType: 'object' });
+  ajv.addKeyword('self');
   for (const [name, check] of Object.entries(VALIDATOR_FORMATS)) ajv.addFormat(name, check);
   return ajv;
 }

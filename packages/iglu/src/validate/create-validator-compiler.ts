@@ -1,10 +1,10 @@
 import type { ValidateFunction } from 'ajv';
-import { SELF_DESCRIBING_META_SCHEMA_IGLU_URI } from '../constants';
 import type { Resolver } from '../create-resolver';
 import { IgluError } from '../iglu-error';
 import { isJsonObject, type JsonSchema } from '../json-schema';
 import { addReferencedSchemas } from './add-referenced-schemas';
 import { createAjv } from './create-ajv';
+import { createMetaCheck } from './create-meta-check';
 import { type AjvErrorLike, describeAjvError } from './describe-ajv-error';
 import { schemaLabel } from './schema-label';
 import type { ValidateFn, ValidationIssue } from './validation-issue';
@@ -36,8 +36,9 @@ const toIssues = (validate: ValidateFunction): readonly ValidationIssue[] =>
 
 /**
  * Creates a validator compiler: ajv 8, draft-04, all errors, readable messages, Iglu refs
- * resolved locally, unknown formats warned about and passed (decision 19). When a resolver root
- * holds the self-describing meta-schema, every schema is checked against it before compiling.
+ * resolved locally, unknown formats warned about and passed (decision 19). Before compiling,
+ * a schema with a `self` block is checked against the self-describing meta-schema when a root
+ * holds it; other schemas (and all, without it) against the draft-04 meta-schema.
  *
  * @param options - the resolver, and `onWarning`
  * @example
@@ -59,7 +60,7 @@ export function createValidatorCompiler(options: ValidatorCompilerOptions): Vali
   const known = new Set<string>();
   const byUri = new Map<string, ValidateFn>();
   const bySchema = new WeakMap<object, ValidateFn>();
-  let metaValidate: ValidateFunction | null | undefined;
+  const checkMeta = createMetaCheck(ajv, options.resolver);
 
   const build = (schema: JsonSchema, label: string): ValidateFn => {
     const cached = bySchema.get(schema);
@@ -83,20 +84,6 @@ export function createValidatorCompiler(options: ValidatorCompilerOptions): Vali
     } finally {
       current = previous;
     }
-  };
-
-  const checkMeta = (schema: JsonSchema, label: string): void => {
-    if (metaValidate === undefined) {
-      metaValidate = null; // guards against re-entry while the meta-schema itself compiles
-      const meta = options.resolver.tryResolve(SELF_DESCRIBING_META_SCHEMA_IGLU_URI);
-      if (meta) metaValidate = ajv.compile(meta.schema);
-    }
-    if (!metaValidate || metaValidate(schema)) return;
-    const reasons = toIssues(metaValidate).map((issue) => issue.message);
-    throw new IgluError(
-      'invalid_schema',
-      `${label} is not a valid self-describing schema: ${reasons.join('; ')}`,
-    );
   };
 
   return {
