@@ -1,8 +1,12 @@
-import { trackPageView, trackSelfDescribingEvent, trackStructEvent } from '@floe/core';
+import {
+  createTracker,
+  trackPageView,
+  trackSelfDescribingEvent,
+  trackStructEvent,
+} from '@floe/core';
 import { base64UrlEncode } from '../../src/payload/base64url';
-import { createTestSink } from './helpers/test-sink';
 import { createHarness, decodeJson, fromBase64Url } from './helpers/fixtures';
-import { createTracker } from '@floe/core';
+import { createTestSink } from './helpers/test-sink';
 
 const CONTEXTS = 'iglu:com.snowplowanalytics.snowplow/contexts/jsonschema/1-0-1';
 const entity = { schema: 'iglu:com.acme/user/jsonschema/1-0-0', data: { name: 'Zoë 😀' } } as const;
@@ -102,7 +106,11 @@ describe('UTF-8', () => {
       trackSelfDescribingEvent(
         tracker,
         { schema: 'iglu:com.acme/t/jsonschema/1-0-0', data },
-        { context: [{ schema: 'iglu:com.acme/e/jsonschema/1-0-0', data: { [LONE_HIGH]: LONE_LOW } }] },
+        {
+          context: [
+            { schema: 'iglu:com.acme/e/jsonschema/1-0-0', data: { [LONE_HIGH]: LONE_LOW } },
+          ],
+        },
       );
       const expected = {
         'k\uFFFD': 'v\uFFFD',
@@ -125,7 +133,9 @@ describe('UTF-8', () => {
       expect(raw).toContain('😀');
       expect(raw).toContain('\\\\ud800 is text');
       expect(raw).not.toMatch(/(?<!\\)(?:\\\\)*\\u[dD][89a-fA-F]/);
-      expect(raw).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+      expect(raw).not.toMatch(
+        /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/,
+      );
     },
   );
 });

@@ -120,8 +120,14 @@ describe('exact payloads of every event type', () => {
   });
 
   describe('transaction and items', () => {
-    const entity = { schema: 'iglu:com.acme/basket/jsonschema/1-0-0', data: { id: 'b-1' } };
-    const itemEntity = { schema: 'iglu:com.acme/product/jsonschema/1-0-0', data: { sku: 's-2' } };
+    const entity = {
+      schema: 'iglu:com.acme/basket/jsonschema/1-0-0',
+      data: { id: 'b-1' },
+    } as const;
+    const itemEntity = {
+      schema: 'iglu:com.acme/product/jsonschema/1-0-0',
+      data: { sku: 's-2' },
+    } as const;
     const transaction = deepFreeze({
       orderId: 'o-42',
       total: 21.98,
@@ -211,7 +217,11 @@ describe('exact payloads of every event type', () => {
 
     it('omits ti_cu when the transaction has no currency', () => {
       const { tracker, payloads } = createHarness();
-      trackTransaction(tracker, { orderId: 'o', total: 1, items: [{ sku: 's', price: 1, quantity: 1 }] });
+      trackTransaction(tracker, {
+        orderId: 'o',
+        total: 1,
+        items: [{ sku: 's', price: 1, quantity: 1 }],
+      });
       expect(payloads[1]).not.toHaveProperty('ti_cu');
       expect(payloads[1]).toHaveProperty('ti_id', 'o');
     });
@@ -236,7 +246,16 @@ describe('exact payloads of every event type', () => {
       const { tracker, payloads } = createHarness();
       expect(trackTransaction(tracker, { orderId: 'o', total: 0, items: [] })).toEqual([eid(1)]);
       expect(payloads).toEqual([
-        { e: 'tr', eid: eid(1), dtm: String(NOW), tv: CORE_TV, tna: 'test', p: 'srv', tr_id: 'o', tr_tt: '0' },
+        {
+          e: 'tr',
+          eid: eid(1),
+          dtm: String(NOW),
+          tv: CORE_TV,
+          tna: 'test',
+          p: 'srv',
+          tr_id: 'o',
+          tr_tt: '0',
+        },
       ]);
     });
   });

@@ -44,7 +44,11 @@ describe('global contexts', () => {
     const h = createHarness({ globalContexts: [sdj('global')] });
     trackTransaction(
       h.tracker,
-      { orderId: 'o', total: 1, items: [{ sku: 's', price: 1, quantity: 1, context: [sdj('item')] }] },
+      {
+        orderId: 'o',
+        total: 1,
+        items: [{ sku: 's', price: 1, quantity: 1, context: [sdj('item')] }],
+      },
       { context: [sdj('call')] },
     );
     expect(entities(h.payloads[0])).toEqual(['call', 'global']);
@@ -95,7 +99,10 @@ describe('global contexts', () => {
       ],
     });
     const ue = (schema: string) =>
-      trackSelfDescribingEvent(h.tracker, { schema: schema as `iglu:${string}/${string}/${string}/1-0-0`, data: {} });
+      trackSelfDescribingEvent(h.tracker, {
+        schema: schema as `iglu:${string}/${string}/${string}/1-0-0`,
+        data: {},
+      });
     ue('iglu:com.acme/checkout/jsonschema/1-0-0');
     ue('iglu:com.acme/checkout/jsonschema/2-0-0');
     ue('iglu:com.acme/secret/jsonschema/1-0-3');
@@ -175,13 +182,19 @@ describe('global contexts', () => {
 
   it.each<[string, unknown]>([
     ['an invalid Iglu URI', { schema: 'iglu:com.acme/x/jsonschema/1-0', data: {} }],
-    ['an entity whose data is cyclic', (() => {
-      const data: Record<string, unknown> = {};
-      data['self'] = data;
-      return { schema: 'iglu:com.acme/x/jsonschema/1-0-0', data };
-    })()],
+    [
+      'an entity whose data is cyclic',
+      (() => {
+        const data: Record<string, unknown> = {};
+        data['self'] = data;
+        return { schema: 'iglu:com.acme/x/jsonschema/1-0-0', data };
+      })(),
+    ],
     ['a bad wildcard', { schemas: 'iglu:com.acme/x*/jsonschema/1-0-0', contexts: [] }],
-    ['a version pattern with two parts', { schemas: 'iglu:com.acme/x/jsonschema/1-*', contexts: [] }],
+    [
+      'a version pattern with two parts',
+      { schemas: 'iglu:com.acme/x/jsonschema/1-*', contexts: [] },
+    ],
     ['contexts that are not an array', { eventTypes: ['pv'], contexts: 'x' }],
     ['an empty rule set', { schemas: {}, contexts: [] }],
   ])('adding %s throws a TrackerConfigError and adds nothing', (_, context) => {

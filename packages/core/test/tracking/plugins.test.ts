@@ -1,4 +1,10 @@
-import { type Payload, type TrackedEvent, trackPageView, trackStructEvent, trackTransaction } from '@floe/core';
+import {
+  type Payload,
+  type TrackedEvent,
+  trackPageView,
+  trackStructEvent,
+  trackTransaction,
+} from '@floe/core';
 import { createHarness } from './helpers/fixtures';
 
 const se = { category: 'c', action: 'a' };

@@ -57,7 +57,12 @@ describe('subject', () => {
     const h = createHarness({ subject: trackerSubject });
     track(h, eventSubject);
     track(h);
-    expect(h.payloads[0]).toMatchObject({ uid: 'u-2', lang: 'fr', tz: 'Europe/Paris', ip: '198.51.100.1' });
+    expect(h.payloads[0]).toMatchObject({
+      uid: 'u-2',
+      lang: 'fr',
+      tz: 'Europe/Paris',
+      ip: '198.51.100.1',
+    });
     expect(h.payloads[1]).toMatchObject({ uid: 'u-1', lang: 'fr' });
     expect(h.payloads[1]).not.toHaveProperty('ip');
     expect(trackerSubject).toEqual({ userId: 'u-1', language: 'fr', timezone: 'Europe/Paris' });
@@ -110,7 +115,9 @@ describe('subject', () => {
     track(h);
     h.tracker.setSubject({ sessionId: SESSION });
     track(h);
-    expect(h.drops).toMatchObject([{ reason: 'invalid', error: { message: expect.stringMatching(/sid/) } }]);
+    expect(h.drops).toMatchObject([
+      { reason: 'invalid', error: { message: expect.stringMatching(/sid/) } },
+    ]);
     expect(h.payloads).toHaveLength(1);
     expect(h.payloads[0]!['sid']).toBe(SESSION);
   });

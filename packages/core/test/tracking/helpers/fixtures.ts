@@ -39,7 +39,8 @@ export function createSequentialIds(): () => string {
 }
 
 /** The n-th id of {@link createSequentialIds}. */
-export const eid = (n: number): string => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+export const eid = (n: number): string =>
+  `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
 /** The `tv` of a tracker without an adapter, read the same way the tracker reads it. */
 export const CORE_TV = `floe-core-${packageJson.version}`;
