@@ -50,7 +50,8 @@ export function parseSchemaFile(input: SchemaFileInput): ParsedSchemaFile {
   });
   let schema: unknown;
   try {
-    schema = JSON.parse(text);
+    // A leading byte-order mark is an editor artefact, not content.
+    schema = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     return {
       issues: [issue('InvalidJson', `${relativePath}: not JSON (${(error as Error).message})`)],

@@ -98,6 +98,20 @@ describe('compileStandaloneValidators', () => {
     );
   });
 
+  it('reports unknown formats through onWarning, naming the schema', () => {
+    const warnings: string[] = [];
+    compileStandaloneValidators({
+      resolver,
+      uris: ['iglu:com.acme/formats/jsonschema/1-0-0'],
+      onWarning: (message) => warnings.push(message),
+    });
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^iglu:com\.acme\/formats\/jsonschema\/1-0-0: unknown format "strict-uri"/,
+      ),
+    ]);
+  });
+
   it('produces an empty table for no URIs', () => {
     const empty = compileStandaloneValidators({ resolver, uris: [] });
     expect(runStandalone(empty, [{}])).toEqual({});

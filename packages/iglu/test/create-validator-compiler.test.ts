@@ -240,6 +240,20 @@ describe('createValidatorCompiler over synthetic fixtures', () => {
     });
   });
 
+  it('checks an inline schema without self against the draft-04 meta-schema', () => {
+    expect(compiler.compile({ type: 'string' })('x')).toEqual([]);
+    let caught: unknown;
+    try {
+      compiler.compile({ type: 12, required: 'x' });
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as IgluError).code).toBe('invalid_schema');
+    expect((caught as IgluError).message).toMatch(
+      /^\(inline schema\) is not a valid draft-04 schema: /,
+    );
+  });
+
   it('compiles an inline schema object, labelled by its self block', () => {
     const schema: JsonSchema = {
       $schema: SELF_DESCRIBING_META_SCHEMA_URI,

@@ -13,6 +13,8 @@ export interface StandaloneOptions {
   readonly resolver: Resolver;
   /** The `iglu:` URIs to include (order and duplicates do not matter). */
   readonly uris: readonly string[];
+  /** Receives warnings, e.g. an unknown format, which the generated code does not check. */
+  readonly onWarning?: (message: string) => void;
 }
 
 // ajv's generated code refers to its runtime helpers by require(); the prelude defines our own.
@@ -21,8 +23,13 @@ const RUNTIME_REPLACEMENTS: Readonly<Record<string, string>> = {
   'require("ajv/dist/runtime/equal").default': 'floeJsonEqual',
 };
 
-function compileModule(ajv: ReturnType<typeof createAjv>, refs: Record<string, string>): string {
+function compileModule(
+  ajv: ReturnType<typeof createAjv>,
+  refs: Record<string, string>,
+  compiling: (uri: string) => void,
+): string {
   for (const uri of Object.values(refs)) {
+    compiling(uri);
     try {
       ajv.getSchema(uri);
     } catch (error) {
@@ -53,17 +60,27 @@ export function compileStandaloneValidators(options: StandaloneOptions): string 
   // The same meta-schema check as the runtime compiler, on its own instance so the meta-schemas
   // stay out of the generated module.
   const checkMeta = createMetaCheck(createAjv({ onWarning: () => undefined }), options.resolver);
-  const ajv = createAjv({ onWarning: () => undefined, standalone: true });
+  let current = '(schema)';
+  const seen = new Set<string>();
+  const onWarning = (message: string) => {
+    const text = `${current}: ${message}`;
+    if (!seen.has(text)) options.onWarning?.(text);
+    seen.add(text);
+  };
+  const ajv = createAjv({ onWarning, standalone: true });
   const known = new Set<string>();
   const exportsByName: Record<string, string> = {};
   entries.forEach((entry, index) => {
+    current = entry.uri;
     addReferencedSchemas(ajv, options.resolver, entry.schema, entry.uri, known);
     checkMeta(entry.schema, entry.uri);
     if (!known.has(entry.uri)) ajv.addSchema(entry.schema, entry.uri);
     known.add(entry.uri);
     exportsByName[`floeValidate${index}`] = entry.uri;
   });
-  let code = compileModule(ajv, exportsByName).replace(/^"use strict";\n?/, '');
+  let code = compileModule(ajv, exportsByName, (uri) => {
+    current = uri;
+  }).replace(/^"use strict";\n?/, '');
   for (const [call, name] of Object.entries(RUNTIME_REPLACEMENTS))
     code = code.split(call).join(name);
   const leftover = /require\("([^"]+)"\)/.exec(code);
