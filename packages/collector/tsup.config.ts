@@ -7,4 +7,6 @@ export default defineConfig({
   clean: true,
   target: 'es2022',
   treeshake: true,
+  // `__dirname` locates the shipped schemas/ and ui/ folders; tsup shims it in the ESM build.
+  shims: true,
 });

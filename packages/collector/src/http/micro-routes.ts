@@ -1,0 +1,102 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SchemaRegistry } from '../schemas/schema-registry';
+import type { EventStorage } from '../storage/event-storage';
+import { parseBadFilter, parseGoodFilter } from './parse-filters';
+import { readBody } from './read-body';
+import { sendJson, sendText } from './responses';
+
+/** The inspection endpoints, listed in 404 answers. */
+export const MICRO_ENDPOINTS = [
+  'GET|POST /micro/all',
+  'GET /micro/good',
+  'POST /micro/good {event_type?, schema?, contexts?, limit?}',
+  'GET /micro/bad',
+  'POST /micro/bad {vendor?, version?, limit?}',
+  'GET|POST /micro/reset',
+  'GET /micro/iglu/{vendor}/{name}/jsonschema/{model-revision-addition}',
+  'GET /micro/ui',
+] as const;
+
+const FILTER_BODY_LIMIT = 65_536;
+const VERSION = /^\d+-\d+-\d+$/;
+
+async function bodyText(req: IncomingMessage): Promise<string | undefined> {
+  const result = await readBody(req, FILTER_BODY_LIMIT);
+  return result.ok ? result.body.toString('utf8') : undefined;
+}
+
+function notFound(res: ServerResponse, path: string): void {
+  sendJson(res, 404, { error: `Unknown endpoint ${path}`, endpoints: MICRO_ENDPOINTS });
+}
+
+function iglu(res: ServerResponse, registry: SchemaRegistry, path: string): void {
+  const parts = path.split('/').slice(3);
+  if (parts.length !== 4 || parts.some((p) => p === '')) {
+    notFound(res, path);
+    return;
+  }
+  const [vendor, name, format, version] = parts as [string, string, string, string];
+  if (format !== 'jsonschema' || !VERSION.test(version)) {
+    sendJson(res, 404, {
+      error: `Malformed schema path ${path}`,
+      hint: 'expected /micro/iglu/{vendor}/{name}/jsonschema/{model}-{revision}-{addition}, e.g. /micro/iglu/com.snowplowanalytics.snowplow/link_click/jsonschema/1-0-1',
+    });
+    return;
+  }
+  const uri = `iglu:${vendor}/${name}/${format}/${version}`;
+  try {
+    const entry = registry.resolve(uri);
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(entry.text);
+  } catch (error) {
+    const tried = (error as { tried?: readonly string[] }).tried;
+    sendJson(res, 404, { error: (error as Error).message, uri, ...(tried ? { tried } : {}) });
+  }
+}
+
+/**
+ * Serves the Micro-compatible inspection API (local-collector.md §6) under `/micro/`, except
+ * the UI. Results are read from storage, which every event request commits to before it
+ * answers, so no polling is needed.
+ *
+ * @param req - the request
+ * @param res - the response
+ * @param path - the path without the query
+ * @param target - storage and schema registry
+ */
+export async function handleMicroRoute(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  target: { readonly storage: EventStorage; readonly registry: SchemaRegistry },
+): Promise<void> {
+  const method = req.method ?? 'GET';
+  const { storage } = target;
+  if (path.startsWith('/micro/iglu/') && method === 'GET') return iglu(res, target.registry, path);
+  const route = `${method} ${path.replace(/\/$/, '')}`;
+  switch (route) {
+    case 'GET /micro/all':
+    case 'POST /micro/all':
+      return sendJson(res, 200, storage.counts());
+    case 'GET /micro/good':
+      return sendJson(res, 200, storage.good());
+    case 'GET /micro/bad':
+      return sendJson(res, 200, storage.bad());
+    case 'GET /micro/reset':
+    case 'POST /micro/reset':
+      storage.reset();
+      return sendText(res, 200, 'Reset completed');
+    case 'POST /micro/good':
+    case 'POST /micro/bad': {
+      const text = await bodyText(req);
+      if (text === undefined) return sendJson(res, 413, { error: 'filter body too large' });
+      const parsed = route === 'POST /micro/good' ? parseGoodFilter(text) : parseBadFilter(text);
+      if (!parsed.ok) return sendJson(res, 400, { error: parsed.error });
+      const events =
+        route === 'POST /micro/good' ? storage.good(parsed.filter) : storage.bad(parsed.filter);
+      return sendJson(res, 200, events);
+    }
+    default:
+      return notFound(res, path);
+  }
+}

@@ -1,0 +1,61 @@
+import { readFile } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import type { EventStorage } from '../storage/event-storage';
+import { sendJson, sendText } from './responses';
+import { toUiItem } from './to-ui-item';
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  html: 'text/html; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  svg: 'image/svg+xml',
+};
+
+/** Only plain file names from the UI folder are served: no path can leave it. */
+const ASSET = /^[a-z0-9-]+\.(html|js|css|svg)$/;
+const MAX_WINDOW = 1000;
+
+/**
+ * Serves the web UI under `/micro/ui`: the static files shipped in the package's `ui/` folder,
+ * and the read-only `/micro/ui/api/events` feed it polls.
+ *
+ * @param res - the response
+ * @param path - the request path
+ * @param query - the parsed query
+ * @param options - the UI folder and the storage to read
+ */
+export async function handleUiRoute(
+  res: ServerResponse,
+  path: string,
+  query: URLSearchParams,
+  options: { readonly uiDir: string; readonly storage: EventStorage },
+): Promise<void> {
+  if (path === '/micro/ui/api/events') {
+    const after = query.get('after');
+    const limit = Math.min(MAX_WINDOW, Math.max(1, Number(query.get('limit')) || 500));
+    const afterSeq = after !== null && /^\d+$/.test(after) ? Number(after) : undefined;
+    const window = options.storage.items({ afterSeq, limit });
+    return sendJson(res, 200, {
+      epoch: window.epoch,
+      lastSeq: window.lastSeq,
+      counts: { ...options.storage.counts(), incomplete: options.storage.incomplete() },
+      items: window.items.map(toUiItem),
+    });
+  }
+  const name =
+    path === '/micro/ui' || path === '/micro/ui/' ? 'index.html' : path.slice('/micro/ui/'.length);
+  const extension = ASSET.exec(name)?.[1];
+  if (!extension) return sendText(res, 404, 'not found');
+  try {
+    const content = await readFile(join(options.uiDir, name));
+    res.writeHead(200, {
+      'Content-Type': CONTENT_TYPES[extension] ?? 'application/octet-stream',
+      'Content-Length': String(content.byteLength),
+      'Cache-Control': 'no-cache',
+    });
+    res.end(content);
+  } catch {
+    sendText(res, 404, 'not found');
+  }
+}

@@ -1,0 +1,240 @@
+import { drawChart } from './chart.js';
+import { renderJson } from './json-view.js';
+
+const POLL_MS = 1000;
+const MAX_ITEMS = 5000;
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  epoch: null,
+  lastSeq: 0,
+  items: new Map(),
+  selected: null,
+  paused: false,
+  filters: {},
+};
+
+function setStatus(text, kind) {
+  const status = $('status');
+  status.textContent = text;
+  status.dataset.state = kind;
+}
+
+function titleOf(item) {
+  if (item.kind === 'bad') return item.badRowType ?? 'bad event';
+  const schema = item.schemas[0];
+  const name = schema ? schema.split('/')[1] : null;
+  return item.eventType === 'unstruct' && name ? name : (item.eventType ?? 'event');
+}
+
+function subtitleOf(item) {
+  if (item.errors.length > 0) return item.errors[0];
+  return item.schemas[0] ?? item.eventId ?? '';
+}
+
+function matches(item) {
+  const f = state.filters;
+  if (f.kind && item.kind !== f.kind) return false;
+  if (f.type && item.eventType !== f.type) return false;
+  if (f.schema && !item.schemas.includes(f.schema)) return false;
+  if (f.app && item.appId !== f.app) return false;
+  if (f.text) {
+    const haystack = JSON.stringify(item.value).toLowerCase();
+    if (!haystack.includes(f.text.toLowerCase())) return false;
+  }
+  return true;
+}
+
+function fillSelect(select, values) {
+  const current = select.value;
+  const options = [...values].sort();
+  const existing = [...select.options].slice(1).map((o) => o.value);
+  if (existing.join('\n') === options.join('\n')) return;
+  select.replaceChildren(new Option('all', ''), ...options.map((v) => new Option(v, v)));
+  select.value = options.includes(current) ? current : '';
+}
+
+function refreshFilterOptions() {
+  const types = new Set();
+  const schemas = new Set();
+  const apps = new Set();
+  for (const item of state.items.values()) {
+    if (item.eventType) types.add(item.eventType);
+    for (const s of item.schemas) schemas.add(s);
+    if (item.appId) apps.add(item.appId);
+  }
+  fillSelect($('filter-type'), types);
+  fillSelect($('filter-schema'), schemas);
+  fillSelect($('filter-app'), apps);
+}
+
+function row(item) {
+  const li = document.createElement('li');
+  li.className = 'event-row';
+  li.dataset.kind = item.kind;
+  li.dataset.seq = String(item.seq);
+  if (state.selected === item.seq) li.classList.add('selected');
+  const dot = document.createElement('span');
+  dot.className = 'dot';
+  const text = document.createElement('div');
+  const title = document.createElement('div');
+  title.className = 'title';
+  title.textContent = titleOf(item);
+  const sub = document.createElement('div');
+  sub.className = item.errors.length > 0 ? 'sub error' : 'sub';
+  sub.textContent = subtitleOf(item);
+  text.append(title, sub);
+  const time = document.createElement('time');
+  time.textContent = new Date(item.receivedAt).toLocaleTimeString();
+  li.append(dot, text, time);
+  li.addEventListener('click', () => select(item.seq));
+  return li;
+}
+
+function renderList() {
+  const list = $('event-list');
+  const visible = [...state.items.values()].filter(matches).sort((a, b) => b.seq - a.seq);
+  const rows = visible.slice(0, 500).map(row);
+  if (rows.length === 0) {
+    const empty = document.createElement('li');
+    empty.className = 'empty';
+    empty.textContent =
+      state.items.size === 0
+        ? 'No events yet. Point a tracker at this collector.'
+        : 'No event matches the filters.';
+    rows.push(empty);
+  }
+  list.replaceChildren(...rows);
+  $('shown').textContent = `${visible.length} of ${state.items.size} shown`;
+}
+
+function errorPathsOf(item) {
+  if (item.kind === 'bad') return ['/badRow/data/failure', '/errors'];
+  if (item.kind === 'incomplete') return ['/event/derived_contexts'];
+  return [];
+}
+
+function select(seq) {
+  state.selected = seq;
+  const item = state.items.get(seq);
+  const details = $('details');
+  if (!item) {
+    details.replaceChildren();
+    return;
+  }
+  const heading = document.createElement('h3');
+  heading.textContent = titleOf(item);
+  const badge = document.createElement('span');
+  badge.className = `badge ${item.kind}`;
+  badge.textContent = item.kind;
+  heading.append(badge);
+  const copy = document.createElement('button');
+  copy.className = 'copy';
+  copy.textContent = 'Copy JSON';
+  copy.addEventListener('click', () =>
+    navigator.clipboard?.writeText(JSON.stringify(item.value, null, 2)),
+  );
+  const meta = document.createElement('div');
+  meta.className = 'meta';
+  meta.textContent = [item.eventId, ...item.schemas, new Date(item.receivedAt).toISOString()]
+    .filter(Boolean)
+    .join(' · ');
+  const parts = [copy, heading, meta];
+  if (item.errors.length > 0) {
+    const errors = document.createElement('ul');
+    errors.className = 'error-list';
+    for (const message of item.errors) {
+      const li = document.createElement('li');
+      li.className = 'error-item';
+      li.textContent = message;
+      errors.append(li);
+    }
+    parts.push(errors);
+  }
+  parts.push(renderJson(item.value, errorPathsOf(item)));
+  details.replaceChildren(...parts);
+  for (const li of $('event-list').children)
+    li.classList.toggle('selected', li.dataset.seq === String(seq));
+}
+
+function renderAll() {
+  refreshFilterOptions();
+  renderList();
+  $('chart-range').textContent = drawChart($('chart'), [...state.items.values()]);
+}
+
+function applyCounts(counts) {
+  $('count-good').textContent = String(counts.good);
+  $('count-bad').textContent = String(counts.bad);
+  $('count-incomplete').textContent = String(counts.incomplete);
+}
+
+let inflight = false;
+
+async function poll() {
+  if (state.paused || inflight) return;
+  inflight = true;
+  try {
+    await fetchPage();
+    setStatus('live', 'live');
+  } catch {
+    setStatus('offline', 'offline');
+  } finally {
+    inflight = false;
+  }
+}
+
+async function fetchPage() {
+  for (;;) {
+    const after = state.epoch === null ? '' : `&after=${state.lastSeq}`;
+    const response = await fetch(`/micro/ui/api/events?limit=1000${after}`, { cache: 'no-store' });
+    const page = await response.json();
+    if (state.epoch !== null && page.epoch !== state.epoch) {
+      // The store was reset (or the collector restarted): start over.
+      state.items.clear();
+      state.selected = null;
+      state.epoch = null;
+      $('details').replaceChildren();
+      renderAll();
+      continue;
+    }
+    state.epoch = page.epoch;
+    for (const item of page.items) state.items.set(item.seq, item);
+    if (page.items.length > 0) state.lastSeq = page.items[page.items.length - 1].seq;
+    while (state.items.size > MAX_ITEMS) state.items.delete(state.items.keys().next().value);
+    applyCounts(page.counts);
+    if (page.items.length > 0) renderAll();
+    if (page.items.length < 1000) return;
+  }
+}
+
+function bindFilters() {
+  const bind = (id, key) =>
+    $(id).addEventListener('input', (event) => {
+      state.filters[key] = event.target.value;
+      renderList();
+    });
+  bind('filter-kind', 'kind');
+  bind('filter-type', 'type');
+  bind('filter-schema', 'schema');
+  bind('filter-app', 'app');
+  bind('filter-text', 'text');
+  $('pause').addEventListener('click', () => {
+    state.paused = !state.paused;
+    $('pause').textContent = state.paused ? 'Resume' : 'Pause';
+    setStatus(state.paused ? 'paused' : 'live', state.paused ? 'paused' : 'live');
+  });
+  $('reset').addEventListener('click', async () => {
+    if (!confirm('Delete every stored event?')) return;
+    await fetch('/micro/reset', { method: 'POST' });
+    await poll();
+  });
+}
+
+bindFilters();
+renderAll();
+poll();
+setInterval(poll, POLL_MS);
+setInterval(() => {
+  $('chart-range').textContent = drawChart($('chart'), [...state.items.values()]);
+}, 5000);
