@@ -1,10 +1,19 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  target: 'es2022',
-  treeshake: true,
-});
+export default defineConfig([
+  {
+    entry: ['src/index.ts'],
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: true,
+    target: 'es2022',
+    treeshake: true,
+  },
+  {
+    // The `floe` executable: ESM only, shebang kept from the source.
+    entry: ['src/bin.ts'],
+    format: ['esm'],
+    target: 'es2022',
+    treeshake: true,
+  },
+]);

@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // Validators are a separate entry (`@floe/events/validators`) so the main entry carries none.
+  entry: ['src/index.ts', 'src/validators.ts'],
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

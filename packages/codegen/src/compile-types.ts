@@ -28,7 +28,10 @@ const AFTER_PLACEHOLDER = new RegExp(`\\b${PLACEHOLDER}(?![A-Za-z0-9$])`, 'g');
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-function withPlaceholders(schema: MutableSchema): { prepared: MutableSchema; real: Map<string, string> } {
+function withPlaceholders(schema: MutableSchema): {
+  prepared: MutableSchema;
+  real: Map<string, string>;
+} {
   const definitions = isSchema(schema.definitions) ? schema.definitions : {};
   const names = Object.keys(definitions);
   const placeholders = new Map(names.map((name, index) => [name, `${PLACEHOLDER}_D${index}`]));
@@ -67,7 +70,10 @@ export async function compileTypes(
   rootName: string,
 ): Promise<{ code: string; names: string[] }> {
   if (JSON.stringify(schema).includes(PLACEHOLDER)) {
-    throw new CodegenError('compile_failed', `the schema contains the reserved word ${PLACEHOLDER}`);
+    throw new CodegenError(
+      'compile_failed',
+      `the schema contains the reserved word ${PLACEHOLDER}`,
+    );
   }
   const { prepared, real } = withPlaceholders(schema);
   // Names from anywhere else (a pointer into the schema) go under the owner's namespace.

@@ -36,7 +36,9 @@ export function constraintTags(schema: JsonSchema): string[] {
     const exclusive =
       (keyword === 'minimum' && schema.exclusiveMinimum === true) ||
       (keyword === 'maximum' && schema.exclusiveMaximum === true);
-    const name = exclusive ? `exclusive${keyword.charAt(0).toUpperCase()}${keyword.slice(1)}` : keyword;
+    const name = exclusive
+      ? `exclusive${keyword.charAt(0).toUpperCase()}${keyword.slice(1)}`
+      : keyword;
     tags.push(`@${name} ${value}`);
   }
   if (schema.uniqueItems === true) tags.push('@uniqueItems');

@@ -1,5 +1,7 @@
-const OPENERS = new Set(['{', '(', '[']);
-const CLOSERS = new Set(['}', ')', ']']);
+// Only braces indent: parentheses and brackets never span lines in the compiler's output, except
+// around an inline object (`(string | {`), which must not count twice.
+const OPENERS = new Set(['{']);
+const CLOSERS = new Set(['}']);
 
 /** Brackets opened minus closed on one code line, skipping string literals; and leading closers. */
 function scanLine(line: string): { net: number; leading: number } {
@@ -51,6 +53,12 @@ export function indentCode(code: string): string {
       continue;
     }
     const pad = '  '.repeat(depth);
+    const previous = out[out.length - 1];
+    // One blank line between top-level declarations.
+    const startsDeclaration = line.startsWith('/*') || line.startsWith('export ');
+    if (depth === 0 && !inComment && startsDeclaration && previous && /[};]$/.test(previous)) {
+      out.push('');
+    }
     if (inComment || line.startsWith('/*')) {
       out.push(pad + (line.startsWith('*') ? ` ${line}` : line));
       inComment = !line.includes('*/');

@@ -62,12 +62,23 @@ export const CORE_MODULE = '@floe/core';
 
 const toPosix = (path: string): string => path.split(sep).join(posix.sep);
 
-function aliasTargets(config: CodegenConfig, planned: ReadonlyMap<string, PlannedSchema>, failures: SchemaFailure[]): AliasTarget[] {
+function aliasTargets(
+  config: CodegenConfig,
+  planned: ReadonlyMap<string, PlannedSchema>,
+  failures: SchemaFailure[],
+): AliasTarget[] {
   const targets: AliasTarget[] = [];
-  for (const [alias, aliasConfig] of Object.entries(config.aliases ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [alias, aliasConfig] of Object.entries(config.aliases ?? {}).sort(([a], [b]) =>
+    a < b ? -1 : 1,
+  )) {
     const plan = planned.get(aliasConfig.uri);
     const fail = (message: string) =>
-      failures.push({ uri: aliasConfig.uri, file: 'codegen.aliases', code: 'invalid_config', message: `alias ${alias}: ${message}` });
+      failures.push({
+        uri: aliasConfig.uri,
+        file: 'codegen.aliases',
+        code: 'invalid_config',
+        message: `alias ${alias}: ${message}`,
+      });
     if (!plan) {
       fail(`${aliasConfig.uri} is not among the generated schemas`);
       continue;
@@ -163,14 +174,25 @@ export async function generateFiles(options: GenerateFilesOptions): Promise<Gene
   const schemasLabel = options.schemasLabel ?? 'schemas';
   const vendors = [...new Set(ok.map((plan) => plan.entry.key.vendor))].sort();
   for (const vendor of vendors) {
-    const paths = ok.filter((plan) => plan.entry.key.vendor === vendor).map((plan) => plan.names.modulePath);
-    files.set(`${vendor}/index.ts`, renderVendorIndex(renderHeader(`${schemasLabel}/${vendor} (vendor index)`, command), paths));
+    const paths = ok
+      .filter((plan) => plan.entry.key.vendor === vendor)
+      .map((plan) => plan.names.modulePath);
+    files.set(
+      `${vendor}/index.ts`,
+      renderVendorIndex(renderHeader(`${schemasLabel}/${vendor} (vendor index)`, command), paths),
+    );
   }
   const byUri = new Map(ok.map((plan) => [plan.entry.uri, plan]));
   const targets = aliasTargets(config, byUri, failures);
   const configLabel = options.configLabel ?? 'codegen config';
-  files.set('aliases.ts', renderAliases(targets, renderHeader(`${configLabel} (codegen.aliases)`, command), CORE_MODULE));
-  files.set('index.ts', renderRootIndex(renderHeader(`${schemasLabel} (root index)`, command), vendors, 'aliases'));
+  files.set(
+    'aliases.ts',
+    renderAliases(targets, renderHeader(`${configLabel} (codegen.aliases)`, command), CORE_MODULE),
+  );
+  files.set(
+    'index.ts',
+    renderRootIndex(renderHeader(`${schemasLabel} (root index)`, command), vendors, 'aliases'),
+  );
   if (config.validators !== false) {
     const validatorsFile = config.validators ?? 'validators.ts';
     const result = renderValidators({
@@ -181,7 +203,10 @@ export async function generateFiles(options: GenerateFilesOptions): Promise<Gene
     files.set(validatorsFile, result.code);
     for (const failure of result.failures) {
       const plan = byUri.get(failure.uri);
-      failures.push({ ...failure, file: plan ? toPosix(relative(rootDir, plan.entry.file)) : failure.uri });
+      failures.push({
+        ...failure,
+        file: plan ? toPosix(relative(rootDir, plan.entry.file)) : failure.uri,
+      });
     }
   }
   return { files, failures, modules };

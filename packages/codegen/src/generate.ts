@@ -127,7 +127,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const fatal = issues.some((issue) => issue.level === 'error');
   let removed: string[] = [];
   let kept: string[] = [];
-  if (!options.check && !fatal) ({ removed, kept } = await applyOutput(outDir, generated.files, diff));
+  if (!options.check && !fatal)
+    ({ removed, kept } = await applyOutput(outDir, generated.files, diff));
   const stale = diff.changed.length + diff.missing.length + diff.orphaned.length > 0;
   const warnings = issues.filter((issue) => issue.level !== 'error').length + kept.length;
   return {

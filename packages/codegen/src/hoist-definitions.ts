@@ -23,7 +23,11 @@ const decode = (segment: string): string => segment.replace(/~1/g, '/').replace(
  * @param rootName - the owning schema's type name
  * @param lookup - finds local copies of remote schemas
  */
-export function hoistDefinitions(root: MutableSchema, rootName: string, lookup: RemoteLookup): void {
+export function hoistDefinitions(
+  root: MutableSchema,
+  rootName: string,
+  lookup: RemoteLookup,
+): void {
   const hoisted: Record<string, MutableSchema> = {};
   const used = new Set<string>([rootName]);
   const remote = new Map<string, { name: string; local: Map<string, string> }>();
@@ -50,7 +54,10 @@ export function hoistDefinitions(root: MutableSchema, rootName: string, lookup: 
       }
       const found = lookup(ref);
       if ('error' in found) {
-        throw new CodegenError('unresolved_ref', `$ref "${ref}" at ${pointer || '/'}: ${found.error}`);
+        throw new CodegenError(
+          'unresolved_ref',
+          `$ref "${ref}" at ${pointer || '/'}: ${found.error}`,
+        );
       }
       let adopted = remote.get(found.uri);
       if (!adopted) {

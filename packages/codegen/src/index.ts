@@ -2,6 +2,12 @@ export type { AliasConfig, CodegenConfig, OpenObjectPolicy } from './codegen-con
 export { CodegenError } from './codegen-error';
 export { compileTypes } from './compile-types';
 export {
+  type GenerateOptions,
+  type GenerateResult,
+  type GenerateSummary,
+  generate,
+} from './generate';
+export {
   CORE_MODULE,
   type GeneratedFiles,
   type GenerateFilesOptions,
@@ -9,7 +15,6 @@ export {
   generateFiles,
   type SchemaFailure,
 } from './generate-files';
-export { type GenerateOptions, type GenerateResult, type GenerateSummary, generate } from './generate';
 export {
   type LoadedCodegenConfig,
   loadCodegenConfig,
@@ -18,4 +23,6 @@ export {
 export { aliasNames, pascalCase, type SchemaNames, schemaNames, splitWords } from './naming';
 export { type NormalizeOptions, normalizeSchema } from './normalize-schema';
 export { GENERATED_MARKER } from './render-header';
+export { type LintReport, type LintRunOptions, runLint } from './run-lint';
 export type { OutputDiff } from './sync-output';
+export { type GenerateWatcher, type WatchOptions, watchGenerate } from './watch-generate';

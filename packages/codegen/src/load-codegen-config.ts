@@ -108,5 +108,9 @@ export async function loadCodegenConfig(file: string): Promise<LoadedCodegenConf
     fail(file, `cannot be read as JSON (${(error as Error).message})`);
   }
   if (!isObject(parsed)) fail(file, 'must hold a JSON object');
-  return { config: parseCodegenConfig(parsed.codegen, file), baseDir: dirname(absolute), file: absolute };
+  return {
+    config: parseCodegenConfig(parsed.codegen, file),
+    baseDir: dirname(absolute),
+    file: absolute,
+  };
 }

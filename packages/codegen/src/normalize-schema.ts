@@ -34,7 +34,10 @@ export function normalizeSchema(schema: JsonSchema, options: NormalizeOptions): 
   delete root.$schema;
   delete root.self;
   hoistDefinitions(root, options.rootName, options.lookup);
-  const used = new Set([options.rootName, ...Object.keys(isSchema(root.definitions) ? root.definitions : {})]);
+  const used = new Set([
+    options.rootName,
+    ...Object.keys(isSchema(root.definitions) ? root.definitions : {}),
+  ]);
   hoistRepeated(root, options.rootName, used);
   walkSchema(root, (site) => {
     const extra = site.pointer === '' ? { lead: options.lead, trail: options.trail } : {};

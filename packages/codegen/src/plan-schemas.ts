@@ -36,7 +36,9 @@ export function planSchemas(entries: readonly SchemaEntry[]): PlannedSchema[] {
   const named = sorted.map((entry) => {
     const names = schemaNames(entry.key);
     const claims = [
-      ...Object.entries(names).filter(([kind]) => kind !== 'modulePath').map(([, name]) => name),
+      ...Object.entries(names)
+        .filter(([kind]) => kind !== 'modulePath')
+        .map(([, name]) => name),
       `module:${names.modulePath.toLowerCase()}`,
     ];
     for (const claim of claims) owners.set(claim, [...(owners.get(claim) ?? []), entry.uri]);
@@ -46,7 +48,9 @@ export function planSchemas(entries: readonly SchemaEntry[]): PlannedSchema[] {
     const family = `${entry.key.vendor}/${entry.key.name}/${entry.key.format}`;
     const newest = latest.get(family)!;
     const { model, revision, addition } = entry.key.version;
-    const others = new Set(claims.flatMap((claim) => owners.get(claim)!).filter((uri) => uri !== entry.uri));
+    const others = new Set(
+      claims.flatMap((claim) => owners.get(claim)!).filter((uri) => uri !== entry.uri),
+    );
     const conflict = others.size
       ? `its generated names or module path collide with ${[...others].sort().join(', ')}; rename one schema's vendor or name`
       : undefined;

@@ -67,7 +67,11 @@ function renderAlias(target: AliasTarget): string {
     '',
   ];
   if (input) {
-    out.push(renderComment([`What {@link ${short.createName}} accepts: {@link ${short.typeName}} with ${uuid.length ? 'generated ids optional' : 'more required properties'}.`]));
+    out.push(
+      renderComment([
+        `What {@link ${short.createName}} accepts: {@link ${short.typeName}} with ${uuid.length ? 'generated ids optional' : 'more required properties'}.`,
+      ]),
+    );
     out.push(`export type ${short.inputTypeName} = ${input};`, '');
   }
   out.push(
@@ -123,7 +127,11 @@ function renderAlias(target: AliasTarget): string {
  * @param header - from `renderHeader`
  * @param coreModule - where the core types and `trackSelfDescribingEvent` come from
  */
-export function renderAliases(targets: readonly AliasTarget[], header: string, coreModule: string): string {
+export function renderAliases(
+  targets: readonly AliasTarget[],
+  header: string,
+  coreModule: string,
+): string {
   if (targets.length === 0) return `${header}\nexport {};\n`;
   const needsTrack = targets.some((target) => !target.config.entity);
   const needsUuid = targets.some((target) => (target.config.generateUuid ?? []).length > 0);

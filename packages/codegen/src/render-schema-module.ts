@@ -21,7 +21,9 @@ export interface SchemaModuleInput {
 
 const deprecation = (input: SchemaModuleInput, use: keyof SchemaNames): string[] =>
   input.supersededBy
-    ? [`@deprecated Superseded by \`${input.supersededBy.uri}\`: use \`${input.supersededBy.names[use]}\`.`]
+    ? [
+        `@deprecated Superseded by \`${input.supersededBy.uri}\`: use \`${input.supersededBy.names[use]}\`.`,
+      ]
     : [];
 
 /**
@@ -41,7 +43,10 @@ export function renderSchemaModule(input: SchemaModuleInput): string {
     `import { trackSelfDescribingEvent } from '${input.coreModule}';`,
     '',
     input.types,
-    renderComment([`Iglu URI of {@link ${names.typeName}}: ${iglu}.`, ...deprecation(input, 'uriConst')]),
+    renderComment([
+      `Iglu URI of {@link ${names.typeName}}: ${iglu}.`,
+      ...deprecation(input, 'uriConst'),
+    ]),
     `export const ${names.uriConst} = '${uri}' as const;`,
     '',
     renderComment([

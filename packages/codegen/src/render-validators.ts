@@ -1,8 +1,4 @@
-import {
-  compileStandaloneValidators,
-  createValidatorCompiler,
-  type Resolver,
-} from '@floe/iglu';
+import { compileStandaloneValidators, createValidatorCompiler, type Resolver } from '@floe/iglu';
 
 /** Inputs of {@link renderValidators}. */
 export interface ValidatorsInput {
@@ -39,7 +35,10 @@ export function renderValidators(input: ValidatorsInput): {
   try {
     source = compileStandaloneValidators({ resolver: input.resolver, uris });
   } catch {
-    const compiler = createValidatorCompiler({ resolver: input.resolver, onWarning: () => undefined });
+    const compiler = createValidatorCompiler({
+      resolver: input.resolver,
+      onWarning: () => undefined,
+    });
     uris = uris.filter((uri) => {
       try {
         compiler.compile(uri);

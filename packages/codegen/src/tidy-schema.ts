@@ -51,7 +51,9 @@ function applyObjectPolicy(schema: MutableSchema, policy: OpenObjectPolicy): voi
   const onlyObject = types.every((type) => type === 'object' || type === 'null');
   // A closed object without properties accepts only `{}`; the type `{}` would accept anything.
   if (extra === false && !declared && !combined && onlyObject && types.length > 0) {
-    schema.tsType = types.includes('null') ? 'Record<string, never> | null' : 'Record<string, never>';
+    schema.tsType = types.includes('null')
+      ? 'Record<string, never> | null'
+      : 'Record<string, never>';
   }
 }
 
@@ -72,7 +74,10 @@ export function tidySchema(
   delete schema.title;
   if (typeof schema.id === 'string') delete schema.id;
   if (typeof schema.$id === 'string') delete schema.$id;
-  const tags = [...constraintTags(schema), ...(typesOf(schema).includes('array') ? itemTags(schema) : [])];
+  const tags = [
+    ...constraintTags(schema),
+    ...(typesOf(schema).includes('array') ? itemTags(schema) : []),
+  ];
   // Now tags; left in place the compiler would add its own @minItems/@maxItems a second time.
   delete schema.minItems;
   delete schema.maxItems;

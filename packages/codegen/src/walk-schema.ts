@@ -30,7 +30,10 @@ const escapePointer = (segment: string): string => segment.replace(/~/g, '~0').r
  * @param root - the schema to walk
  * @param visit - called once per sub-schema
  */
-export function walkSchema(root: MutableSchema, visit: (site: SchemaSite) => 'skip' | void): void {
+export function walkSchema(
+  root: MutableSchema,
+  visit: (site: SchemaSite) => unknown,
+): void {
   const step = (
     schema: MutableSchema,
     pointer: string,
@@ -60,26 +63,43 @@ export function walkSchema(root: MutableSchema, visit: (site: SchemaSite) => 'sk
         const child = map[key];
         if (!isSchema(child)) continue;
         const at = `${pointer}/${keyword}/${escapePointer(key)}`;
-        step(child, at, (next) => {
-          map[key] = next;
-        }, keyword, key);
+        step(
+          child,
+          at,
+          (next) => {
+            map[key] = next;
+          },
+          keyword,
+          key,
+        );
       }
     }
     for (const keyword of SINGLE_KEYWORDS) {
       const child = schema[keyword];
       if (!isSchema(child)) continue;
-      step(child, `${pointer}/${keyword}`, (next) => {
-        schema[keyword] = next;
-      }, keyword);
+      step(
+        child,
+        `${pointer}/${keyword}`,
+        (next) => {
+          schema[keyword] = next;
+        },
+        keyword,
+      );
     }
     for (const keyword of LIST_KEYWORDS) {
       const list = schema[keyword];
       if (!Array.isArray(list)) continue;
       list.forEach((child, index) => {
         if (!isSchema(child)) return;
-        step(child, `${pointer}/${keyword}/${index}`, (next) => {
-          list[index] = next;
-        }, keyword, String(index));
+        step(
+          child,
+          `${pointer}/${keyword}/${index}`,
+          (next) => {
+            list[index] = next;
+          },
+          keyword,
+          String(index),
+        );
       });
     }
   };

@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import type { CodegenConfig } from '@floe/codegen';
+
+/** The folders and config a command works with, all resolved. */
+export interface ResolvedSetup {
+  readonly config: CodegenConfig;
+  /** Header paths and config paths are relative to this folder. */
+  readonly rootDir: string;
+  readonly schemasDir: string;
+  readonly outDir: string;
+  /** The config file relative to `rootDir`, when one was read. */
+  readonly configLabel?: string;
+}
+
+/** Default output folder: where this repository keeps `@floe/events`' generated code. */
+export const DEFAULT_OUT = 'packages/events/src/generated';
+
+/**
+ * Loads the config (the named file, else `floe.config.json` in `cwd` when present) and resolves
+ * the folders: flags win over the config, the config over the defaults. Config paths are
+ * relative to the config file, flag paths to `cwd`.
+ *
+ * @param flags - `--config`, `--schemas` and `--out` as given
+ * @param cwd - the working directory
+ */
+export async function resolveSetup(
+  flags: { config?: string; schemas?: string; out?: string },
+  cwd: string,
+): Promise<ResolvedSetup> {
+  const { loadCodegenConfig } = await import('@floe/codegen');
+  const implicit = resolve(cwd, 'floe.config.json');
+  const file = flags.config
+    ? resolve(cwd, flags.config)
+    : existsSync(implicit)
+      ? implicit
+      : undefined;
+  const loaded = file ? await loadCodegenConfig(file) : undefined;
+  const config = loaded?.config ?? {};
+  const rootDir = loaded?.baseDir ?? cwd;
+  return {
+    config,
+    rootDir,
+    schemasDir: flags.schemas
+      ? resolve(cwd, flags.schemas)
+      : resolve(rootDir, config.schemas ?? 'schemas'),
+    outDir: flags.out ? resolve(cwd, flags.out) : resolve(rootDir, config.out ?? DEFAULT_OUT),
+    ...(loaded ? { configLabel: relative(rootDir, loaded.file) } : {}),
+  };
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// Regenerates @floe/events from schemas/ with the floe CLI (config: floe.config.json).
+//   node scripts/generate.mjs            write packages/events/src/generated
+//   node scripts/generate.mjs --check    write nothing; exit 1 when the committed files are stale
+// Extra arguments go to `floe generate`. The CLI runs from its built dist: iglu, codegen and cli
+// are (re)built first through turbo (cached, so usually instant); the collector is not needed.
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+
+const build = spawnSync(
+  npx,
+  [
+    'turbo',
+    'run',
+    'build',
+    '--filter=@floe/iglu',
+    '--filter=@floe/codegen',
+    '--filter=@floe/cli',
+    '--only',
+    '--output-logs=errors-only',
+  ],
+  { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+);
+if (build.status !== 0) {
+  console.error('scripts/generate: building @floe/iglu, @floe/codegen and @floe/cli failed');
+  process.exit(build.status ?? 1);
+}
+
+const bin = join(root, 'packages', 'cli', 'dist', 'bin.js');
+const run = spawnSync(process.execPath, [bin, 'generate', ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+});
+process.exit(run.status ?? 1);
