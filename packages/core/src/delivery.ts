@@ -18,10 +18,13 @@ export {
   DEFAULT_MEMORY_MAX_EVENTS,
   type MemoryStoreOptions,
 } from './store/memory-store';
-export {
-  type FetchFunction,
-  type FetchTransportOptions,
-  makeFetchTransport,
-} from './transport/fetch-transport';
+export { type FetchTransportOptions, makeFetchTransport } from './transport/fetch-transport';
 export { MAX_RESPONSE_BYTES } from './transport/read-capped-body';
+export type {
+  AbortSignalLike,
+  FetchBodyReader,
+  FetchFunction,
+  FetchInit,
+  FetchResponseLike,
+} from './transport/runtime-globals';
 export { TransportError } from './transport/transport-error';

@@ -6,6 +6,7 @@ import { createStatusPolicy, type StatusPolicy } from '../retry/retry-policy';
 import type { EventStore } from '../store/event-store';
 import { createMemoryStore } from '../store/memory-store';
 import { makeFetchTransport } from '../transport/fetch-transport';
+import { runtimeGlobals } from '../transport/runtime-globals';
 import type { Transport } from '../transport/transport';
 import type { EmitterOptions } from './emitter-options';
 import { DEFAULT_POST_PATH } from './post-body';
@@ -74,7 +75,7 @@ export function resolveOptions(options: EmitterOptions): ResolvedOptions {
     : `https://${options.endpoint}`;
   let parsed: { origin: string; pathname: string };
   try {
-    parsed = new URL(withScheme);
+    parsed = new runtimeGlobals.URL(withScheme);
   } catch (cause) {
     throw new FloeError('invalid_config', `createEmitter: invalid endpoint ${options.endpoint}`, {
       cause,

@@ -1,4 +1,5 @@
 import type { Clock } from '../platform/clock';
+import { runtimeGlobals } from '../transport/runtime-globals';
 import type { Transport, TransportRequest } from '../transport/transport';
 import { TransportError } from '../transport/transport-error';
 import { findErrorCode } from '../transport/transport-error-code';
@@ -32,7 +33,7 @@ export async function sendAttempt(
   if (!location) return outcome;
   let url: string;
   try {
-    url = new URL(location, request.url).href;
+    url = new runtimeGlobals.URL(location, request.url).href;
   } catch {
     return outcome;
   }
@@ -41,7 +42,7 @@ export async function sendAttempt(
 
 function sendOnce(context: AttemptContext, request: TransportRequest): Promise<AttemptOutcome> {
   return new Promise<AttemptOutcome>((resolve) => {
-    const controller = new AbortController();
+    const controller = new runtimeGlobals.AbortController();
     context.inFlight.add(controller);
     let settled = false;
     const done = (outcome: AttemptOutcome): void => {

@@ -1,11 +1,9 @@
 import { setTimerRef } from '../emitter/timer-ref';
 import { readCappedBody } from './read-capped-body';
+import { type FetchFunction, type FetchInit, runtimeGlobals } from './runtime-globals';
 import type { Transport, TransportRequest, TransportResponse } from './transport';
 import { TransportError } from './transport-error';
 import { findErrorCode } from './transport-error-code';
-
-/** A `fetch`-compatible function (the global one, or a polyfill or test double). */
-export type FetchFunction = (input: string, init?: FloeFetchInit) => Promise<FloeFetchResponse>;
 
 /** Options of {@link makeFetchTransport}. */
 export interface FetchTransportOptions {
@@ -29,15 +27,20 @@ export interface FetchTransportOptions {
  */
 export function makeFetchTransport(options: FetchTransportOptions = {}): Transport {
   return {
-    makeRequest: (request) => fetchRequest(options.fetch ?? globalThis.fetch, request),
+    makeRequest: (request) => fetchRequest(options.fetch ?? runtimeGlobals.fetch, request),
   };
 }
 
 async function fetchRequest(
-  fetchFn: FetchFunction,
+  fetchFn: FetchFunction | undefined,
   request: TransportRequest,
 ): Promise<TransportResponse> {
-  const controller = new AbortController();
+  if (!fetchFn) {
+    throw new TransportError(
+      'this runtime has no global fetch; pass makeFetchTransport({ fetch })',
+    );
+  }
+  const controller = new runtimeGlobals.AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -49,7 +52,7 @@ async function fetchRequest(
   outer?.addEventListener('abort', onAbort, { once: true });
   if (outer?.aborted) controller.abort();
   try {
-    const init: FloeFetchInit = {
+    const init: FetchInit = {
       method: request.method,
       headers: { ...request.headers },
       signal: controller.signal,

@@ -1,3 +1,5 @@
+import type { FetchBodyReader, FetchResponseLike } from './runtime-globals';
+
 /** Response bytes read at most before the rest is cancelled (reliability.md §1, H12/H13). */
 export const MAX_RESPONSE_BYTES = 64 * 1024;
 
@@ -11,11 +13,11 @@ export const MAX_RESPONSE_BYTES = 64 * 1024;
  * @returns the number of bytes read.
  */
 export async function readCappedBody(
-  body: FloeFetchResponse['body'],
+  body: FetchResponseLike['body'],
   limit: number = MAX_RESPONSE_BYTES,
 ): Promise<number> {
   if (!body) return 0;
-  let reader: FloeBodyReader;
+  let reader: FetchBodyReader;
   try {
     reader = body.getReader();
   } catch {

@@ -1,3 +1,5 @@
+import type { AbortSignalLike } from './runtime-globals';
+
 /** One HTTP request an emitter wants made. */
 export interface TransportRequest {
   readonly method: 'GET' | 'POST';
@@ -13,7 +15,7 @@ export interface TransportRequest {
    * Aborts the request when signalled (the emitter's own timeout, or shutdown). A transport then
    * rejects with a `TransportError`. Optional for transports written before it existed.
    */
-  readonly signal?: FloeAbortSignal;
+  readonly signal?: AbortSignalLike;
 }
 
 /** What the emitter needs from an answer. The body is never buffered whole. */

@@ -1,0 +1,54 @@
+// The web-platform globals the delivery half uses (fetch, AbortController, URL), typed
+// structurally here rather than declared globally: core compiles without DOM or Node types, and
+// these names must not leak into the public .d.ts of packages that build on core.
+
+/** The part of an `AbortSignal` Floe uses. */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
+/** The part of an `AbortController` Floe uses. */
+export interface AbortControllerLike {
+  readonly signal: AbortSignalLike;
+  abort(reason?: unknown): void;
+}
+
+/** The `fetch` options Floe sets (never `credentials`: some Workers runtimes reject it). */
+export interface FetchInit {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  signal?: AbortSignalLike;
+  redirect?: 'manual';
+  keepalive?: boolean;
+}
+
+/** The reader of a response body stream. */
+export interface FetchBodyReader {
+  read(): Promise<{ done: boolean; value?: Uint8Array }>;
+  cancel(reason?: unknown): Promise<void>;
+}
+
+/** The part of a fetch `Response` Floe reads. */
+export interface FetchResponseLike {
+  readonly status: number;
+  readonly headers: { forEach(callback: (value: string, name: string) => void): void };
+  readonly body: { getReader(): FetchBodyReader } | null;
+}
+
+/** A `fetch`-compatible function (the global one, a polyfill or a test double). */
+export type FetchFunction = (input: string, init?: FetchInit) => Promise<FetchResponseLike>;
+
+interface DeliveryGlobals {
+  readonly fetch?: FetchFunction;
+  readonly AbortController: new () => AbortControllerLike;
+  readonly URL: new (
+    url: string,
+    base?: string,
+  ) => { readonly href: string; readonly origin: string; readonly pathname: string };
+}
+
+/** The runtime's globals, read at use time so a polyfill installed later is still found. */
+export const runtimeGlobals = globalThis as unknown as DeliveryGlobals;
