@@ -1,3 +1,4 @@
+import type { BadRowError } from './bad-row-errors';
 import { formatTable } from './format-table';
 import type { DemoResult } from './run-demo';
 
@@ -29,21 +30,28 @@ export function formatSummary(result: DemoResult): string {
   if (invalid === undefined) {
     lines.push(`The deliberately invalid event (${invalidEventId}) is NOT among the bad events.`);
   } else {
-    lines.push(`The deliberately invalid event landed in bad, as it should:`);
+    lines.push('The deliberately invalid event landed in bad, as it should:');
     lines.push(`  event id  ${invalidEventId}`);
     lines.push(`  schema    ${invalid.schema}`);
-    for (const error of invalid.errors) {
-      const where = error.path === undefined ? '' : ` at ${error.path}`;
-      const keyword = error.keyword === undefined ? '' : ` (${error.keyword})`;
-      lines.push(`  error     ${error.type}${where}${keyword}: ${error.message}`);
-    }
+    for (const error of invalid.errors) lines.push(`  error     ${describeError(error)}`);
+  }
+  for (const violation of result.violations) {
+    const issues = violation.issues.map((issue) => `${issue.path || '/'} ${issue.message}`);
+    lines.push(`  tracker   validation flagged it before sending: ${issues.join('; ')}`);
   }
   const unexpected = report.bad.filter((bad) => bad.eventId !== invalidEventId);
   for (const bad of unexpected) {
-    const first = bad.errors[0];
     lines.push(`Unexpected bad event ${bad.eventId ?? '(request)'} for ${bad.schema}:`);
-    lines.push(`  ${first?.path ?? ''} ${first?.message ?? ''}`.trimEnd());
+    for (const error of bad.errors) lines.push(`  error     ${describeError(error)}`);
   }
   lines.push('', `See every event in the UI: ${collectorUrl}/micro/ui`);
   return lines.join('\n');
+}
+
+/** `/level: must be integer, found string (type, schema_violations)`: where, what, which rule. */
+function describeError(error: BadRowError): string {
+  const where =
+    error.path === undefined || error.message.startsWith(error.path) ? '' : `${error.path}: `;
+  const rule = [error.keyword, error.type].filter((part) => part !== undefined).join(', ');
+  return `${where}${error.message} (${rule})`;
 }

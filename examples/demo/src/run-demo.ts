@@ -1,4 +1,5 @@
-import type { FlushResult } from '@floe/core';
+import type { FlushResult, SchemaViolation } from '@floe/core';
+import { validators } from '@floe/events/validators';
 import { createNodeTracker } from '@floe/node';
 import { type CollectorReport, inspectCollector } from './inspect-collector';
 import { type TrackedEvent, trackEverything } from './track-everything';
@@ -16,6 +17,8 @@ export interface DemoResult {
   readonly tracked: readonly TrackedEvent[];
   /** The id of the one event that was made invalid on purpose. */
   readonly invalidEventId: string;
+  /** What the tracker's own (opt-in) validation found before sending. */
+  readonly violations: readonly SchemaViolation[];
   readonly flush: FlushResult;
   readonly report: CollectorReport;
 }
@@ -26,20 +29,25 @@ export interface DemoResult {
  *
  * @example
  * const result = await runDemo({ collectorUrl: 'http://127.0.0.1:9090' });
- * console.log(result.report.counts); // { total: 24, good: 23, bad: 1 }
+ * console.log(result.report.counts); // { total: 21, good: 20, bad: 1 }
  */
 export async function runDemo(options: RunDemoOptions): Promise<DemoResult> {
+  const violations: SchemaViolation[] = [];
   const tracker = createNodeTracker({
     endpoint: options.collectorUrl,
     namespace: 'demo',
     appId: 'floe-demo',
     // The demo exits right after it is done, so nothing needs to survive a restart.
     queue: 'memory',
+    // Development-time validation with the precompiled validators of @floe/events. A function
+    // receives each violation and the event is still sent, so the collector's verdict shows too;
+    // 'throw' suits tests, and production leaves `validate` out (and ships no validators).
+    validate: { validators, onViolation: (violation) => violations.push(violation) },
   });
   const { tracked, invalidEventId } = trackEverything(tracker);
   // flush() resolves once every event queued so far is delivered or dropped; it never rejects.
   const flush = await tracker.flush();
   await tracker.shutdown();
   const report = await inspectCollector(options.collectorUrl);
-  return { collectorUrl: options.collectorUrl, tracked, invalidEventId, flush, report };
+  return { collectorUrl: options.collectorUrl, tracked, invalidEventId, violations, flush, report };
 }

@@ -14,12 +14,12 @@ import {
   trackAddToCart,
   trackComExampleCompanySaveGame_1_0_0,
   trackComExampleCompanySaveGame_1_0_1,
-  trackComExampleCompanySaveGame_1_0_2,
   trackFormChange,
   trackFormSubmit,
   trackLegacyScreenView,
   trackLinkClick,
   trackRemoveFromCart,
+  trackSaveGame,
   trackScreenView,
   trackSiteSearch,
   trackTiming,
@@ -162,6 +162,7 @@ export function trackEverything(tracker: Tracker): DemoTracking {
   record('screen view (legacy)', trackLegacyScreenView(tracker, { name: 'level-select' }));
 
   // Your own schema, in three versions side by side (schemas/com.example_company/save-game).
+  // Versioned names never change; `trackSaveGame` is the short alias floe.config.json pins to 1-0-2.
   record('save-game 1-0-0', trackComExampleCompanySaveGame_1_0_0(tracker, save(3)));
   record(
     'save-game 1-0-1',
@@ -169,11 +170,7 @@ export function trackEverything(tracker: Tracker): DemoTracking {
   );
   record(
     'save-game 1-0-2',
-    trackComExampleCompanySaveGame_1_0_2(tracker, {
-      ...save(5),
-      difficultyLevel: 'MEDIUM',
-      dl_content: true,
-    }),
+    trackSaveGame(tracker, { ...save(5), difficultyLevel: 'MEDIUM', dl_content: true }),
   );
   // A replayed event: it happened an hour ago, so it carries a true timestamp (`ttm`).
   record(
