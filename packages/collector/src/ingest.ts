@@ -43,8 +43,8 @@ export function createIngest(
   return (request) => {
     const method = request.method.toUpperCase();
     const path = request.target.split('?', 1)[0] ?? '';
-    const api = matchEventRoute(path);
-    if (!api || !(method === 'POST' || PIXEL_METHODS.has(method))) {
+    const api = matchEventRoute(path, method);
+    if (!api) {
       return {
         status: 404,
         headers: { 'Content-Type': 'text/plain' },

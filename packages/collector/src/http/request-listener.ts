@@ -21,7 +21,6 @@ export interface ListenerTarget {
   readonly onError: (error: unknown) => void;
 }
 
-const EVENT_METHODS = new Set(['GET', 'HEAD', 'POST']);
 /** After a 413, the rest of the upload is discarded for at most this long, then the socket goes. */
 const LINGER_MS = 2000;
 
@@ -102,7 +101,7 @@ async function route(
   }
   if (path === '/micro' || path.startsWith('/micro/'))
     return handleMicroRoute(req, res, path, target);
-  if (EVENT_METHODS.has(method) && matchEventRoute(path)) return handleEvent(req, res, target);
+  if (matchEventRoute(path, method)) return handleEvent(req, res, target);
   return sendText(res, 404, 'not found');
 }
 

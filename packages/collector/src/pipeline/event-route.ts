@@ -6,15 +6,22 @@ export const SNOWPLOW_VENDOR = 'com.snowplowanalytics.snowplow';
 /** Path prefixes that are never event endpoints (local-collector.md §2). */
 const RESERVED_VENDORS = new Set(['micro', '_floe', 'r']);
 
+const PIXEL_METHODS = new Set(['GET', 'HEAD']);
+
 /**
- * Matches an event route: `/i` and `/ice.png` (the `tp1` pixel) or any two-segment path
- * `/{vendor}/{version}` outside the reserved `micro`, `_floe` and `r` prefixes.
+ * Matches an event route: `/i` and `/ice.png` (the `tp1` pixel, GET and HEAD) or any two-segment
+ * path `/{vendor}/{version}` (GET, HEAD and POST) outside the reserved `micro`, `_floe` and `r`
+ * prefixes.
  *
  * @param path - the request path without the query
- * @returns the adapter coordinates, or `null` when the path is not an event route
+ * @param method - the request method, upper case
+ * @returns the adapter coordinates, or `null` when this is not an event route
  */
-export function matchEventRoute(path: string): ApiRoute | null {
-  if (path === '/i' || path === '/ice.png') return { vendor: SNOWPLOW_VENDOR, version: 'tp1' };
+export function matchEventRoute(path: string, method: string): ApiRoute | null {
+  if (path === '/i' || path === '/ice.png') {
+    return PIXEL_METHODS.has(method) ? { vendor: SNOWPLOW_VENDOR, version: 'tp1' } : null;
+  }
+  if (!PIXEL_METHODS.has(method) && method !== 'POST') return null;
   const segments = path.split('/');
   if (segments.length !== 3 || segments[0] !== '') return null;
   const vendor = segments[1]!;
