@@ -21,7 +21,6 @@ beforeAll(async () => {
 afterAll(() => collector.close());
 beforeEach(() => collector.reset());
 
-const SNOWPLOW = 'com.snowplowanalytics.snowplow';
 const pv = () => base('pv', { url: 'https://a.example/' });
 
 /** The one bad event stored, checked against its own schema from the bundled copy. */
