@@ -75,6 +75,11 @@ export function createResolver(options: ResolverOptions): Resolver {
       const message = `${JSON.stringify(uri)} is not an iglu: URI or an iglucentral.com schema URL`;
       throw new ResolutionError('invalid_uri', String(uri), [], message);
     }
+    // The grammar allows a vendor of dots only, which would climb out of the root folder.
+    if (/^\.+$/.test(key.vendor)) {
+      const message = `${uri}: a vendor made only of dots is not a registry path`;
+      throw new ResolutionError('invalid_uri', String(uri), [], message);
+    }
     const canonical = formatIgluUri(key);
     const cached = cache.get(canonical);
     if (cached) return cached;

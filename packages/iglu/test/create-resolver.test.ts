@@ -70,6 +70,12 @@ describe('createResolver', () => {
     expect(error.tried).toEqual([]);
   });
 
+  it('never leaves the roots, even for a vendor made of dots', () => {
+    const error = failure(() => resolver.resolve('iglu:../roots/jsonschema/1-0-0'));
+    expect(error.code).toBe('invalid_uri');
+    expect(error.tried).toEqual([]);
+  });
+
   it('exposes absolute roots', () => {
     const relative = createResolver({ roots: ['schemas'] });
     expect(relative.roots[0]).toBe(join(process.cwd(), 'schemas'));

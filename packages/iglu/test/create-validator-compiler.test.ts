@@ -102,6 +102,16 @@ describe('createValidatorCompiler over the corpus', () => {
     );
   });
 
+  it('describes data that JSON cannot hold without crashing', () => {
+    const validate = compiler.compile({ type: 'object', properties: { a: { type: 'string' } } });
+    const cyclic: Record<string, unknown> = {};
+    cyclic['self'] = cyclic;
+    expect(messages(validate({ a: cyclic }))).toEqual(['/a: must be string, found object']);
+    const strict = compiler.compile({ enum: ['x'] });
+    expect(messages(strict(10n))).toEqual(['/: must be one of x, found 10']);
+    expect(messages(strict(cyclic))).toEqual(['/: must be one of x, found [object Object]']);
+  });
+
   it('caches validators per URI', () => {
     const uri = `${SP}/link_click/jsonschema/1-0-1`;
     expect(compiler.compile(uri)).toBe(compiler.compile(uri));

@@ -30,8 +30,13 @@ export function describeAjvError(error: AjvErrorLike): DescribedIssue {
   const params = error.params || {};
   const data = error.data;
   const show = (value: unknown): string => {
-    const text = JSON.stringify(value);
-    if (text === undefined) return String(value);
+    let text: string | undefined;
+    try {
+      text = JSON.stringify(value);
+    } catch {
+      text = undefined; // cycles or BigInt in data that did not come from JSON
+    }
+    if (text === undefined) text = typeof value === 'object' ? Object.prototype.toString.call(value) : String(value);
     return text.length > 80 ? `${text.slice(0, 77)}...` : text;
   };
   const kind = (value: unknown): string =>
@@ -49,7 +54,7 @@ export function describeAjvError(error: AjvErrorLike): DescribedIssue {
     }
     case 'enum': {
       const allowed = (params['allowedValues'] as unknown[]) || [];
-      const listed = allowed.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
+      const listed = allowed.map((v) => (typeof v === 'string' ? v : show(v)));
       text = `must be one of ${listed.join(', ')}, found ${show(data)}`;
       expected = allowed;
       break;
