@@ -11,6 +11,8 @@ const LEASED = 1;
 const GONE = 2;
 
 interface Entry {
+  /** Position in `entries` (kept up to date when removed entries are swept out). */
+  index: number;
   readonly seq: number;
   readonly eid: string;
   readonly bytes: number;
@@ -44,7 +46,10 @@ export class DiskQueue implements EventStore {
   size = 0;
   byteSize = 0;
   private entries: Entry[] = [];
-  private head = 0;
+  /** No waiting (QUEUED) entry sits before this index. */
+  private cursor = 0;
+  /** Removed entries still in `entries`. */
+  private gone = 0;
   private readonly byEid = new Map<string, Entry>();
   private nextSeq: number;
   private files: SegmentFiles | undefined;
@@ -86,7 +91,7 @@ export class DiskQueue implements EventStore {
     const victims: Entry[] = [];
     let size = this.size + 1;
     let bytes = this.byteSize + event.bytes;
-    for (let i = this.head; i < this.entries.length; i++) {
+    for (let i = this.firstWaiting(); i < this.entries.length; i++) {
       if (size <= this.options.maxEvents && bytes <= this.options.maxBytes) break;
       const entry = this.entries[i]!;
       if (entry.state !== QUEUED) continue;
@@ -105,7 +110,7 @@ export class DiskQueue implements EventStore {
     const out: QueuedEvent[] = [];
     const unreadable: Entry[] = [];
     let sum = 0;
-    for (let i = this.head; i < this.entries.length && out.length < limit; i++) {
+    for (let i = this.firstWaiting(); i < this.entries.length && out.length < limit; i++) {
       const entry = this.entries[i]!;
       if (entry.state !== QUEUED) continue;
       // `maxBytes` is the emitter's hint: stop before reading back events it would release.
@@ -135,7 +140,9 @@ export class DiskQueue implements EventStore {
   release(eids: readonly string[]): void {
     for (const eid of eids) {
       const entry = this.byEid.get(eid);
-      if (entry?.state === LEASED) entry.state = QUEUED;
+      if (entry?.state !== LEASED) continue;
+      entry.state = QUEUED;
+      if (entry.index < this.cursor) this.cursor = entry.index;
     }
   }
 
@@ -163,6 +170,7 @@ export class DiskQueue implements EventStore {
 
   private insert(seq: number, event: QueuedEvent, location: RecordLocation | undefined): void {
     const entry: Entry = {
+      index: this.entries.length,
       seq,
       eid: event.eid,
       bytes: event.bytes,
@@ -194,12 +202,24 @@ export class DiskQueue implements EventStore {
       entry.location = undefined;
       if (location) this.onDisk((files) => files.forget(location.segment, entry.seq));
     }
-    while (this.head < this.entries.length && this.entries[this.head]!.state === GONE) this.head++;
-    if (this.head > 1024 && this.head * 2 > this.entries.length) {
-      this.entries = this.entries.slice(this.head);
-      this.head = 0;
+    this.gone += live.length;
+    // Removed entries are skipped and swept out once they outnumber the live ones, so the index
+    // stays proportional to the queue even while an in-flight batch pins the oldest position.
+    if (this.gone > 1024 && this.gone > this.size) {
+      this.entries = this.entries.filter((e) => e.state !== GONE);
+      for (let i = 0; i < this.entries.length; i++) this.entries[i]!.index = i;
+      this.cursor = 0;
+      this.gone = 0;
     }
     this.onDisk((files) => files.maybeCompact());
+  }
+
+  /** Moves the cursor past leased and removed entries; each is passed once per lease. */
+  private firstWaiting(): number {
+    while (this.cursor < this.entries.length && this.entries[this.cursor]!.state !== QUEUED) {
+      this.cursor++;
+    }
+    return this.cursor;
   }
 
   private materialise(entry: Entry): QueuedEvent | undefined {
@@ -237,8 +257,7 @@ export class DiskQueue implements EventStore {
   private fallBack(files: SegmentFiles, error: unknown): void {
     // Load every payload still on disk while the files can (probably) still be read.
     const lost: Entry[] = [];
-    for (let i = this.head; i < this.entries.length; i++) {
-      const entry = this.entries[i]!;
+    for (const entry of this.entries) {
       if (entry.state === GONE || entry.payload) continue;
       const event = this.materialise(entry);
       if (event) entry.payload = event.payload;

@@ -22,16 +22,16 @@ export interface FixtureRun {
  *
  * @param script - the fixture file name.
  * @param config - what the fixture should do.
+ * @param nodeFlags - flags for `node` itself, e.g. `--expose-gc`.
  */
-export function runFixture(script: string, config: Record<string, unknown>): FixtureRun {
+export function runFixture(
+  script: string,
+  config: Record<string, unknown>,
+  nodeFlags: readonly string[] = [],
+): FixtureRun {
   const started = performance.now();
-  const child = spawn(
-    process.execPath,
-    [join(__dirname, '../fixtures', script), JSON.stringify(config)],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const args = [...nodeFlags, join(__dirname, '../fixtures', script), JSON.stringify(config)];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const messages: FixtureMessage[] = [];
   const waiters: { match: (m: FixtureMessage) => boolean; resolve: (m: FixtureMessage) => void }[] =
     [];
@@ -103,8 +103,12 @@ export function runFixture(script: string, config: Record<string, unknown>): Fix
 }
 
 /** Runs a fixture to completion. */
-export async function runToExit(script: string, config: Record<string, unknown>) {
-  const run = runFixture(script, config);
+export async function runToExit(
+  script: string,
+  config: Record<string, unknown>,
+  nodeFlags: readonly string[] = [],
+) {
+  const run = runFixture(script, config, nodeFlags);
   const exit = await run.exited;
   return { ...run, exit };
 }
