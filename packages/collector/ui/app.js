@@ -108,10 +108,54 @@ function renderList() {
   $('shown').textContent = `${visible.length} of ${state.items.size} shown`;
 }
 
-function errorPathsOf(item) {
-  if (item.kind === 'bad') return ['/badRow/data/failure', '/errors'];
-  if (item.kind === 'incomplete') return ['/event/derived_contexts'];
-  return [];
+function nonNull(event) {
+  return Object.fromEntries(
+    Object.entries(event).filter(
+      ([, v]) => v !== null && !(typeof v === 'object' && Object.keys(v).length === 0),
+    ),
+  );
+}
+
+/** The JSON views of an item: [label, value, JSON pointers to highlight]. */
+function viewsOf(item) {
+  const value = item.value;
+  if (item.kind === 'bad') {
+    return [
+      ['Bad row', value.badRow, ['/data/failure']],
+      ['Collector payload', value.collectorPayload, []],
+      ['Full JSON', value, ['/badRow/data/failure', '/errors']],
+    ];
+  }
+  const highlight = item.kind === 'incomplete' ? ['/derived_contexts'] : [];
+  return [
+    ['Event (non-null fields)', nonNull(value.event), highlight],
+    ['Raw event', value.rawEvent, []],
+    ['Full JSON', value, highlight.map((p) => `/event${p}`)],
+  ];
+}
+
+function jsonTabs(item) {
+  const views = viewsOf(item);
+  const tabs = document.createElement('div');
+  tabs.className = 'tabs';
+  tabs.setAttribute('role', 'tablist');
+  const panel = document.createElement('div');
+  const show = (index) => {
+    const [, value, paths] = views[index];
+    panel.replaceChildren(renderJson(value, paths));
+    for (const [i, button] of [...tabs.children].entries())
+      button.setAttribute('aria-selected', String(i === index));
+  };
+  views.forEach(([label], index) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.setAttribute('role', 'tab');
+    button.textContent = label;
+    button.addEventListener('click', () => show(index));
+    tabs.append(button);
+  });
+  show(0);
+  return [tabs, panel];
 }
 
 function select(seq) {
@@ -151,7 +195,7 @@ function select(seq) {
     }
     parts.push(errors);
   }
-  parts.push(renderJson(item.value, errorPathsOf(item)));
+  parts.push(...jsonTabs(item));
   details.replaceChildren(...parts);
   for (const li of $('event-list').children)
     li.classList.toggle('selected', li.dataset.seq === String(seq));

@@ -32,7 +32,7 @@ export function drawChart(svg, items, { bucketMs = 10_000, buckets = 30 } = {}) 
   const width = 600;
   const height = 90;
   const top = 6;
-  const bottom = 16;
+  const bottom = 2;
   const max = Math.max(1, ...counts.map((c) => c.good + c.incomplete + c.bad));
   const slot = width / buckets;
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
@@ -60,9 +60,6 @@ export function drawChart(svg, items, { bucketMs = 10_000, buckets = 30 } = {}) 
       svg.append(bar);
     }
   });
-  const label = node('text', { x: width - 2, y: height - 3, 'text-anchor': 'end' });
-  label.textContent = `max ${max} per ${bucketMs / 1000}s`;
-  svg.append(label);
   const fmt = (ms) => new Date(ms).toLocaleTimeString();
-  return `${fmt(start)} – ${fmt(end)}`;
+  return `${fmt(start)} – ${fmt(end)} · peak ${max} per ${bucketMs / 1000}s`;
 }

@@ -100,7 +100,8 @@ export function describeFailureMessage(message: FailureMessage): string[] {
     ];
   }
   if ('dataReports' in error) {
-    return error.dataReports.map((r) => `${message.schemaKey} ${r.path || '/'}: ${r.message}`);
+    // Report messages already name their location (a JSON pointer or the parameter).
+    return error.dataReports.map((r) => `${message.schemaKey}: ${r.message}`);
   }
   return error.schemaIssues.map((i) => `${message.schemaKey} is invalid: ${i.message}`);
 }
