@@ -30,10 +30,7 @@ const escapePointer = (segment: string): string => segment.replace(/~/g, '~0').r
  * @param root - the schema to walk
  * @param visit - called once per sub-schema
  */
-export function walkSchema(
-  root: MutableSchema,
-  visit: (site: SchemaSite) => unknown,
-): void {
+export function walkSchema(root: MutableSchema, visit: (site: SchemaSite) => unknown): void {
   const step = (
     schema: MutableSchema,
     pointer: string,
