@@ -1,4 +1,4 @@
-import { isIgluUri } from '../iglu-uri';
+import { type IgluUri, isIgluUri } from '../iglu-uri';
 import { InvalidEventError } from './invalid-event-error';
 import { serializeJson } from './serialize-json';
 
@@ -8,6 +8,22 @@ export const UNSTRUCT_EVENT_SCHEMA =
 
 /** The envelope of an event's entities, `co`/`cx` (tracker protocol §3). */
 export const CONTEXTS_SCHEMA = 'iglu:com.snowplowanalytics.snowplow/contexts/jsonschema/1-0-1';
+
+const UNSTRUCT_PREFIX = '{"schema":"' + UNSTRUCT_EVENT_SCHEMA + '","data":';
+const CONTEXTS_PREFIX = '{"schema":"' + CONTEXTS_SCHEMA + '","data":[';
+
+// Apps track a handful of schemas over and over: remember which URIs passed the pattern, so the
+// regular expression runs once per URI. Bounded, in case URIs are built per event.
+const knownUris = new Set<string>();
+const MAX_KNOWN_URIS = 1024;
+
+function isKnownIgluUri(schema: unknown): schema is IgluUri {
+  if (typeof schema === 'string' && knownUris.has(schema)) return true;
+  if (!isIgluUri(schema)) return false;
+  if (knownUris.size >= MAX_KNOWN_URIS) knownUris.clear();
+  knownUris.add(schema);
+  return true;
+}
 
 /**
  * Serialises a self-describing JSON as `{"schema":…,"data":…}`, schema first so snapshots are
@@ -23,7 +39,7 @@ export function selfDescribingText(sdj: unknown, role: string): string {
     throw new InvalidEventError(`${role}: not a self-describing JSON object`);
   }
   const { schema, data } = sdj as { schema?: unknown; data?: unknown };
-  if (!isIgluUri(schema)) {
+  if (!isKnownIgluUri(schema)) {
     const shown = typeof schema === 'string' ? JSON.stringify(schema) : typeof schema;
     throw new InvalidEventError(`${role}: ${shown} is not a valid Iglu URI`);
   }
@@ -43,7 +59,7 @@ export function selfDescribingText(sdj: unknown, role: string): string {
  * @param eventText - output of {@link selfDescribingText}.
  */
 export function unstructEventText(eventText: string): string {
-  return '{"schema":"' + UNSTRUCT_EVENT_SCHEMA + '","data":' + eventText + '}';
+  return UNSTRUCT_PREFIX + eventText + '}';
 }
 
 /**
@@ -53,5 +69,5 @@ export function unstructEventText(eventText: string): string {
  * @param entityTexts - outputs of {@link selfDescribingText}, in wire order.
  */
 export function contextsText(entityTexts: readonly string[]): string {
-  return '{"schema":"' + CONTEXTS_SCHEMA + '","data":[' + entityTexts.join(',') + ']}';
+  return CONTEXTS_PREFIX + entityTexts.join(',') + ']}';
 }

@@ -32,7 +32,7 @@ export function buildGroup(
   targets: ValidationTargets | undefined,
 ): (Record<string, string> | null)[] {
   if (state.subjectError !== undefined) throw state.subjectError;
-  const dtm = formatTimestamp(state.config.clock.now(), 'dtm');
+  const dtm = state.deviceTimestamp();
   let ttm: string | undefined;
   let base = state.base;
   let callTexts = NO_TEXTS;

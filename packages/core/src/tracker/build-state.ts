@@ -9,6 +9,8 @@ export interface BuildState {
   readonly base: Readonly<Record<string, string>>;
   /** Set when the tracker's subject is invalid: every event is then rejected with it. */
   readonly subjectError: InvalidEventError | undefined;
+  /** `dtm` for an event tracked now: the clock as integer-ms digits. */
+  deviceTimestamp(): string;
   /** Reports a plugin, generator or filter that threw. */
   readonly reportPluginError: (error: PluginError) => void;
 }

@@ -16,6 +16,7 @@ import { buildGroup } from './build-group';
 import type { BuildState } from './build-state';
 import type { FloeTracker } from './floe-tracker';
 import { flushEmitters } from './flush-emitters';
+import { formatTimestamp } from './format-timestamp';
 import type { TrackerConfig } from './resolve-tracker-config';
 import { runAfterTrack } from './run-plugins';
 import type { SubjectFields } from './subject-fields';
@@ -33,6 +34,8 @@ export class TrackerRuntime implements FloeTracker, BuildState {
   private closed = false;
   private shutdownResult: Promise<FlushResult> | undefined;
   private readonly hasAfterTrack: boolean;
+  private lastNow = Number.NaN;
+  private lastDtm = '';
 
   /** @param config - checked options from `resolveTrackerConfig`. */
   constructor(readonly config: TrackerConfig) {
@@ -73,6 +76,16 @@ export class TrackerRuntime implements FloeTracker, BuildState {
       else this.emit(payload);
     }
     return eids;
+  }
+
+  deviceTimestamp(): string {
+    const now = this.config.clock.now();
+    // Many events share a millisecond; format each clock reading once.
+    if (now !== this.lastNow) {
+      this.lastDtm = formatTimestamp(now, 'dtm');
+      this.lastNow = now;
+    }
+    return this.lastDtm;
   }
 
   setSubject(subject: SubjectFields | undefined): void {
