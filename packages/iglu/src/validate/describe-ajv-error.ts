@@ -36,7 +36,8 @@ export function describeAjvError(error: AjvErrorLike): DescribedIssue {
     } catch {
       text = undefined; // cycles or BigInt in data that did not come from JSON
     }
-    if (text === undefined) text = typeof value === 'object' ? Object.prototype.toString.call(value) : String(value);
+    if (text === undefined)
+      text = typeof value === 'object' ? Object.prototype.toString.call(value) : String(value);
     return text.length > 80 ? `${text.slice(0, 77)}...` : text;
   };
   const kind = (value: unknown): string =>
