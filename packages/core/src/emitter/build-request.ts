@@ -17,13 +17,15 @@ export interface BuiltRequest {
 /**
  * Builds one attempt's request with `stm` stamped now. GET sends the batch's single event to `/i`
  * unless its path and query would pass 20,000 B, in which case it goes by POST (or, when POST is
- * not allowed, the result is the error that drops it). POST bodies are cut to `maxPostBytes` exactly; the cut can only bite when
+ * not allowed, the result is the error that drops it). `url` replaces the target when a redirect
+ * is followed. POST bodies are cut to `maxPostBytes` exactly; the cut can only bite when
  * `stm` grew a digit since the batch was formed (fake clocks), and the overflow is sent next.
  */
 export function buildRequest(
   options: ResolvedOptions,
   batch: Batch,
   stm: string,
+  url?: string,
 ): BuiltRequest | FloeError {
   const first = batch.events[0] as QueuedEvent;
   if (options.method === 'GET' && batch.events.length === 1) {
@@ -31,7 +33,7 @@ export function buildRequest(
     if (path.length <= MAX_GET_PATH_BYTES) {
       const request: TransportRequest = {
         method: 'GET',
-        url: options.origin + path,
+        url: url ?? options.origin + path,
         headers: { ...options.headers },
         timeoutMs: options.timeoutMs,
         keepalive: options.keepalive,
@@ -46,7 +48,7 @@ export function buildRequest(
   const events = batch.events.slice(0, fitting);
   const request: TransportRequest = {
     method: 'POST',
-    url: options.origin + options.pathPrefix + options.postPath,
+    url: url ?? options.origin + options.pathPrefix + options.postPath,
     // Set last so no extra header can change it: anything else turns the POST into a bad row.
     headers: { ...options.headers, 'Content-Type': POST_CONTENT_TYPE },
     body: buildPostBody(events, stm),

@@ -3,6 +3,7 @@ import { FloeError } from '../errors/floe-error';
 import type { Payload } from '../payload';
 import type { TimerHandle } from '../platform/clock';
 import type { QueuedEvent } from '../store/event-store';
+import type { TransportRequest } from '../transport/transport';
 import { type Batch, bisectBatch, bytesOf, createBatch, eidsOf } from './batch';
 import { buildRequest } from './build-request';
 import { type Decision, decideOutcome } from './decide-outcome';
@@ -221,9 +222,8 @@ export class EmitterEngine implements Emitter {
   private startAttempt(batch: Batch): void {
     const built = buildRequest(this.o, batch, String(this.o.clock.now()));
     if (built instanceof FloeError) {
-      const error = built;
       this.settleBatch(batch.events, 'dropped');
-      this.callbacks.drop(dropReport('too_large', batch.events, { error }));
+      this.callbacks.drop(dropReport('too_large', batch.events, { error: built }));
       return;
     }
     if (built.overflow.length > 0) {
@@ -231,7 +231,12 @@ export class EmitterEngine implements Emitter {
       this.retryQueue.unshift({ ...batch, events: built.overflow });
     }
     this.inFlight.add(batch);
-    void sendAttempt(this.attempt, built.request).then((outcome) => this.onOutcome(batch, outcome));
+    const build = (url?: string): TransportRequest => {
+      if (url === undefined) return built.request;
+      const again = buildRequest(this.o, batch, String(this.o.clock.now()), url);
+      return again instanceof FloeError ? built.request : again.request;
+    };
+    void sendAttempt(this.attempt, build).then((outcome) => this.onOutcome(batch, outcome));
   }
 
   private onOutcome(batch: Batch, outcome: AttemptOutcome): void {

@@ -20,13 +20,17 @@ export interface AttemptContext {
 /**
  * Makes one attempt and never rejects. The timeout is enforced here on the emitter's clock, not
  * only by the transport, so a transport that ignores its deadline cannot stall the emitter and
- * fake clocks control it in tests. A 307/308 is followed once with the same method and body
- * (tracker protocol §6.1); any other 3xx is returned as is and counts as a retryable failure.
+ * fake clocks control it in tests. A 307/308 is followed once with the same method and events
+ * (tracker protocol §6.1), rebuilt so the second request carries its own fresh `stm`; any other
+ * 3xx is returned as is and counts as a retryable failure.
+ *
+ * @param build - builds the request, to the given URL when following a redirect.
  */
 export async function sendAttempt(
   context: AttemptContext,
-  request: TransportRequest,
+  build: (url?: string) => TransportRequest,
 ): Promise<AttemptOutcome> {
+  const request = build();
   const outcome = await sendOnce(context, request);
   if (!('status' in outcome) || (outcome.status !== 307 && outcome.status !== 308)) return outcome;
   const location = outcome.headers['location'];
@@ -37,7 +41,7 @@ export async function sendAttempt(
   } catch {
     return outcome;
   }
-  return sendOnce(context, { ...request, url });
+  return sendOnce(context, build(url));
 }
 
 function sendOnce(context: AttemptContext, request: TransportRequest): Promise<AttemptOutcome> {

@@ -18,6 +18,7 @@ import {
   type FakeClock,
   type InvariantReport,
   snapshotHandles,
+  startFaultServer,
   type TrackedClock,
 } from '@floe/test-utils';
 
@@ -148,4 +149,14 @@ export async function runUntilSettled<T>(
     if (!ran && !settled) throw new Error(`nothing left to run at ${clock.monotonic()} ms`);
   }
   return promise;
+}
+
+/**
+ * Makes one throwaway request, so the runtime's fetch stack is loaded before a test measures
+ * anything: the first fetch in a process can take longer than the 200 ms test-scale timeout.
+ */
+export async function warmUpFetch(): Promise<void> {
+  const server = await startFaultServer();
+  await (await fetch(`${server.url}/health`)).text();
+  await server.close();
 }
