@@ -6,7 +6,7 @@ export const MAX_EVENT_BYTES = 1_000_000;
 // Every key but ue_*/co/cx has a length cap (§1.3, §2), together well under 40,000 characters,
 // and a character costs at most 7 bytes once JSON-escaped. Below this many characters of
 // self-describing JSON an event cannot reach the cap, so the exact count is skipped.
-const CERTAINLY_SMALL = (MAX_EVENT_BYTES - 40_000 * 7) / 7;
+const CERTAINLY_SMALL = 100_000; // < (MAX_EVENT_BYTES - 40,000 × 7) / 7
 
 /**
  * Rejects an event too large to ever be sent. Costs two length reads for ordinary events; only

@@ -100,6 +100,6 @@ export const PAYLOAD_DATA_KEYS: readonly string[] = [
  * `fp`, `mac`, `ctype`, `f_*`, `ue_na`, `ti_na`, ad and undocumented keys) and minus `stm`, which
  * only the emitter adds.
  */
-export const TRACKER_KEYS: readonly string[] = PAYLOAD_DATA_KEYS.filter(
+export const TRACKER_KEYS: readonly string[] = /* @__PURE__ */ PAYLOAD_DATA_KEYS.filter(
   (key) => !/^(tid|nuid|fp|mac|ctype|f_.*|ue_na|ti_na|ad_.*|sa|sn|st|sp|stm)$/.test(key),
 );

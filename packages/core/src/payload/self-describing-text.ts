@@ -9,8 +9,11 @@ export const UNSTRUCT_EVENT_SCHEMA =
 /** The envelope of an event's entities, `co`/`cx` (tracker protocol §3). */
 export const CONTEXTS_SCHEMA = 'iglu:com.snowplowanalytics.snowplow/contexts/jsonschema/1-0-1';
 
-const UNSTRUCT_PREFIX = '{"schema":"' + UNSTRUCT_EVENT_SCHEMA + '","data":';
-const CONTEXTS_PREFIX = '{"schema":"' + CONTEXTS_SCHEMA + '","data":[';
+// Spelled out rather than concatenated, so that bundlers can drop them when unused.
+const UNSTRUCT_PREFIX =
+  '{"schema":"iglu:com.snowplowanalytics.snowplow/unstruct_event/jsonschema/1-0-0","data":';
+const CONTEXTS_PREFIX =
+  '{"schema":"iglu:com.snowplowanalytics.snowplow/contexts/jsonschema/1-0-1","data":[';
 
 // Apps track a handful of schemas over and over: remember which URIs passed the pattern, so the
 // regular expression runs once per URI. Bounded, in case URIs are built per event.

@@ -1,6 +1,8 @@
 import { TrackerConfigError } from './tracker-config-error';
 
-const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+const HEX = /* @__PURE__ */ Array.from({ length: 256 }, (_, byte) =>
+  byte.toString(16).padStart(2, '0'),
+);
 
 /**
  * Picks the runtime's fastest CSPRNG-backed UUID v4 source: `crypto.randomUUID` where it exists
