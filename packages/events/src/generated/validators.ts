@@ -46,8 +46,14 @@ const floeDescribe = function describeAjvError(error) {
   const params = error.params || {};
   const data = error.data;
   const show = (value) => {
-    const text2 = JSON.stringify(value);
-    if (text2 === void 0) return String(value);
+    let text2;
+    try {
+      text2 = JSON.stringify(value);
+    } catch {
+      text2 = void 0;
+    }
+    if (text2 === void 0)
+      text2 = typeof value === "object" ? Object.prototype.toString.call(value) : String(value);
     return text2.length > 80 ? `${text2.slice(0, 77)}...` : text2;
   };
   const kind = (value) => value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
@@ -64,7 +70,7 @@ const floeDescribe = function describeAjvError(error) {
     }
     case "enum": {
       const allowed = params["allowedValues"] || [];
-      const listed = allowed.map((v) => typeof v === "string" ? v : JSON.stringify(v));
+      const listed = allowed.map((v) => typeof v === "string" ? v : show(v));
       text = `must be one of ${listed.join(", ")}, found ${show(data)}`;
       expected = allowed;
       break;
