@@ -215,6 +215,7 @@ describe('bad input never throws: the id comes back and the drop is reported', (
   });
 
   it('an event over the 1,000,000-byte cap is rejected as too_large at track time', () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     const h = createHarness();
     const id = trackSelfDescribingEvent(h.tracker, { schema, data: { blob: 'é'.repeat(500_000) } });
     const ok = trackSelfDescribingEvent(h.tracker, { schema, data: { blob: 'x'.repeat(900_000) } });
@@ -223,6 +224,20 @@ describe('bad input never throws: the id comes back and the drop is reported', (
       { reason: 'too_large', eids: [id], error: { code: 'too_large' } },
     ]);
     expect(h.tracker.stats().dropped).toEqual({ too_large: 1 });
+    // The 900,000-character event went through, with a warning that some pipelines reject it.
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringMatching(new RegExp(`event ${ok} is 9\\d{5} bytes`)),
+    );
+    warn.mockRestore();
+  });
+
+  it('does not warn about ordinary events', () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const h = createHarness();
+    trackSelfDescribingEvent(h.tracker, { schema, data: { blob: 'x'.repeat(150_000) } });
+    expect(h.payloads).toHaveLength(1);
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
   });
 
   it('callbacks that throw are caught: onDrop faults reach onError, onError faults the console', () => {
