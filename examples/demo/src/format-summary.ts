@@ -36,8 +36,10 @@ export function formatSummary(result: DemoResult): string {
     for (const error of invalid.errors) lines.push(`  error     ${describeError(error)}`);
   }
   for (const violation of result.violations) {
-    const issues = violation.issues.map((issue) => `${issue.path || '/'} ${issue.message}`);
-    lines.push(`  tracker   validation flagged it before sending: ${issues.join('; ')}`);
+    for (const issue of violation.issues) {
+      const where = issue.message.startsWith(issue.path) ? '' : `${issue.path || '/'}: `;
+      lines.push(`  tracker   ${where}${issue.message} (flagged by validation before sending)`);
+    }
   }
   const unexpected = report.bad.filter((bad) => bad.eventId !== invalidEventId);
   for (const bad of unexpected) {

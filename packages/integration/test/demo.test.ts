@@ -62,6 +62,7 @@ describe('demo, in-process', () => {
     expect(summary).toContain(result.invalidEventId);
     expect(summary).toContain(bad?.errors[0]?.message);
     expect(summary).toContain(`${collectorUrl}/micro/ui`);
+    expect(summary).toMatch(/tracker +\/level.*\(flagged by validation before sending\)/);
 
     // Entities and the true timestamp made it through.
     const [pageView] = await microGood(collectorUrl, { event_type: 'page_view' });
