@@ -6,8 +6,8 @@ import { codePointLength, toWellFormed } from './well-formed';
 const EXPECTED: Readonly<Record<FieldRule['kind'], string>> = {
   string: 'a string',
   number: 'a number',
-  integer: 'a safe integer',
-  offset: 'a number',
+  integer: 'a 32-bit integer',
+  offset: 'a number in the 32-bit integer range',
   boolean: 'a boolean',
 };
 
@@ -32,12 +32,14 @@ export function formatField(key: string, value: unknown, rule: FieldRule): strin
       if (typeof value === 'number') return formatNumber(value, key);
       break;
     case 'integer':
-      if (Number.isSafeInteger(value)) return String(value);
+      if (isInt32(value)) return checkLength(key, String(value), rule.max);
       break;
-    case 'offset':
+    case 'offset': {
       // Scroll offsets are integers on the wire: fractions are rounded, never sent as `12.5`.
-      if (typeof value === 'number') return formatNumber(Math.round(value), key);
+      const rounded = typeof value === 'number' ? Math.round(value) : Number.NaN;
+      if (isInt32(rounded)) return rounded === 0 ? '0' : String(rounded);
       break;
+    }
     case 'boolean':
       if (typeof value === 'boolean') return value ? '1' : '0';
       break;
@@ -57,6 +59,15 @@ export function checkLength(key: string, text: string, max: number | undefined):
     throw new InvalidEventError(`${key}: ${codePointLength(text)} characters, at most ${max}`);
   }
   return text;
+}
+
+// Enrich reads integer keys (`ti_qu`, `pp_*`, `vid`…) into 32-bit integer columns.
+function isInt32(value: unknown): value is number {
+  return (
+    Number.isInteger(value) &&
+    (value as number) >= -2_147_483_648 &&
+    (value as number) <= 2_147_483_647
+  );
 }
 
 function describe(value: unknown): string {

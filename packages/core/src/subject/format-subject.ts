@@ -15,7 +15,7 @@ type PlainField = Exclude<
 // Subject field → payload key (tracker protocol §1.3) and the enriched field's limits.
 const PLAIN_FIELDS: ReadonlyArray<readonly [PlainField, string, FieldRule]> = [
   ['userId', 'uid', { kind: 'string', max: 255 }],
-  ['colorDepth', 'cd', { kind: 'integer' }],
+  ['colorDepth', 'cd', { kind: 'integer', max: 12 }],
   ['timezone', 'tz', { kind: 'string', max: 255 }],
   ['language', 'lang', { kind: 'string', max: 255 }],
   ['charset', 'cs', { kind: 'string', max: 128 }],
@@ -88,7 +88,7 @@ export function formatSubject(subject: SubjectFields): SubjectPayload {
     out['sid'] = sessionId;
   }
   if (sessionIndex !== undefined) {
-    if (!Number.isSafeInteger(sessionIndex) || sessionIndex < 1) {
+    if (!Number.isInteger(sessionIndex) || sessionIndex < 1 || sessionIndex > 2_147_483_647) {
       throw new InvalidEventError(`vid: ${String(sessionIndex)} is not a positive integer`);
     }
     out['vid'] = String(sessionIndex);

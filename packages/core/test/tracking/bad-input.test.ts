@@ -139,6 +139,21 @@ const cases: Case[] = [
     /se_la/,
   ],
   [
+    'a quantity beyond 32 bits',
+    (h) =>
+      trackTransaction(h.tracker, {
+        orderId: 'o',
+        total: 1,
+        items: [{ sku: 's', price: 1, quantity: 2 ** 31 }],
+      }),
+    /ti_qu: expected a 32-bit integer/,
+  ],
+  [
+    'a scroll offset beyond 32 bits',
+    (h) => trackPagePing(h.tracker, { pageUrl: 'u', maxYOffset: 1e10 }),
+    /pp_may/,
+  ],
+  [
     'a four-letter currency',
     (h) => trackTransaction(h.tracker, { orderId: 'o', total: 1, currency: 'EURO', items: [] }),
     /tr_cu: 4 characters, at most 3/,

@@ -90,6 +90,8 @@ describe('subject', () => {
   it.each<[string, SubjectFields]>([
     ['a session id that is not a UUID', { sessionId: 'abc' }],
     ['a session index below 1', { sessionIndex: 0 }],
+    ['a session index beyond 32 bits', { sessionIndex: 2 ** 31 }],
+    ['a colour depth over 12 digits', { colorDepth: 1e13 }],
     ['a fractional colour depth', { colorDepth: 24.5 }],
     ['a user id over 255 characters', { userId: 'u'.repeat(256) }],
     ['a user agent over 1000 characters', { useragent: 'a'.repeat(1001) }],
