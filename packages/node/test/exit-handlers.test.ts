@@ -1,7 +1,5 @@
-import { checkDelivery } from './helpers/check-delivery';
+import { checkInvariants, type FaultServer, startFaultServer } from '@floe/test-utils';
 import { ensureBuilt } from './helpers/ensure-built';
-import { freePort } from './helpers/free-port';
-import { type Loopback, startLoopback } from './helpers/loopback';
 import { type FixtureRun, runFixture, runToExit } from './helpers/run-fixture';
 import { tempDir } from './helpers/temp-dir';
 
@@ -9,14 +7,14 @@ import { tempDir } from './helpers/temp-dir';
 jest.setTimeout(30_000);
 
 const SCRIPT = 'tracker-process.mjs';
-let server: Loopback;
+let server: FaultServer;
 const runs: FixtureRun[] = [];
 let dir: string;
 let cleanup: () => void;
 
 beforeAll(() => ensureBuilt());
 beforeEach(async () => {
-  server = await startLoopback();
+  server = await startFaultServer();
   ({ dir, cleanup } = tempDir('floe-exit-'));
 });
 afterEach(async () => {
@@ -24,6 +22,11 @@ afterEach(async () => {
   await server.close();
   cleanup();
 });
+
+/** I1–I5 over what the processes tracked; returns the invariant report. */
+function delivered(...processes: FixtureRun[]) {
+  return checkInvariants({ tracked: processes.flatMap((p) => p.tracked()), dropped: [], server });
+}
 
 function start(config: Record<string, unknown>): FixtureRun {
   const run = runFixture(SCRIPT, { endpoint: server.url, queue: 'memory', ...config });
@@ -33,14 +36,14 @@ function start(config: Record<string, unknown>): FixtureRun {
 
 describe('exit handlers', () => {
   it('flush on beforeExit: a script that just tracks and returns still delivers, then exits by itself', async () => {
-    const { exit, tracked } = await runToExit(SCRIPT, {
+    const run = await runToExit(SCRIPT, {
       endpoint: server.url,
       queue: 'memory',
       count: 7,
       flushAt: 100,
     });
-    expect(exit.code).toBe(0);
-    checkDelivery({ tracked: tracked(), requests: server.requests, maxDuplicates: 0 });
+    expect(run.exit.code).toBe(0);
+    expect(delivered(run)).toMatchObject({ received: 7, duplicates: 0 });
   });
 
   it.each(['SIGTERM', 'SIGINT'] as const)(
@@ -52,7 +55,7 @@ describe('exit handlers', () => {
       run.child.kill(signal);
       const exit = await run.exited;
       expect(exit).toMatchObject({ code: null, signal });
-      checkDelivery({ tracked: run.tracked(), requests: server.requests, maxDuplicates: 0 });
+      expect(delivered(run)).toMatchObject({ received: 50, duplicates: 0 });
     },
   );
 
@@ -73,7 +76,7 @@ describe('exit handlers', () => {
       dropped: 0,
       pending: 0,
     });
-    checkDelivery({ tracked: run.tracked(), requests: server.requests, maxDuplicates: 0 });
+    expect(delivered(run)).toMatchObject({ received: 30, duplicates: 0 });
   });
 
   it('opt-out (exitHandlers: false): no listeners, so SIGTERM kills at once and nothing is sent', async () => {
@@ -88,17 +91,17 @@ describe('exit handlers', () => {
 
 describe('P11: an idle tracker at process end', () => {
   it('lets Node exit on its own after work is done (disk queue, keep-alive socket, flush timer)', async () => {
-    const { exit, tracked } = await runToExit(SCRIPT, {
+    const run = await runToExit(SCRIPT, {
       endpoint: server.url,
       queueDir: dir,
       count: 5,
       flush: true,
       flushIntervalMs: 5000,
     });
-    expect(exit.code).toBe(0);
+    expect(run.exit.code).toBe(0);
     // The 5 s flush interval must not have held the process open.
-    expect(exit.ms).toBeLessThan(5000);
-    checkDelivery({ tracked: tracked(), requests: server.requests, maxDuplicates: 0 });
+    expect(run.exit.ms).toBeLessThan(5000);
+    expect(delivered(run)).toMatchObject({ received: 5, duplicates: 0 });
   });
 
   it('leaves no sockets, timers or files after shutdown() resolves', async () => {
@@ -118,16 +121,17 @@ describe('P11: an idle tracker at process end', () => {
   });
 
   it('with the collector down, exits by the shutdown deadline with the events kept on disk', async () => {
-    const down = `http://127.0.0.1:${await freePort()}`;
-    const { exit, tracked } = await runToExit(SCRIPT, {
-      endpoint: down,
+    await server.stopListening();
+    const run = await runToExit(SCRIPT, {
+      endpoint: server.url,
       queueDir: dir,
       count: 12,
       timeoutMs: 100,
       shutdownTimeoutMs: 1000,
     });
-    expect(exit.code).toBe(0);
-    expect(exit.ms).toBeGreaterThanOrEqual(1000);
+    expect(run.exit.code).toBe(0);
+    expect(run.exit.ms).toBeGreaterThanOrEqual(1000);
+    await server.reopen();
     const drain = await runToExit(SCRIPT, {
       endpoint: server.url,
       queueDir: dir,
@@ -135,6 +139,6 @@ describe('P11: an idle tracker at process end', () => {
       shutdown: true,
     });
     expect(drain.exit.code).toBe(0);
-    checkDelivery({ tracked: tracked(), requests: server.requests, maxDuplicates: 0 });
+    expect(delivered(run, drain)).toMatchObject({ received: 12, duplicates: 0 });
   });
 });

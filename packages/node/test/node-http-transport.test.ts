@@ -1,15 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import type { LookupFunction } from 'node:net';
-import { join } from 'node:path';
 import { URL } from 'node:url';
 import { type Transport, TransportError, type TransportRequest } from '@floe/core';
+import { tlsFixture } from '@floe/test-utils';
 import { makeNodeHttpTransport } from '../src/transport/node-http-transport';
 import { type Loopback, startLoopback } from './helpers/loopback';
 
-const tlsDir = join(__dirname, 'fixtures/tls');
-const cert = readFileSync(join(tlsDir, 'cert.pem'));
-const key = readFileSync(join(tlsDir, 'key.pem'));
+// The committed self-signed certificate of @floe/test-utils (decision 25).
+const { cert, key } = tlsFixture();
 
 const servers: Loopback[] = [];
 const transports: Transport[] = [];

@@ -12,8 +12,10 @@ export interface FixtureRun {
   waitFor(match: (m: FixtureMessage) => boolean, timeoutMs?: number): Promise<FixtureMessage>;
   /** Resolves when the process has exited, with its code, signal and run time. */
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>;
-  /** All eids the fixture reported as tracked. */
-  tracked(): string[];
+  /** Every event the fixture reported as queued, with its payload (no `stm`). */
+  tracked(): Record<string, string>[];
+  /** Their eids. */
+  trackedEids(): string[];
   readonly stderr: () => string;
 }
 
@@ -68,7 +70,14 @@ export function runFixture(
     messages,
     exited,
     stderr: () => stderr,
-    tracked: () => messages.filter((m) => m.t === 'tracked').flatMap((m) => m.eids as string[]),
+    tracked: () =>
+      messages
+        .filter((m) => m.t === 'tracked')
+        .flatMap((m) => m.events as Record<string, string>[]),
+    trackedEids: () =>
+      messages
+        .filter((m) => m.t === 'tracked')
+        .flatMap((m) => (m.events as Record<string, string>[]).map((e) => e.eid!)),
     waitFor(match, timeoutMs = 15_000) {
       const seen = messages.find(match);
       if (seen) return Promise.resolve(seen);
