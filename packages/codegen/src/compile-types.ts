@@ -34,18 +34,16 @@ function withPlaceholders(schema: MutableSchema): {
 } {
   const definitions = isSchema(schema.definitions) ? schema.definitions : {};
   const names = Object.keys(definitions);
+  // Nothing to rename: the compiler clones its input anyway, so no copy is needed here.
+  if (names.length === 0) return { prepared: schema, real: new Map() };
   const placeholders = new Map(names.map((name, index) => [name, `${PLACEHOLDER}_D${index}`]));
-  const pattern = names.length
-    ? new RegExp(`\\b(${names.map(escapeRegExp).join('|')})\\b`, 'g')
-    : undefined;
+  const pattern = new RegExp(`\\b(${names.map(escapeRegExp).join('|')})\\b`, 'g');
   const swap = (text: string): string =>
-    pattern ? text.replace(pattern, (name) => placeholders.get(name) ?? name) : text;
+    text.replace(pattern, (name) => placeholders.get(name) ?? name);
   const prepared = structuredClone(schema);
-  if (names.length) {
-    prepared.definitions = Object.fromEntries(
-      names.map((name) => [placeholders.get(name)!, (prepared.definitions as MutableSchema)[name]]),
-    );
-  }
+  prepared.definitions = Object.fromEntries(
+    names.map((name) => [placeholders.get(name)!, (prepared.definitions as MutableSchema)[name]]),
+  );
   walkSchema(prepared, (site) => {
     if (typeof site.schema.$ref === 'string' && site.schema.$ref.startsWith('#/definitions/')) {
       site.schema.$ref = swap(site.schema.$ref);

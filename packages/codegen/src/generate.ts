@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import {
   checkConsistency,
   createResolver,
+  type RegistryContents,
   type RegistryIssue,
   readRegistry,
   schemaKeyFromRef,
@@ -32,6 +33,8 @@ export interface GenerateOptions {
   readonly consistency?: 'error' | 'warning';
   /** Called before each schema is compiled. */
   readonly onProgress?: (progress: GenerateProgress) => void;
+  /** The registry as already read (watch mode keeps it up to date); read from `schemasDir` if absent. */
+  readonly registry?: RegistryContents;
 }
 
 /** Counts for the summary line. */
@@ -84,7 +87,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const rootDir = resolve(options.rootDir ?? process.cwd());
   const schemasDir = resolve(options.schemasDir);
   const outDir = resolve(options.outDir);
-  const registry = await readRegistry(schemasDir);
+  const registry = options.registry ?? (await readRegistry(schemasDir));
   const consistencyLevel = options.consistency ?? 'error';
   const issues: RegistryIssue[] = [
     ...registry.issues,

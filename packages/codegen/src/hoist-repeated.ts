@@ -2,20 +2,31 @@ import { constraintTags, describe, itemTags } from './constraint-tags';
 import { pascalCase } from './naming';
 import { isSchema, type MutableSchema, type SchemaSite, walkSchema } from './walk-schema';
 
-/** JSON with object keys sorted, so equal schemas give equal text whatever their key order. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (isSchema(value)) {
-    const keys = Object.keys(value).sort();
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
+/**
+ * JSON with object keys sorted, so equal schemas give equal text whatever their key order.
+ * Memoised per object: a parent's text reuses its children's, keeping the pass linear.
+ */
+function createShape(): (schema: MutableSchema) => string {
+  const memo = new WeakMap<object, string>();
+  const canonical = (value: unknown): string => {
+    if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+    const known = memo.get(value);
+    if (known !== undefined) return known;
+    const text = Array.isArray(value)
+      ? `[${value.map(canonical).join(',')}]`
+      : `{${Object.keys(value)
+          .sort()
+          .map((key) => `${JSON.stringify(key)}:${canonical((value as MutableSchema)[key])}`)
+          .join(',')}}`;
+    memo.set(value, text);
+    return text;
+  };
+  // The description is left out: uses that differ only in their description share one name.
+  return (schema) => {
+    const { description: _description, ...rest } = schema;
+    return canonical(rest);
+  };
 }
-
-const shape = (schema: MutableSchema): string => {
-  const { description: _description, ...rest } = schema;
-  return canonical(rest);
-};
 
 // Worth a name when repeated: enums and objects with properties (codegen.md §4.1).
 const isCandidate = (schema: MutableSchema): boolean =>
@@ -51,6 +62,7 @@ const isHoistable = (site: SchemaSite): boolean =>
  */
 export function hoistRepeated(root: MutableSchema, rootName: string, used: Set<string>): void {
   for (;;) {
+    const shape = createShape();
     const seen = new Map<string, { count: number; pointer: string; order: number }>();
     let order = 0;
     walkSchema(root, (site) => {

@@ -33,6 +33,15 @@ async function listFiles(root: string): Promise<string[]> {
   return found.sort();
 }
 
+// Files are read and written a batch at a time: one by one, the I/O waits dominate a big run.
+const BATCH = 32;
+
+async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+  for (let start = 0; start < items.length; start += BATCH) {
+    await Promise.all(items.slice(start, start + BATCH).map(work));
+  }
+}
+
 const readIfPresent = async (file: string): Promise<string | undefined> => {
   try {
     return await readFile(file, 'utf8');
@@ -55,12 +64,16 @@ export async function diffOutput(
   inScope: (path: string) => boolean = () => true,
 ): Promise<OutputDiff> {
   const diff: OutputDiff = { changed: [], missing: [], orphaned: [], unchanged: [] };
-  for (const path of [...files.keys()].sort()) {
+  const paths = [...files.keys()].sort();
+  const status = new Map<string, keyof OutputDiff>();
+  await inBatches(paths, async (path) => {
     const current = await readIfPresent(join(outDir, path));
-    if (current === undefined) diff.missing.push(path);
-    else if (current === files.get(path)) diff.unchanged.push(path);
-    else diff.changed.push(path);
-  }
+    status.set(
+      path,
+      current === undefined ? 'missing' : current === files.get(path) ? 'unchanged' : 'changed',
+    );
+  });
+  for (const path of paths) diff[status.get(path)!].push(path);
   for (const path of await listFiles(outDir)) {
     if (!files.has(path) && inScope(path)) diff.orphaned.push(path);
   }
@@ -79,11 +92,11 @@ export async function applyOutput(
   files: ReadonlyMap<string, string>,
   diff: OutputDiff,
 ): Promise<{ removed: string[]; kept: string[] }> {
-  for (const path of [...diff.changed, ...diff.missing]) {
-    const file = join(outDir, path);
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, files.get(path)!);
+  const writes = [...diff.changed, ...diff.missing];
+  for (const dir of new Set(writes.map((path) => dirname(join(outDir, path))))) {
+    await mkdir(dir, { recursive: true });
   }
+  await inBatches(writes, (path) => writeFile(join(outDir, path), files.get(path)!));
   const removed: string[] = [];
   const kept: string[] = [];
   for (const path of diff.orphaned) {

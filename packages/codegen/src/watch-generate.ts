@@ -1,6 +1,7 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { type GenerateOptions, type GenerateResult, generate } from './generate';
+import { createRegistryCache, type RegistryCache } from './registry-cache';
 
 /** Options of {@link watchGenerate}: those of `generate` plus the watch settings. */
 export interface WatchOptions extends Omit<GenerateOptions, 'check' | 'only'> {
@@ -28,7 +29,8 @@ const SCHEMA_PATH = /^[^/]+\/[^/]+\/jsonschema\/\d+-\d+-\d+$/;
 /**
  * Generates once, then watches the registry folder (`fs.watch`, recursive) and regenerates only
  * the changed schemas' modules (with their families, for `@deprecated`) plus the indexes,
- * aliases and validators, after `debounceMs` of quiet. Runs never overlap.
+ * aliases and validators, after `debounceMs` of quiet. The registry stays in memory and only
+ * changed files are read again. Runs never overlap.
  *
  * @param options - as for `generate`, plus `debounceMs`, `onRun` and `onError`
  * @example
@@ -43,9 +45,15 @@ export function watchGenerate(options: WatchOptions): GenerateWatcher {
   let closed = false;
   let watcher: FSWatcher | undefined;
 
+  let cache: RegistryCache | undefined;
   const run = async (changed: string[]): Promise<void> => {
     try {
-      const result = await generate({ ...generateOptions, only: changed });
+      await cache!.refresh(changed);
+      const result = await generate({
+        ...generateOptions,
+        only: changed,
+        registry: cache!.contents(),
+      });
       onRun?.(result, changed);
     } catch (error) {
       onError?.(error);
@@ -58,7 +66,9 @@ export function watchGenerate(options: WatchOptions): GenerateWatcher {
     pending.clear();
     running = running.then(() => run(changed));
   };
-  const ready = generate(generateOptions).then((result) => {
+  const ready = createRegistryCache(resolve(options.schemasDir)).then(async (created) => {
+    cache = created;
+    const result = await generate({ ...generateOptions, registry: cache.contents() });
     onRun?.(result, []);
     if (!closed) {
       watcher = watch(resolve(options.schemasDir), { recursive: true }, (_event, name) => {
