@@ -18,6 +18,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { snapshotFloe } from './node/floe-snapshot.mjs';
 import { buildMatrix } from './node/matrix.mjs';
 import { formatProfile, summarizeProfile } from './node/profile-summary.mjs';
 import { baselineTable, configNotes, kindTables, targetTables } from './node/report.mjs';
@@ -68,6 +69,13 @@ function startSink() {
   });
 }
 
+/** The error line of a crashed scenario's stderr (not the stack frames under it). */
+function errorSummary(stderr) {
+  const lines = stderr.trim().split('\n');
+  const error = lines.find((l) => /\b\w*Error\b|^node:|Cannot /.test(l) && !/^\s+at /.test(l));
+  return (error ?? lines.at(-1) ?? '').trim() || 'no result';
+}
+
 /** Runs one scenario in a fresh process; resolves to its result or throws with its stderr. */
 function runScenario(scenario, execArgv = []) {
   return new Promise((resolveRun, reject) => {
@@ -92,12 +100,7 @@ function runScenario(scenario, execArgv = []) {
       clearTimeout(timer);
       const line = out.split('\n').find((l) => l.startsWith('RESULT '));
       if (code === 0 && line) resolveRun(JSON.parse(line.slice('RESULT '.length)));
-      else
-        reject(
-          new Error(
-            `exit ${code ?? signal}: ${err.trim().split('\n').slice(-3).join(' ') || 'no result'}`,
-          ),
-        );
+      else reject(new Error(`exit ${code ?? signal}: ${errorSummary(err)}`));
     });
   });
 }
@@ -114,14 +117,14 @@ function machine() {
 }
 
 /** Runs one scenario once against a freshly reset sink; a crash is recorded, not thrown. */
-async function runOnce(result, { label, n, port, execArgv }) {
+async function runOnce(result, { label, n, port, execArgv, floeDir }) {
   const { scenario } = result;
   const tmpDir =
     scenario.config === 'disk' ? mkdtempSync(join(os.tmpdir(), 'floe-bench-')) : undefined;
   try {
     await resetSink(port);
     const started = Date.now();
-    const outcome = await runScenario({ ...scenario, n, port, tmpDir }, execArgv);
+    const outcome = await runScenario({ ...scenario, n, port, tmpDir, floeDir }, execArgv);
     result.runs.push(outcome);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     log(`${label}: ${outcome.delivered} delivered, ${seconds} s`);
@@ -140,7 +143,13 @@ async function profileScenarios(results, options, port) {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     const execArgv = ['--cpu-prof', `--cpu-prof-dir=${dir}`];
-    await runOnce(result, { label: `profile ${result.scenario.id}`, n: options.n, port, execArgv });
+    await runOnce(result, {
+      label: `profile ${result.scenario.id}`,
+      n: options.n,
+      port,
+      execArgv,
+      floeDir: options.floeDir,
+    });
     const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
     if (!file) continue;
     const run = result.runs[0];
@@ -160,6 +169,9 @@ async function main() {
   const scenarios = buildMatrix({ only: options.only });
   const needsFloe = scenarios.some((s) => s.tracker === 'floe');
   if (needsFloe && options.build) buildFloe();
+  const floe = needsFloe
+    ? snapshotFloe(root, join(root, 'bench-results/floe-snapshot'))
+    : undefined;
 
   const info = {
     date: new Date().toISOString(),
@@ -168,12 +180,13 @@ async function main() {
     command: `node scripts/bench/node-tracker.mjs ${process.argv.slice(2).join(' ')}`.trim(),
     n: options.n,
     runs: options.runs,
+    floe: floe && { commit: floe.commit, uncommittedSources: floe.dirty },
   };
   const results = scenarios.map((scenario) => ({ scenario, runs: [], errors: [] }));
   const { sink, port } = await startSink();
   try {
     if (options.profile) {
-      await profileScenarios(results, options, port);
+      await profileScenarios(results, { ...options, floeDir: floe?.dir }, port);
       return;
     }
     log(`${scenarios.length} scenarios × ${options.runs} run(s), N = ${options.n}`);
@@ -181,7 +194,7 @@ async function main() {
     for (let run = 1; run <= options.runs; run += 1) {
       for (const [index, result] of results.entries()) {
         const label = `run ${run}/${options.runs} [${index + 1}/${results.length}] ${result.scenario.id}`;
-        await runOnce(result, { label, n: options.n, port, execArgv: [] });
+        await runOnce(result, { label, n: options.n, port, execArgv: [], floeDir: floe?.dir });
       }
     }
   } finally {
@@ -200,6 +213,15 @@ async function main() {
   writeJson(info, results, targets);
 }
 
+function floeBuildLine(floe) {
+  if (!floe) return 'Floe: not run.';
+  const dirty = floe.uncommittedSources.length;
+  const extra = dirty
+    ? ` plus ${dirty} uncommitted source file(s) in packages/core and packages/node`
+    : '';
+  return `Floe: @floe/core + @floe/node built from commit ${floe.commit}${extra}.`;
+}
+
 function printReport(info, results, targets) {
   const { machine: m } = info;
   const lines = [
@@ -209,6 +231,7 @@ function printReport(info, results, targets) {
     `N = ${info.n.toLocaleString('en-US')} events per run, ${info.runs} run(s) per scenario; cells are median [min–max].`,
     `Load average at start ${m.loadAvgAtStart.join(' / ')}, at end ${m.loadAvgAtEnd.join(' / ')}.`,
     `Command: \`${info.command}\``,
+    floeBuildLine(info.floe),
     '',
     configNotes(),
     '',

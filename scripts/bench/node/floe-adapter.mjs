@@ -1,7 +1,9 @@
-// Drives Floe's Node tracker (the BUILT packages: @floe/node and @floe/core resolve to their
-// dist/ through the workspace links) for one scenario. `default` and `default-yield` use the
+// Drives Floe's Node tracker for one scenario, from the BUILT packages: the snapshot of
+// packages/{core,node}/dist taken when the benchmark started (see floe-snapshot.mjs). `default` and `default-yield` use the
 // tracker as shipped, whose memory queue holds the whole burst (so it is also the lossless
 // configuration); `disk` uses the durable on-disk queue in a fresh temp dir.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { entity, selfDescribing, structFields } from './events.mjs';
 
 const FLUSH_TIMEOUT_MS = 120_000;
@@ -10,11 +12,12 @@ const SHUTDOWN_TIMEOUT_MS = 10_000;
 /**
  * Creates the Floe tracker for a scenario.
  *
- * @param {{ config: string, kind: string, base64: 'default' | 'on' | 'off', port: number, tmpDir?: string }} options
+ * @param {{ config: string, kind: string, base64: 'default' | 'on' | 'off', port: number, tmpDir?: string, floeDir: string }} options
  */
-export async function createFloeAdapter({ config, kind, base64, port, tmpDir }) {
-  const node = await import('@floe/node');
-  const core = await import('@floe/core');
+export async function createFloeAdapter({ config, kind, base64, port, tmpDir, floeDir }) {
+  const entry = (name) => pathToFileURL(join(floeDir, 'node_modules/@floe', name, 'dist/index.js'));
+  const node = await import(entry('node').href);
+  const core = await import(entry('core').href);
   const trackStructEvent = node.trackStructEvent ?? core.trackStructEvent;
   const trackSelfDescribingEvent = node.trackSelfDescribingEvent ?? core.trackSelfDescribingEvent;
 

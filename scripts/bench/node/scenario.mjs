@@ -26,7 +26,7 @@ const EMPTY_STATS = {
 };
 
 const scenario = JSON.parse(process.argv[2] ?? '{}');
-const { tracker, config, kind, base64, n, port, yieldEvery, tmpDir } = scenario;
+const { tracker, config, kind, base64, n, port, yieldEvery, tmpDir, floeDir } = scenario;
 
 async function loadAdapter() {
   if (tracker === 'snowplow') {
@@ -35,7 +35,7 @@ async function loadAdapter() {
   }
   if (tracker === 'floe') {
     const { createFloeAdapter } = await import('./floe-adapter.mjs');
-    return createFloeAdapter({ config, kind, base64, port, tmpDir });
+    return createFloeAdapter({ config, kind, base64, port, tmpDir, floeDir });
   }
   if (tracker === 'baseline') {
     const { createBaselineAdapter } = await import('./baseline-adapter.mjs');
