@@ -11,6 +11,7 @@ import {
 } from '@floe/iglu';
 import type { CodegenConfig } from './codegen-config';
 import { type GenerateProgress, generateFiles, type SchemaFailure } from './generate-files';
+import { withoutRegistryDocuments } from './registry-issues';
 import { applyOutput, diffOutput, type OutputDiff } from './sync-output';
 
 /** Options of {@link generate}. */
@@ -90,7 +91,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const registry = options.registry ?? (await readRegistry(schemasDir));
   const consistencyLevel = options.consistency ?? 'error';
   const issues: RegistryIssue[] = [
-    ...registry.issues,
+    ...withoutRegistryDocuments(registry.issues, schemasDir),
     ...checkConsistency(registry.schemas.map((entry) => entry.key)).map((issue) => ({
       ...issue,
       level: consistencyLevel,

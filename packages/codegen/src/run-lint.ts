@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { checkConsistency, lintSchema, type RegistryIssue, readRegistry } from '@floe/iglu';
+import { withoutRegistryDocuments } from './registry-issues';
 
 /** Options of {@link runLint}. */
 export interface LintRunOptions {
@@ -42,7 +43,7 @@ export async function runLint(options: LintRunOptions): Promise<LintReport> {
   const level = options.consistency ?? 'error';
   const lintOptions = { skipChecks: options.skipChecks ?? [] };
   const issues: RegistryIssue[] = [
-    ...registry.issues,
+    ...withoutRegistryDocuments(registry.issues, options.schemasDir),
     ...checkConsistency(registry.schemas.map((entry) => entry.key)).map((issue) => ({
       ...issue,
       level,

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runLint } from '../src/run-lint';
 import { REPO_SCHEMAS, tempDir, writeRegistry } from './helpers';
@@ -87,9 +88,20 @@ describe('runLint', () => {
     );
   });
 
-  it('finds no errors in the repository schemas', async () => {
+  it('finds no errors in the repository schemas, and takes schemas/NOTICE for what it is', async () => {
     const report = await runLint({ schemasDir: REPO_SCHEMAS });
     expect(report.counts.error).toBe(0);
     expect(report.schemas).toBe(17);
+    expect(report.issues.filter((issue) => issue.code === 'InvalidPath')).toEqual([]);
+  });
+
+  it('still reports other stray files in the registry folder', async () => {
+    const dir = registry({ 'iglu:com.acme/clean/jsonschema/1-0-0': tidy });
+    writeFileSync(join(dir, 'NOTICE'), 'about these schemas\n');
+    writeFileSync(join(dir, 'notes.txt'), 'stray\n');
+    const report = await runLint({ schemasDir: dir });
+    expect(report.issues.map((issue) => [issue.code, issue.file])).toEqual([
+      ['InvalidPath', join(dir, 'notes.txt')],
+    ]);
   });
 });
