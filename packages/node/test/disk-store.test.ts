@@ -99,6 +99,22 @@ describe('createDiskStore', () => {
     expect((await openStore().take(1))[0]).not.toHaveProperty('seq');
   });
 
+  it('replaces an older copy when the same eid is added again', async () => {
+    const store = openStore();
+    store.add(queuedEvent(1));
+    store.add(queuedEvent(2));
+    const again = { ...queuedEvent(1), queuedAt: 5 };
+    expect(store.add(again)).toEqual([]);
+    expect(store.size).toBe(2);
+    const taken = await store.take(5);
+    expect(taken.map((e) => [e.eid, e.queuedAt])).toEqual([
+      [queuedEvent(2).eid, queuedEvent(2).queuedAt],
+      [queuedEvent(1).eid, 5],
+    ]);
+    await store.ack(eidsOf(taken));
+    expect(store.size).toBe(0);
+  });
+
   it('refuses an event larger than the byte cap without evicting anything', () => {
     const store = openStore({ maxBytes: 500 });
     store.add(queuedEvent(1));

@@ -79,6 +79,28 @@ describe('exit handlers', () => {
     expect(delivered(run)).toMatchObject({ received: 30, duplicates: 0 });
   });
 
+  it('a second signal during a slow shutdown stops waiting; the events stay on disk', async () => {
+    await server.stopListening();
+    const run = start({ queue: 'disk', queueDir: dir, count: 15, stayAlive: true, timeoutMs: 100 });
+    await run.waitFor((m) => m.t === 'ready');
+    run.child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    const second = performance.now();
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toMatchObject({ code: null, signal: 'SIGTERM' });
+    // The 5 s shutdown deadline was not waited for: a full wait would end 4.7 s after this signal.
+    expect(performance.now() - second).toBeLessThan(4000);
+    await server.reopen();
+    const drain = await runToExit(SCRIPT, {
+      endpoint: server.url,
+      queueDir: dir,
+      flush: true,
+      shutdown: true,
+    });
+    expect(drain.exit.code).toBe(0);
+    expect(delivered(run, drain)).toMatchObject({ received: 15, duplicates: 0 });
+  });
+
   it('opt-out (exitHandlers: false): no listeners, so SIGTERM kills at once and nothing is sent', async () => {
     const run = start({ count: 20, flushAt: 1000, stayAlive: true, exitHandlers: false });
     const ready = await run.waitFor((m) => m.t === 'ready');

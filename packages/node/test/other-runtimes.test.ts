@@ -26,10 +26,19 @@ const runtimes = [
   { name: 'deno', path: find('FLOE_DENO', 'deno'), args: ['run', '--allow-all'] },
 ];
 
-function run(runtime: (typeof runtimes)[number], script: string, config: object, signalAfterReady?: NodeJS.Signals) {
-  const child = spawn(runtime.path!, [...runtime.args, join(__dirname, 'fixtures', script), JSON.stringify(config)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+function run(
+  runtime: (typeof runtimes)[number],
+  script: string,
+  config: object,
+  signalAfterReady?: NodeJS.Signals,
+) {
+  const child = spawn(
+    runtime.path!,
+    [...runtime.args, join(__dirname, 'fixtures', script), JSON.stringify(config)],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   let err = '';
   child.stdout.on('data', (c) => {
@@ -40,19 +49,23 @@ function run(runtime: (typeof runtimes)[number], script: string, config: object,
     }
   });
   child.stderr.on('data', (c) => (err += String(c)));
-  return new Promise<{ code: number | null; signal: NodeJS.Signals | null; lines: Record<string, unknown>[]; err: string }>(
-    (resolve) =>
-      child.on('exit', (code, signal) =>
-        resolve({
-          code,
-          signal,
-          err,
-          lines: out
-            .split('\n')
-            .filter((l) => l.startsWith('{'))
-            .map((l) => JSON.parse(l) as Record<string, unknown>),
-        }),
-      ),
+  return new Promise<{
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    lines: Record<string, unknown>[];
+    err: string;
+  }>((resolve) =>
+    child.on('exit', (code, signal) =>
+      resolve({
+        code,
+        signal,
+        err,
+        lines: out
+          .split('\n')
+          .filter((l) => l.startsWith('{'))
+          .map((l) => JSON.parse(l) as Record<string, unknown>),
+      }),
+    ),
   );
 }
 
@@ -65,7 +78,8 @@ afterEach(() => server.close());
 
 describe.each(runtimes)('@floe/node on $name', (runtime) => {
   if (!runtime.path) {
-    it.skip(`${runtime.name} not found (set FLOE_${runtime.name.toUpperCase()} or put it on PATH) — skipped`, () => undefined);
+    it.skip(`${runtime.name} not found (set FLOE_${runtime.name.toUpperCase()} or put it on PATH) — skipped`, () =>
+      undefined);
     return;
   }
 
@@ -88,12 +102,23 @@ describe.each(runtimes)('@floe/node on $name', (runtime) => {
   it('on SIGTERM shuts the tracker down, delivers, and dies by the re-raised signal', async () => {
     const { dir, cleanup } = tempDir(`floe-${runtime.name}-`);
     try {
-      const config = { endpoint: server.url, queueDir: dir, count: 20, flushAt: 1000, stayAlive: true };
+      const config = {
+        endpoint: server.url,
+        queueDir: dir,
+        count: 20,
+        flushAt: 1000,
+        stayAlive: true,
+      };
       const result = await run(runtime, 'tracker-process.mjs', config, 'SIGTERM');
       // Bun and Deno report the re-raised signal as exit status 143 or as the signal itself.
       expect(result.signal === 'SIGTERM' || result.code === 143).toBe(true);
-      const tracked = result.lines.filter((l) => l.t === 'tracked').flatMap((l) => l.events as Record<string, string>[]);
-      expect(checkInvariants({ tracked, dropped: [], server })).toMatchObject({ received: 20, duplicates: 0 });
+      const tracked = result.lines
+        .filter((l) => l.t === 'tracked')
+        .flatMap((l) => l.events as Record<string, string>[]);
+      expect(checkInvariants({ tracked, dropped: [], server })).toMatchObject({
+        received: 20,
+        duplicates: 0,
+      });
     } finally {
       cleanup();
     }

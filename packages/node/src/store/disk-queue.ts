@@ -88,6 +88,9 @@ export class DiskQueue implements EventStore {
     if (this.closed || event.bytes > this.options.maxBytes) return [event];
     // Over a cap, the oldest waiting events go (as in core's memory store); leased ones are in
     // flight and settle soon. If only leased events remain, the new event itself is refused.
+    // Eids are unique by contract; should one come twice, the newer copy replaces the older.
+    const previous = this.byEid.get(event.eid);
+    if (previous) this.remove([previous]);
     const victims: Entry[] = [];
     let size = this.size + 1;
     let bytes = this.byteSize + event.bytes;
