@@ -20,7 +20,11 @@ export function ensureBuilt(): void {
   for (const name of ['core', 'node']) {
     const root = join(__dirname, '../../..', name);
     const dist = join(root, 'dist/index.js');
-    if (existsSync(dist) && statSync(dist).mtimeMs >= newestMtime(join(root, 'src'))) continue;
+    const sources = Math.max(
+      newestMtime(join(root, 'src')),
+      statSync(join(root, 'package.json')).mtimeMs,
+    );
+    if (existsSync(dist) && statSync(dist).mtimeMs >= sources) continue;
     execSync('npx tsup', { cwd: root, stdio: 'ignore' });
   }
 }
