@@ -2,8 +2,9 @@
 // Regenerates @floe/events from schemas/ with the floe CLI (config: floe.config.json).
 //   node scripts/generate.mjs            write packages/events/src/generated
 //   node scripts/generate.mjs --check    write nothing; exit 1 when the committed files are stale
-// Extra arguments go to `floe generate`. The CLI runs from its built dist: iglu, codegen and cli
-// are (re)built first through turbo (cached, so usually instant); the collector is not needed.
+// Extra arguments go to `floe generate`. The CLI runs from its built dist: @floe/cli and the
+// packages it depends on are (re)built first through turbo, in dependency order and cached, so
+// this works on a fresh clone after `npm ci` and is quick afterwards.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,20 +14,11 @@ const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
 const build = spawnSync(
   npx,
-  [
-    'turbo',
-    'run',
-    'build',
-    '--filter=@floe/iglu',
-    '--filter=@floe/codegen',
-    '--filter=@floe/cli',
-    '--only',
-    '--output-logs=errors-only',
-  ],
+  ['turbo', 'run', 'build', '--filter=@floe/cli...', '--output-logs=errors-only'],
   { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
 );
 if (build.status !== 0) {
-  console.error('scripts/generate: building @floe/iglu, @floe/codegen and @floe/cli failed');
+  console.error('scripts/generate: building @floe/cli and its dependencies failed');
   process.exit(build.status ?? 1);
 }
 
