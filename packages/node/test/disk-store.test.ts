@@ -115,6 +115,18 @@ describe('createDiskStore', () => {
     expect(store.size).toBe(0);
   });
 
+  it('takes a synchronous burst of 100,000 ordinary events with the default caps, dropping none', async () => {
+    const store = openStore();
+    let evicted = 0;
+    for (let i = 0; i < 100_000; i++) evicted += store.add(queuedEvent(i, 400)).length;
+    expect(evicted).toBe(0);
+    expect(store.size).toBe(100_000);
+    await store.close?.();
+    const again = openStore();
+    expect(again.size).toBe(100_000);
+    expect((await again.take(1))[0]).toEqual(queuedEvent(0, 400));
+  }, 60_000);
+
   it('refuses an event larger than the byte cap without evicting anything', () => {
     const store = openStore({ maxBytes: 500 });
     store.add(queuedEvent(1));

@@ -16,8 +16,9 @@ export const RECORD_HEADER_BYTES = 12;
 /** No record body is larger: events are capped at 1,000,000 B and ack records are chunked. */
 export const MAX_RECORD_BODY = 16 * 1024 * 1024;
 
-/** Record types. */
+/** Record type of an event. */
 export const RECORD_EVENT = 1;
+/** Record type of an acknowledgement (a list of sequence numbers that are gone). */
 export const RECORD_ACK = 2;
 
 /** One decoded record: its type, body and where it sits in the file. */
