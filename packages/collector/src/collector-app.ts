@@ -63,7 +63,10 @@ export async function createCollectorApp(options: CollectorOptions = {}): Promis
   const storage =
     resolved.storage === 'memory'
       ? createMemoryStorage({ maxItems: resolved.maxEvents })
-      : await createSqliteStorage(resolved.storage.file, { maxItems: resolved.maxEvents });
+      : await createSqliteStorage(resolved.storage.file, {
+          maxItems: resolved.maxEvents,
+          processor: { name: resolved.processorName, version: info.version },
+        });
   const config: ProcessingConfig = {
     processorName: resolved.processorName,
     processorVersion: info.version,

@@ -32,6 +32,9 @@ afterAll(async () => {
   await collector?.close();
 });
 
+/** Waits until the list shows exactly `n` rows (the page polls every second). */
+const rowCount = (n: number) =>
+  page.waitForFunction(`document.querySelectorAll('#event-list .event-row').length === ${n}`);
 const rows = (kind?: string) =>
   page.locator(kind ? `#event-list .event-row[data-kind="${kind}"]` : '#event-list .event-row');
 
@@ -77,32 +80,22 @@ test('the UI shows events live, their JSON, filters, errors and counts', async (
       }),
     ),
   );
-  await page.waitForFunction(
-    () => document.querySelectorAll('#event-list .event-row').length === 3,
-  );
+  await rowCount(3);
   expect(await page.locator('#count-good').textContent()).toBe('3');
 
   // Filters change the list.
   await page.selectOption('#filter-type', 'struct');
-  await page.waitForFunction(
-    () => document.querySelectorAll('#event-list .event-row').length === 1,
-  );
+  await rowCount(1);
   expect(await rows().first().locator('.title').textContent()).toBe('struct');
   await page.selectOption('#filter-type', '');
   await page.selectOption('#filter-schema', LINK_CLICK);
-  await page.waitForFunction(
-    () => document.querySelectorAll('#event-list .event-row').length === 1,
-  );
+  await rowCount(1);
   expect(await rows().first().locator('.title').textContent()).toBe('link_click');
   await page.selectOption('#filter-schema', '');
   await page.selectOption('#filter-app', 'other-app');
-  await page.waitForFunction(
-    () => document.querySelectorAll('#event-list .event-row').length === 1,
-  );
+  await rowCount(1);
   await page.selectOption('#filter-app', '');
-  await page.waitForFunction(
-    () => document.querySelectorAll('#event-list .event-row').length === 3,
-  );
+  await rowCount(3);
 
   // A bad event: highlighted errors with the readable message.
   await post(collector.url, body(base('pv', { url: 'https://shop.example/', vid: 'abc' })));
@@ -118,9 +111,7 @@ test('the UI shows events live, their JSON, filters, errors and counts', async (
   expect(await error.textContent()).toContain('expected an integer (32-bit), found "abc"');
   expect(await page.locator('#details .json-panel .json-error').count()).toBeGreaterThan(0);
   await page.selectOption('#filter-kind', 'incomplete');
-  await page.waitForFunction(
-    () => document.querySelectorAll('#event-list .event-row').length === 1,
-  );
+  await rowCount(1);
   await rows('incomplete').first().click();
   expect(await page.locator('#details .error-list').textContent()).toContain('vid');
   await page.selectOption('#filter-kind', '');

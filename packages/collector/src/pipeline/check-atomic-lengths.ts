@@ -1,5 +1,6 @@
 import type { DataReport } from '../badrows/failure-message';
 import type { EnrichedEvent, EnrichedField } from '../enriched/enriched-fields';
+import type { AtomicLimits } from '../schemas/schema-registry';
 import { codePointLength, exceedsCodePoints } from '../util/code-points';
 
 /**
@@ -8,16 +9,19 @@ import { codePointLength, exceedsCodePoints } from '../util/code-points';
  * incomplete event stays loadable.
  *
  * @param event - the enriched event, mutated in place
- * @param limits - field → maxLength, from the atomic schema
+ * @param limits - fields and their maxLength, from the atomic schema
  * @returns one report per field that is too long, and the removed values by field
  */
 export function checkAtomicLengths(
   event: EnrichedEvent,
-  limits: ReadonlyMap<string, number>,
+  limits: AtomicLimits,
 ): { reports: DataReport[]; values: Record<string, string> } {
   const reports: DataReport[] = [];
   const values: Record<string, string> = {};
-  for (const [field, max] of limits) {
+  const { fields, maxLengths } = limits;
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i]!;
+    const max = maxLengths[i]!;
     const value = event[field as EnrichedField];
     if (typeof value !== 'string' || !exceedsCodePoints(value, max)) continue;
     reports.push({

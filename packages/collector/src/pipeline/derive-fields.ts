@@ -1,5 +1,6 @@
 import type { EnrichedEvent } from '../enriched/enriched-fields';
 import { toIsoTimestamp } from '../util/timestamps';
+import type { EventTimes } from './map-atomic-fields';
 import { explodeUrl } from './url-parts';
 
 /** Synthetic schema URIs of the built-in event types (local-collector.md §7.1). */
@@ -19,27 +20,16 @@ const URI_PARTS = /^iglu:([^/]+)\/([^/]+)\/([^/]+)\/([^/]+)$/;
  * sent; else collector time minus the on-device queue time when created < sent; else collector
  * time.
  *
- * @param event - an event whose timestamps are ISO strings or null
+ * @param times - the event's valid device and true timestamps (epoch ms)
+ * @param collector - collector time (epoch ms)
  */
-export function deriveTimestamp(event: EnrichedEvent): string | null {
-  if (typeof event['true_tstamp'] === 'string') return event['true_tstamp'];
-  const collector =
-    typeof event['collector_tstamp'] === 'string'
-      ? Date.parse(event['collector_tstamp'])
-      : Number.NaN;
-  if (Number.isNaN(collector)) return null;
-  const created =
-    typeof event['dvce_created_tstamp'] === 'string'
-      ? Date.parse(event['dvce_created_tstamp'])
-      : Number.NaN;
-  const sent =
-    typeof event['dvce_sent_tstamp'] === 'string'
-      ? Date.parse(event['dvce_sent_tstamp'])
-      : Number.NaN;
-  if (!Number.isNaN(created) && !Number.isNaN(sent) && created < sent) {
-    return toIsoTimestamp(collector - (sent - created));
+export function deriveTimestamp(times: EventTimes, collector: number): number {
+  if (times.true !== undefined) return times.true;
+  const { created, sent } = times;
+  if (created !== undefined && sent !== undefined && created < sent) {
+    return collector - (sent - created);
   }
-  return toIsoTimestamp(collector);
+  return collector;
 }
 
 /**
@@ -48,10 +38,19 @@ export function deriveTimestamp(event: EnrichedEvent): string | null {
  *
  * @param event - the event, mutated in place
  * @param eventSchema - the inner schema URI of a self-describing event, if any
+ * @param times - the event's valid device and true timestamps
+ * @param collector - collector time (epoch ms)
  * @returns the event's schema URI (GoodEvent `schema`), or `null`
  */
-export function deriveFields(event: EnrichedEvent, eventSchema: string | null): string | null {
-  event['derived_tstamp'] = deriveTimestamp(event);
+export function deriveFields(
+  event: EnrichedEvent,
+  eventSchema: string | null,
+  times: EventTimes,
+  collector: number,
+): string | null {
+  const derived = deriveTimestamp(times, collector);
+  // A true timestamp is already formatted; reuse its text.
+  event['derived_tstamp'] = derived === times.true ? event['true_tstamp'] : toIsoTimestamp(derived);
   const type = typeof event['event'] === 'string' ? event['event'] : '';
   const schema = type === 'unstruct' ? eventSchema : (BUILT_IN_SCHEMAS[type] ?? null);
   const parts = schema ? URI_PARTS.exec(schema) : null;

@@ -88,9 +88,17 @@ const DIMENSION_FIELDS: readonly (readonly [string, EnrichedField, EnrichedField
   ['ds', 'doc_width', 'doc_height'],
 ];
 
-/** The result of step 8: the event so far, and every mapping error. */
+/** The device and true timestamps in epoch ms, when present and valid (for derived_tstamp). */
+export interface EventTimes {
+  readonly created?: number;
+  readonly sent?: number;
+  readonly true?: number;
+}
+
+/** The result of step 8: the event so far, its timestamps, and every mapping error. */
 export interface AtomicMapping {
   readonly event: EnrichedEvent;
+  readonly times: EventTimes;
   readonly reports: DataReport[];
 }
 
@@ -166,5 +174,12 @@ export function mapAtomicFields(
   event['network_userid'] =
     nonEmpty(params['tnuid']) ?? nonEmpty(params['nuid']) ?? ctx.context.userId;
   event['page_url'] = nonEmpty(params['url']) ?? ctx.context.refererUri;
-  return { event, reports };
+  const ms = (param: string, field: EnrichedField) =>
+    event[field] === null ? undefined : Number(params[param]);
+  const times = {
+    created: ms('dtm', 'dvce_created_tstamp'),
+    sent: ms('stm', 'dvce_sent_tstamp'),
+    true: ms('ttm', 'true_tstamp'),
+  };
+  return { event, times, reports };
 }

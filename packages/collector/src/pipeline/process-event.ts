@@ -75,7 +75,7 @@ export function processEvent(
     source: ctx.source,
     context: ctx.context,
   };
-  const { event, reports } = mapAtomicFields(params, ctx, config);
+  const { event, times, reports } = mapAtomicFields(params, ctx, config);
   const failures: EventFailure[] = reports.length > 0 ? [atomicFailure(reports, params)] : [];
 
   const ue = decodeJsonParam(params, 'ue_pr', 'ue_px', 'unstruct', maxJsonDepth);
@@ -108,7 +108,7 @@ export function processEvent(
   }
   event['contexts'] = entities.length > 0 ? { schema: CONTEXTS_ENVELOPE, data: entities } : {};
 
-  const schema = deriveFields(event, eventSchema);
+  const schema = deriveFields(event, eventSchema, times, ctx.receivedAt);
   const lengths = checkAtomicLengths(event, registry.atomicMaxLengths());
   if (lengths.reports.length > 0) failures.push(atomicFailure(lengths.reports, lengths.values));
 

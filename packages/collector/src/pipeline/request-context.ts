@@ -14,7 +14,7 @@ export interface RequestContext {
   readonly receivedAt: number;
   readonly contentType: string | null;
   readonly body: Uint8Array | null;
-  /** The body as text (ill-formed UTF-8 replaced), for bad rows and display. */
+  /** The body as text (ill-formed UTF-8 replaced), for bad rows; decoded on first use. */
   readonly bodyText: string | null;
   readonly anonymous: boolean;
   /** The cookie value the request carried, if any. */
@@ -79,6 +79,7 @@ export function createRequestContext(
   if (query.ok) for (const p of query.params) if (p.name === 'nuid') nuidParam = p.value;
   const userId = anonymous ? NIL_UUID : nuidParam || cookieValue || config.idSource();
   const body = request.body && request.body.byteLength > 0 ? request.body : null;
+  let bodyText: string | null | undefined;
   return {
     method: request.method.toUpperCase(),
     api,
@@ -86,7 +87,11 @@ export function createRequestContext(
     receivedAt,
     contentType: first.get('content-type') ?? null,
     body,
-    bodyText: body ? decodeUtf8Lossy(body) : null,
+    // Only bad rows show the body; valid requests never pay for a second decode.
+    get bodyText() {
+      if (bodyText === undefined) bodyText = body ? decodeUtf8Lossy(body) : null;
+      return bodyText;
+    },
     anonymous,
     cookieValue,
     source: {

@@ -14,6 +14,20 @@ function criterionPattern(criterion: string): RegExp {
 }
 
 const patterns = new Map<string, RegExp>();
+/** URIs already checked: events repeat the same few schemas, and the grammar is a regex. */
+const validUris = new Set<string>();
+
+function isValidUri(uri: string): boolean {
+  if (validUris.has(uri)) return true;
+  try {
+    parseIgluUri(uri);
+  } catch {
+    return false;
+  }
+  if (validUris.size >= 10_000) validUris.clear();
+  validUris.add(uri);
+  return true;
+}
 
 /**
  * Checks that a value is self-describing JSON (`{"schema": <Iglu URI>, "data": …}`) and,
@@ -33,9 +47,7 @@ export function checkSelfDescribing(value: unknown, criterion?: string): SelfDes
   if (typeof schema !== 'string') {
     return { ok: false, message: { json: value, error: 'INVALID_SCHEMA' } };
   }
-  try {
-    parseIgluUri(schema);
-  } catch {
+  if (!isValidUri(schema)) {
     const error = URI_SHAPE.test(schema) ? 'INVALID_SCHEMAVER' : 'INVALID_IGLUURI';
     return { ok: false, message: { json: value, error } };
   }

@@ -23,9 +23,15 @@ export interface SchemaRegistry {
   /** Resolves a schema file; throws `ResolutionError` when no root has it. */
   resolve(uri: string): SchemaEntry;
   /** `maxLength` of every string field of `atomic/jsonschema/1-0-0`. */
-  atomicMaxLengths(): ReadonlyMap<string, number>;
+  atomicMaxLengths(): AtomicLimits;
   /** Drops every compiled validator (schemas edited on disk are read again). */
   reload(): void;
+}
+
+/** Field names and their `maxLength`s, as parallel arrays (checked on every event). */
+export interface AtomicLimits {
+  readonly fields: readonly string[];
+  readonly maxLengths: readonly number[];
 }
 
 /** Options of `createSchemaRegistry`. */
@@ -80,7 +86,7 @@ export function createSchemaRegistry(options: SchemaRegistryOptions): SchemaRegi
   let resolver = createResolver({ roots });
   let compiler = createValidatorCompiler({ resolver, onWarning: options.onWarning });
   let validators = new Map<string, ValidateFn>();
-  let atomic: Map<string, number> | undefined;
+  let atomic: AtomicLimits | undefined;
 
   function clientError(error: unknown): IgluClientError {
     if (error instanceof ResolutionError && error.code === 'not_found') {
@@ -116,10 +122,14 @@ export function createSchemaRegistry(options: SchemaRegistryOptions): SchemaRegi
       const schema = resolver.resolve(ATOMIC_SCHEMA_URI).schema as {
         properties?: Record<string, { maxLength?: number }>;
       };
-      atomic = new Map();
+      const fields: string[] = [];
+      const maxLengths: number[] = [];
       for (const [field, spec] of Object.entries(schema.properties ?? {})) {
-        if (typeof spec.maxLength === 'number') atomic.set(field, spec.maxLength);
+        if (typeof spec.maxLength !== 'number') continue;
+        fields.push(field);
+        maxLengths.push(spec.maxLength);
       }
+      atomic = { fields, maxLengths };
       return atomic;
     },
     reload() {

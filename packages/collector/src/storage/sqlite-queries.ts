@@ -1,16 +1,27 @@
 import type { Statement } from 'better-sqlite3';
 import type { BadEvent } from '../events/bad-event';
 import type { GoodEvent } from '../events/good-event';
-import type { BadEventFilter, GoodEventFilter } from './event-storage';
+import type { BadEventFilter, GoodEventFilter, StoredItem, StoredKind } from './event-storage';
+import { decodeGoodEvent, type SharedRequest } from './good-event-codec';
 
-/** Tables of the event database. `seq` orders items; `request_seq` groups one request's items. */
+/** The layout version kept in `PRAGMA user_version`. */
+export const SCHEMA_VERSION = 1;
+
+/**
+ * Tables of the event database. `seq` orders items; `request_seq` groups one request's items,
+ * whose shared part (api, source, context, headers) is stored once in `floe_requests`.
+ */
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS floe_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS floe_requests (
+  request_seq INTEGER PRIMARY KEY,
+  received_at INTEGER NOT NULL,
+  shared TEXT
+);
 CREATE TABLE IF NOT EXISTS floe_items (
   seq INTEGER PRIMARY KEY,
   request_seq INTEGER NOT NULL,
   kind TEXT NOT NULL,
-  received_at INTEGER NOT NULL,
   event_type TEXT,
   schema TEXT,
   contexts TEXT,
@@ -24,7 +35,46 @@ CREATE INDEX IF NOT EXISTS floe_items_listing ON floe_items (kind, request_seq D
 /** Returns a cached prepared statement for the SQL text. */
 export type Prepare = (sql: string) => Statement;
 
-const ORDER = 'ORDER BY request_seq DESC, seq ASC';
+/** One item row joined with its request. */
+export interface ItemRow {
+  readonly seq: number;
+  readonly request_seq: number;
+  readonly kind: StoredKind;
+  readonly received_at: number;
+  readonly contexts: string | null;
+  readonly body: string;
+  readonly shared: string | null;
+}
+
+/** Columns selected by every read. */
+export const ITEM_COLUMNS =
+  'i.seq, i.request_seq, i.kind, r.received_at, i.contexts, i.body, r.shared FROM floe_items i JOIN floe_requests r ON r.request_seq = i.request_seq';
+
+const ORDER = 'ORDER BY i.request_seq DESC, i.seq ASC';
+
+/** Decodes rows, parsing each request's shared part once. */
+export function createRowDecoder(): (row: ItemRow) => StoredItem {
+  const shared = new Map<number, SharedRequest>();
+  return (row) => {
+    let value: GoodEvent | BadEvent;
+    if (row.kind === 'bad') value = JSON.parse(row.body) as BadEvent;
+    else {
+      let requestShared = shared.get(row.request_seq);
+      if (!requestShared) {
+        requestShared = JSON.parse(row.shared ?? '{}') as SharedRequest;
+        shared.set(row.request_seq, requestShared);
+      }
+      value = decodeGoodEvent(row.body, requestShared, row.received_at);
+    }
+    return {
+      seq: row.seq,
+      requestSeq: row.request_seq,
+      kind: row.kind,
+      receivedAt: row.received_at,
+      value,
+    };
+  };
+}
 
 /**
  * `/micro/good` over SQLite: type and schema filters in SQL, the entity filter on the stored
@@ -34,27 +84,27 @@ const ORDER = 'ORDER BY request_seq DESC, seq ASC';
  * @param filter - the filters
  */
 export function selectGood(prepare: Prepare, filter: GoodEventFilter): GoodEvent[] {
-  const where = ["kind = 'good'"];
+  const where = ["i.kind = 'good'"];
   const args: unknown[] = [];
   if (filter.event_type !== undefined) {
-    where.push('event_type = ?');
+    where.push('i.event_type = ?');
     args.push(filter.event_type);
   }
   if (filter.schema !== undefined) {
-    where.push('schema = ?');
+    where.push('i.schema = ?');
     args.push(filter.schema);
   }
-  const statement = prepare(
-    `SELECT contexts, body FROM floe_items WHERE ${where.join(' AND ')} ${ORDER}`,
-  );
+  const statement = prepare(`SELECT ${ITEM_COLUMNS} WHERE ${where.join(' AND ')} ${ORDER}`);
+  const decode = createRowDecoder();
   const out: GoodEvent[] = [];
-  for (const row of statement.iterate(...args) as Iterable<{ contexts: string; body: string }>) {
+  for (const row of statement.iterate(...args) as Iterable<ItemRow>) {
     if (filter.limit !== undefined && out.length >= filter.limit) break;
-    if (filter.contexts) {
-      const uris = JSON.parse(row.contexts) as string[];
-      if (!filter.contexts.every((uri) => uris.includes(uri))) continue;
+    const wanted = filter.contexts;
+    if (wanted && wanted.length > 0) {
+      const uris = row.contexts ? (JSON.parse(row.contexts) as string[]) : [];
+      if (!wanted.every((uri) => uris.includes(uri))) continue;
     }
-    out.push(JSON.parse(row.body) as GoodEvent);
+    out.push(decode(row).value as GoodEvent);
   }
   return out;
 }
@@ -66,21 +116,18 @@ export function selectGood(prepare: Prepare, filter: GoodEventFilter): GoodEvent
  * @param filter - the filters
  */
 export function selectBad(prepare: Prepare, filter: BadEventFilter): BadEvent[] {
-  const where = ["kind = 'bad'"];
+  const where = ["i.kind = 'bad'"];
   const args: unknown[] = [];
   if (filter.vendor !== undefined) {
-    where.push('api_vendor = ?');
+    where.push('i.api_vendor = ?');
     args.push(filter.vendor);
   }
   if (filter.version !== undefined) {
-    where.push('api_version = ?');
+    where.push('i.api_version = ?');
     args.push(filter.version);
   }
   const limit = filter.limit !== undefined ? ` LIMIT ${Math.floor(filter.limit)}` : '';
-  const statement = prepare(
-    `SELECT body FROM floe_items WHERE ${where.join(' AND ')} ${ORDER}${limit}`,
-  );
-  return (statement.all(...args) as { body: string }[]).map(
-    (row) => JSON.parse(row.body) as BadEvent,
-  );
+  const statement = prepare(`SELECT ${ITEM_COLUMNS} WHERE ${where.join(' AND ')} ${ORDER}${limit}`);
+  const decode = createRowDecoder();
+  return (statement.all(...args) as ItemRow[]).map((row) => decode(row).value as BadEvent);
 }

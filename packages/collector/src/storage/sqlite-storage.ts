@@ -3,67 +3,65 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Database, Statement } from 'better-sqlite3';
 import { CollectorError } from '../collector-error';
-import type { BadEvent } from '../events/bad-event';
-import type { GoodEvent } from '../events/good-event';
-import type { EventStorage, StoredItem, StoredKind } from './event-storage';
-import { kindOf } from './item-summary';
-import { SCHEMA_SQL, selectBad, selectGood } from './sqlite-queries';
+import type { CommitBatch, EventStorage, StoredKind } from './event-storage';
+import { encodeGoodEvent, encodeSharedRequest, type SharedRequest } from './good-event-codec';
+import {
+  createRowDecoder,
+  ITEM_COLUMNS,
+  type ItemRow,
+  SCHEMA_SQL,
+  SCHEMA_VERSION,
+  selectBad,
+  selectGood,
+} from './sqlite-queries';
 
-interface ItemRow {
-  seq: number;
-  request_seq: number;
-  kind: StoredKind;
-  received_at: number;
-  body: string;
-}
+type DatabaseConstructor = new (file: string) => Database;
 
 async function openDatabase(file: string): Promise<Database> {
   try {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    const module = (await import('better-sqlite3')) as unknown as {
-      default?: new (file: string) => Database;
-    };
-    const Constructor = (module.default ?? module) as new (file: string) => Database;
+    const module = (await import('better-sqlite3')) as unknown as { default?: DatabaseConstructor };
+    const Constructor = (module.default ?? module) as DatabaseConstructor;
     const db = new Constructor(file);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version !== 0 && version !== SCHEMA_VERSION) {
+      db.close();
+      throw new Error(`unknown database layout version ${version} (expected ${SCHEMA_VERSION})`);
+    }
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.exec(SCHEMA_SQL);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
     return db;
   } catch (error) {
-    throw new CollectorError(
-      'storage_failed',
-      `Cannot open the event database ${file}: ${(error as Error).message}`,
-      {
-        cause: error,
-      },
-    );
+    const message = `Cannot open the event database ${file}: ${(error as Error).message}`;
+    throw new CollectorError('storage_failed', message, { cause: error });
   }
 }
 
 /**
  * SQLite storage (better-sqlite3): the CLI default, so events survive a restart. Each request
- * is one transaction through prepared statements; WAL mode keeps commits cheap.
+ * is one transaction through prepared statements (WAL mode); a request's shared part is stored
+ * once, and valid events as their parameters only (see `good-event-codec`), which keeps commits
+ * small and fast.
  *
  * @param file - the database file (created with its folder), or `:memory:`
- * @param options - `maxItems` caps the number of stored items (oldest requests go first)
+ * @param options - `maxItems` caps the number of stored items (oldest requests go first);
+ *   `processor` is recorded with each request
  */
 export async function createSqliteStorage(
   file: string,
-  options: { readonly maxItems?: number } = {},
+  options: { readonly maxItems?: number; readonly processor: SharedRequest['processor'] },
 ): Promise<EventStorage> {
   const db = await openDatabase(file);
-  const meta = (key: string) =>
-    (
-      db.prepare('SELECT value FROM floe_meta WHERE key = ?').get(key) as
-        | { value: string }
-        | undefined
-    )?.value;
+  const getMeta = db.prepare('SELECT value FROM floe_meta WHERE key = ?');
   const setMeta = db.prepare('INSERT OR REPLACE INTO floe_meta (key, value) VALUES (?, ?)');
+  const meta = (key: string) => (getMeta.get(key) as { value: string } | undefined)?.value;
   let epoch = meta('epoch') ?? randomUUID();
   setMeta.run('epoch', epoch);
   let evicted = Number(meta('evicted') ?? 0);
   const countKinds = db.prepare('SELECT kind, COUNT(*) AS n FROM floe_items GROUP BY kind');
-  const counts = { good: 0, bad: 0, incomplete: 0 };
+  const counts: Record<StoredKind, number> = { good: 0, bad: 0, incomplete: 0 };
   const loadCounts = () => {
     counts.good = 0;
     counts.bad = 0;
@@ -72,40 +70,54 @@ export async function createSqliteStorage(
       counts[row.kind] = row.n;
   };
   loadCounts();
-  let requestSeq =
-    (db.prepare('SELECT MAX(request_seq) AS m FROM floe_items').get() as { m: number | null }).m ??
-    0;
-  const insert = db.prepare(
-    `INSERT INTO floe_items (request_seq, kind, received_at, event_type, schema, contexts, api_vendor, api_version, body)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const cutoff = db.prepare('SELECT seq FROM floe_items ORDER BY seq DESC LIMIT 1 OFFSET ?');
-  const evict = db.prepare('DELETE FROM floe_items WHERE seq <= ?');
-  const add = (value: GoodEvent | BadEvent, request: number, receivedAt: number) => {
-    const kind = kindOf(value);
-    const good = kind === 'bad' ? undefined : (value as GoodEvent);
-    const api = good ? good.rawEvent.api : (value as BadEvent).collectorPayload.api;
-    insert.run(
-      request,
-      kind,
-      receivedAt,
-      good?.eventType ?? null,
-      good?.schema ?? null,
-      good ? JSON.stringify(good.contexts) : null,
-      api.vendor,
-      api.version,
-      JSON.stringify(value),
-    );
-    counts[kind]++;
+  const maxRequest = db.prepare('SELECT MAX(request_seq) AS m FROM floe_requests').get() as {
+    m: number | null;
   };
-  const commit = db.transaction((batch: Parameters<EventStorage['commit']>[0]) => {
+  let requestSeq = maxRequest.m ?? 0;
+  const insertRequest = db.prepare(
+    'INSERT INTO floe_requests (request_seq, received_at, shared) VALUES (?, ?, ?)',
+  );
+  const insertItem = db.prepare(
+    `INSERT INTO floe_items (request_seq, kind, event_type, schema, contexts, api_vendor, api_version, body)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const cutoff = db.prepare(
+    'SELECT seq, request_seq FROM floe_items ORDER BY seq DESC LIMIT 1 OFFSET ?',
+  );
+  const evictItems = db.prepare('DELETE FROM floe_items WHERE seq <= ?');
+  const evictRequests = db.prepare('DELETE FROM floe_requests WHERE request_seq < ?');
+
+  const commit = db.transaction((batch: CommitBatch) => {
     const request = ++requestSeq;
-    for (const event of batch.good) add(event, request, batch.receivedAt);
-    for (const event of batch.bad) add(event, request, batch.receivedAt);
+    const first = batch.good[0];
+    const shared = first ? encodeSharedRequest(first, options.processor) : null;
+    insertRequest.run(request, batch.receivedAt, shared);
+    for (const good of batch.good) {
+      const kind = good.incomplete ? 'incomplete' : 'good';
+      const contexts = good.contexts.length > 0 ? JSON.stringify(good.contexts) : null;
+      const { vendor, version } = good.rawEvent.api;
+      insertItem.run(
+        request,
+        kind,
+        good.eventType,
+        good.schema,
+        contexts,
+        vendor,
+        version,
+        encodeGoodEvent(good),
+      );
+      counts[kind]++;
+    }
+    for (const bad of batch.bad) {
+      const { vendor, version } = bad.collectorPayload.api;
+      insertItem.run(request, 'bad', null, null, null, vendor, version, JSON.stringify(bad));
+      counts.bad++;
+    }
     if (options.maxItems === undefined) return;
-    const row = cutoff.get(options.maxItems) as { seq: number } | undefined;
+    const row = cutoff.get(options.maxItems) as { seq: number; request_seq: number } | undefined;
     if (!row) return;
-    evicted += evict.run(row.seq).changes;
+    evicted += evictItems.run(row.seq).changes;
+    evictRequests.run(row.request_seq);
     setMeta.run('evicted', String(evicted));
     loadCounts();
   });
@@ -118,13 +130,6 @@ export async function createSqliteStorage(
     }
     return statement;
   };
-  const toItem = (row: ItemRow): StoredItem => ({
-    seq: row.seq,
-    requestSeq: row.request_seq,
-    kind: row.kind,
-    receivedAt: row.received_at,
-    value: JSON.parse(row.body) as GoodEvent | BadEvent,
-  });
 
   return {
     kind: 'sqlite',
@@ -137,19 +142,19 @@ export async function createSqliteStorage(
       const rows = (
         afterSeq === undefined
           ? prepared(
-              'SELECT * FROM (SELECT * FROM floe_items ORDER BY seq DESC LIMIT ?) ORDER BY seq',
+              `SELECT * FROM (SELECT ${ITEM_COLUMNS} ORDER BY i.seq DESC LIMIT ?) ORDER BY seq`,
             ).all(limit)
-          : prepared('SELECT * FROM floe_items WHERE seq > ? ORDER BY seq LIMIT ?').all(
+          : prepared(`SELECT ${ITEM_COLUMNS} WHERE i.seq > ? ORDER BY i.seq LIMIT ?`).all(
               afterSeq,
               limit,
             )
       ) as ItemRow[];
-      const last =
-        (prepared('SELECT MAX(seq) AS m FROM floe_items').get() as { m: number | null }).m ?? 0;
-      return { epoch, lastSeq: last, items: rows.map(toItem) };
+      const last = prepared('SELECT MAX(seq) AS m FROM floe_items').get() as { m: number | null };
+      const decode = createRowDecoder();
+      return { epoch, lastSeq: last.m ?? 0, items: rows.map(decode) };
     },
     reset() {
-      db.exec('DELETE FROM floe_items');
+      db.exec('DELETE FROM floe_items; DELETE FROM floe_requests;');
       epoch = randomUUID();
       setMeta.run('epoch', epoch);
       loadCounts();

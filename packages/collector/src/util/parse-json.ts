@@ -2,49 +2,42 @@
 export type JsonParseResult = { ok: true; value: unknown } | { ok: false; error: string };
 
 /**
- * Measures the deepest nesting of objects and arrays in JSON text without parsing it, so a
- * hostile body of a million `[` never reaches the recursive parser. Brackets inside strings
- * are skipped.
+ * Whether a parsed JSON value nests objects and arrays deeper than `limit` (a flat object is
+ * depth 1). The walk stops one level past the limit, so its own recursion stays shallow however
+ * deep the value is.
  *
- * @param text - JSON text (possibly invalid)
- * @param limit - stop counting as soon as the depth exceeds this
- * @returns the first depth above `limit`, or `undefined` when the text stays within it
+ * @param value - a parsed JSON value
+ * @param limit - the deepest nesting allowed
  */
-export function jsonDepthExceeds(text: string, limit: number): number | undefined {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
-      depth++;
-      if (depth > limit) return depth;
-    } else if (c === 0x7d || c === 0x5d) depth--;
+export function jsonDepthExceeds(value: unknown, limit: number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (limit <= 0) return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (jsonDepthExceeds(item, limit - 1)) return true;
+    return false;
   }
-  return undefined;
+  for (const key in value) {
+    if (jsonDepthExceeds((value as Record<string, unknown>)[key], limit - 1)) return true;
+  }
+  return false;
 }
 
 /**
- * Parses JSON text whose nesting must stay within `maxDepth` (objects and arrays count one level
- * each; a flat object is depth 1).
+ * Parses JSON text whose nesting must stay within `maxDepth`. V8's `JSON.parse` is not
+ * recursive, so hostile nesting cannot overflow the stack; the depth is checked on the result.
  *
  * @param text - the JSON text
  * @param maxDepth - the deepest nesting allowed
  */
 export function parseJsonWithDepth(text: string, maxDepth: number): JsonParseResult {
-  const tooDeep = jsonDepthExceeds(text, maxDepth);
-  if (tooDeep !== undefined) {
-    return {
-      ok: false,
-      error: `JSON nesting is deeper than the maximum of ${maxDepth} levels (found level ${tooDeep})`,
-    };
-  }
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) };
+    value = JSON.parse(text);
   } catch (error) {
     return { ok: false, error: `invalid JSON: ${(error as Error).message}` };
   }
+  if (jsonDepthExceeds(value, maxDepth)) {
+    return { ok: false, error: `JSON nesting is deeper than the maximum of ${maxDepth} levels` };
+  }
+  return { ok: true, value };
 }

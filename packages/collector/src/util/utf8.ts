@@ -1,17 +1,19 @@
-const strict = new TextDecoder('utf-8', { fatal: true });
+import { isUtf8 } from 'node:buffer';
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes)
+    ? bytes
+    : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
 
 /**
- * Decodes UTF-8 strictly.
+ * Decodes UTF-8 strictly (a native validity check, then a plain decode).
  *
  * @param bytes - the raw bytes
  * @returns the text, or `undefined` when the bytes are not well-formed UTF-8
  */
 export function decodeUtf8Strict(bytes: Uint8Array): string | undefined {
-  try {
-    return strict.decode(bytes);
-  } catch {
-    return undefined;
-  }
+  return isUtf8(bytes) ? asBuffer(bytes).toString('utf8') : undefined;
 }
 
 /**
@@ -20,5 +22,5 @@ export function decodeUtf8Strict(bytes: Uint8Array): string | undefined {
  * @param bytes - the raw bytes
  */
 export function decodeUtf8Lossy(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  return asBuffer(bytes).toString('utf8');
 }
