@@ -220,6 +220,7 @@ try {
   line('cold vs baseline cold (wall)', wall.ours.cold, wall.base.cold, 1.6);
   line('cold vs baseline cold (CPU)', cpu.ours.cold, cpu.base.cold, 1.6);
   line('median vs baseline median (wall)', wall.ours.median, wall.base.median, 1.6);
+  line('median vs baseline median (CPU)', cpu.ours.median, cpu.base.median, 1.6);
   line('one changed schema vs cold (wall)', regen, wall.ours.cold, 0.1, true);
   line('one changed schema vs cold (CPU)', regenCpu, cpu.ours.cold, 0.1, true);
   console.log(

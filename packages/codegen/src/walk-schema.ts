@@ -4,10 +4,11 @@ export type MutableSchema = Record<string, unknown>;
 /** Where a sub-schema sits: its JSON pointer, its parent keyword and (for maps) its key. */
 export interface SchemaSite {
   readonly schema: MutableSchema;
+  /** JSON pointer of the sub-schema (`''` for the root); computed on first use. */
   readonly pointer: string;
   /** `properties`, `items`, `definitions`, `allOf`…; undefined for the root. */
   readonly keyword?: string;
-  /** The property, pattern or definition name for map keywords. */
+  /** The property, pattern or definition name for map keywords, the index for lists. */
   readonly key?: string;
   /** Puts another sub-schema in this place. */
   replace(next: MutableSchema): void;
@@ -20,7 +21,41 @@ const LIST_KEYWORDS = ['items', 'allOf', 'anyOf', 'oneOf'];
 const isSchema = (value: unknown): value is MutableSchema =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const escapePointer = (segment: string): string => segment.replace(/~/g, '~0').replace(/\//g, '~1');
+const escapePointer = (segment: string): string =>
+  segment.includes('~') || segment.includes('/')
+    ? segment.replace(/~/g, '~0').replace(/\//g, '~1')
+    : segment;
+
+/** One visited place. The pointer is built only when asked for: most visits never need it. */
+class Site implements SchemaSite {
+  private cached: string | undefined;
+  constructor(
+    public schema: MutableSchema,
+    private readonly parent: Site | undefined,
+    /** The object or array holding this sub-schema, and the slot in it. */
+    private readonly container: Record<string, unknown> | unknown[] | undefined,
+    private readonly slot: string | number,
+    readonly keyword: string | undefined,
+    readonly key: string | undefined,
+  ) {}
+
+  get pointer(): string {
+    if (this.cached === undefined) {
+      if (!this.parent || this.keyword === undefined) this.cached = '';
+      else {
+        const key = this.key === undefined ? '' : `/${escapePointer(this.key)}`;
+        this.cached = `${this.parent.pointer}/${this.keyword}${key}`;
+      }
+    }
+    return this.cached;
+  }
+
+  replace(next: MutableSchema): void {
+    if (!this.container) throw new Error('the root schema cannot be replaced');
+    (this.container as Record<string | number, unknown>)[this.slot] = next;
+    this.schema = next;
+  }
+}
 
 /**
  * Visits every sub-schema in document order (parents before children), following only the
@@ -31,78 +66,31 @@ const escapePointer = (segment: string): string => segment.replace(/~/g, '~0').r
  * @param visit - called once per sub-schema
  */
 export function walkSchema(root: MutableSchema, visit: (site: SchemaSite) => unknown): void {
-  const step = (
-    schema: MutableSchema,
-    pointer: string,
-    replace: (next: MutableSchema) => void,
-    keyword?: string,
-    key?: string,
-  ): void => {
-    let current = schema;
-    const site: SchemaSite = {
-      schema,
-      pointer,
-      ...(keyword === undefined ? {} : { keyword }),
-      ...(key === undefined ? {} : { key }),
-      replace: (next) => {
-        current = next;
-        replace(next);
-      },
-    };
+  const step = (site: Site): void => {
     if (visit(site) === 'skip') return;
-    descend(current, pointer);
-  };
-  const descend = (schema: MutableSchema, pointer: string): void => {
+    const schema = site.schema;
     for (const keyword of MAP_KEYWORDS) {
       const map = schema[keyword];
       if (!isSchema(map)) continue;
       for (const key of Object.keys(map)) {
         const child = map[key];
-        if (!isSchema(child)) continue;
-        const at = `${pointer}/${keyword}/${escapePointer(key)}`;
-        step(
-          child,
-          at,
-          (next) => {
-            map[key] = next;
-          },
-          keyword,
-          key,
-        );
+        if (isSchema(child)) step(new Site(child, site, map, key, keyword, key));
       }
     }
     for (const keyword of SINGLE_KEYWORDS) {
       const child = schema[keyword];
-      if (!isSchema(child)) continue;
-      step(
-        child,
-        `${pointer}/${keyword}`,
-        (next) => {
-          schema[keyword] = next;
-        },
-        keyword,
-      );
+      if (isSchema(child)) step(new Site(child, site, schema, keyword, keyword, undefined));
     }
     for (const keyword of LIST_KEYWORDS) {
       const list = schema[keyword];
       if (!Array.isArray(list)) continue;
-      list.forEach((child, index) => {
-        if (!isSchema(child)) return;
-        step(
-          child,
-          `${pointer}/${keyword}/${index}`,
-          (next) => {
-            list[index] = next;
-          },
-          keyword,
-          String(index),
-        );
-      });
+      for (let index = 0; index < list.length; index += 1) {
+        const child = list[index];
+        if (isSchema(child)) step(new Site(child, site, list, index, keyword, String(index)));
+      }
     }
   };
-  step(root, '', () => {
-    throw new Error('the root schema cannot be replaced');
-  });
+  step(new Site(root, undefined, undefined, '', undefined, undefined));
 }
 
 /** Whether a value is a JSON object (not an array, not null). */
