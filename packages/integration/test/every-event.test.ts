@@ -398,12 +398,16 @@ test('every track function of @floe/events lands good under the schema it names'
       eids: [...expected].sort(),
     });
   }
-  // The screen view alias generated a real UUID for `id`.
-  const [screen] = await microGood(collector.url, {
-    schema: events.SCREEN_VIEW_URI,
-    limit: 1,
-  });
-  expect(screen).toBeDefined();
+  // The screen view alias generated a real UUID v4 for the `id` the schema requires.
+  const screenEid = sent.find((item) => item.name === 'trackScreenView')?.eid;
+  const screens = byId(await microGood(collector.url, { schema: events.SCREEN_VIEW_URI }));
+  const unstruct = screens.get(screenEid ?? '')?.event.unstruct_event as {
+    data: { data: { name: string; id: string } };
+  };
+  expect(unstruct.data.data.name).toBe('settings');
+  expect(unstruct.data.data.id).toMatch(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+  );
 });
 
 test('every create function of @floe/events is a valid entity', async () => {

@@ -5,7 +5,7 @@ import { createNodeTracker } from '@floe/node';
 import { microAll, microGood, microReset, startTestCollector, type TestCollector } from '../src';
 
 let collector: TestCollector;
-const base = () => collector.url.replace(/\/+$/, '');
+const base = () => collector.url; // no trailing slash
 
 beforeAll(async () => {
   collector = await startTestCollector();

@@ -21,12 +21,12 @@ let tp2Url: string;
 
 beforeAll(async () => {
   collector = await startTestCollector();
-  tp2Url = collector.url.replace(/\/+$/, '') + TP2_PATH;
+  tp2Url = collector.url + TP2_PATH;
 });
 afterAll(() => collector.close());
 beforeEach(() => microReset(base()));
 
-const base = () => collector.url.replace(/\/+$/, '');
+const base = () => collector.url; // no trailing slash
 
 /**
  * A valid tp2 body of exactly `size` bytes: page views whose titles (at most 2,000 characters, the
