@@ -79,8 +79,10 @@ describe('generated builders', () => {
   });
 
   it('falls back to getRandomValues where randomUUID is missing (plain-HTTP pages)', () => {
-    const original = globalThis.crypto.randomUUID;
-    Object.defineProperty(globalThis.crypto, 'randomUUID', {
+    // Node 20's global Web Crypto object (not in this package's type declarations).
+    const { crypto } = globalThis as unknown as { crypto: { randomUUID?: () => string } };
+    const original = crypto.randomUUID;
+    Object.defineProperty(crypto, 'randomUUID', {
       value: undefined,
       configurable: true,
     });
@@ -91,7 +93,7 @@ describe('generated builders', () => {
       expect(ids.size).toBe(50);
       for (const id of ids) expect(id).toMatch(UUID_V4);
     } finally {
-      Object.defineProperty(globalThis.crypto, 'randomUUID', {
+      Object.defineProperty(crypto, 'randomUUID', {
         value: original,
         configurable: true,
       });
