@@ -122,6 +122,6 @@ test('the UI shows events live, their JSON, filters, errors and counts', async (
   // Reset clears the list.
   await page.click('#reset');
   await page.locator('#event-list .empty').waitFor();
-  expect(await page.locator('#count-good').textContent()).toBe('0');
+  await page.waitForFunction(`document.getElementById('count-good').textContent === '0'`);
   expect(collector.all().total).toBe(0);
 });

@@ -239,6 +239,7 @@ async function fetchPage() {
       state.selected = null;
       state.epoch = null;
       $('details').replaceChildren();
+      applyCounts(page.counts);
       renderAll();
       continue;
     }
