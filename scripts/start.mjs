@@ -38,10 +38,11 @@ function parseArgs(argv) {
 function build() {
   process.stdout.write('Building the demo and the Floe packages it uses (turbo)… ');
   const started = Date.now();
-  const turbo = join(root, 'node_modules', '.bin', 'turbo');
+  // turbo's bin is a Node script: running it with this Node works the same on every OS.
+  const turbo = join(root, 'node_modules', 'turbo', 'bin', 'turbo');
   const result = spawnSync(
-    turbo,
-    ['run', 'build', '--filter=@floe/example-demo...', '--output-logs=errors-only'],
+    process.execPath,
+    [turbo, 'run', 'build', '--filter=@floe/example-demo...', '--output-logs=errors-only'],
     {
       cwd: root,
       encoding: 'utf8',
