@@ -10,6 +10,7 @@ import {
   trackTransaction,
 } from '@floe/core';
 import Ajv from 'ajv-draft-04';
+import { EVENT_FIELD_RULES } from '../../src/payload/field-rules';
 import { TRACKER_KEYS } from '../../src/payload/payload-keys';
 import { createHarness, decodeJson } from './helpers/fixtures';
 
@@ -114,6 +115,33 @@ describe('payloads against the Iglu Central schemas', () => {
     );
     expect(properties).toHaveLength(80);
     expect([...PAYLOAD_DATA_KEYS].sort()).toEqual(properties.sort());
+  });
+
+  it('every key a code path can write is in the allow-list, and the allow-list in the schema', () => {
+    const properties = Object.keys(
+      (payloadDataSchema['items'] as { properties: object }).properties,
+    );
+    for (const key of TRACKER_KEYS) expect(properties).toContain(key);
+    const fieldKeys = Object.values(EVENT_FIELD_RULES).flatMap((rules) => [...rules.keys()]);
+    const subjectKeys = Object.keys(everyEventType(false)[0]!);
+    const trackerKeys = [
+      'e',
+      'eid',
+      'dtm',
+      'ttm',
+      'tv',
+      'tna',
+      'aid',
+      'p',
+      'ue_pr',
+      'ue_px',
+      'co',
+      'cx',
+    ];
+    for (const key of [...fieldKeys, ...subjectKeys, ...trackerKeys])
+      expect(TRACKER_KEYS).toContain(key);
+    for (const legacy of ['nuid', 'stm', 'ue_na', 'ti_na', 'tid', 'fp'])
+      expect(TRACKER_KEYS).not.toContain(legacy);
   });
 
   it.each([false, true])(
