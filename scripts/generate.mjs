@@ -10,12 +10,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+// On Windows npx is a .cmd script, which Node only starts through a shell.
+const windows = process.platform === 'win32';
+const npx = windows ? 'npx.cmd' : 'npx';
 
 const build = spawnSync(
   npx,
   ['turbo', 'run', 'build', '--filter=@floe/cli...', '--output-logs=errors-only'],
-  { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+  { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], shell: windows },
 );
 if (build.status !== 0) {
   console.error('scripts/generate: building @floe/cli and its dependencies failed');

@@ -37,15 +37,13 @@ const runs = Number(
 );
 
 if (!argv.includes('--no-build')) {
-  const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-  const filters = ['--filter=@floe/iglu', '--filter=@floe/codegen'];
+  // On Windows npx is a .cmd script, which Node only starts through a shell.
+  const windows = process.platform === 'win32';
+  const npx = windows ? 'npx.cmd' : 'npx';
   const build = spawnSync(
     npx,
-    ['turbo', 'run', 'build', ...filters, '--only', '--output-logs=errors-only'],
-    {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
+    ['turbo', 'run', 'build', '--filter=@floe/codegen...', '--output-logs=errors-only'],
+    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], shell: windows },
   );
   if (build.status !== 0) throw new Error('building @floe/iglu and @floe/codegen failed');
 }
