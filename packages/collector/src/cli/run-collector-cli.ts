@@ -14,6 +14,8 @@ export interface CollectorCliIo {
   readonly cwd?: string;
 }
 
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
+
 function waitForStop(signal: AbortSignal | undefined): Promise<string> {
   return new Promise((resolveStop) => {
     const stop = (reason: string) => {
@@ -78,6 +80,11 @@ export async function runCollectorCli(argv: string[], io: CollectorCliIo = {}): 
       storage: db === null ? 'memory' : { file: db },
       onWarning: (message) => stderr.write(`floe collector: warning: ${message}\n`),
     });
+    if (args.host !== undefined && !LOOPBACK.test(args.host)) {
+      stderr.write(
+        `floe collector: warning: listening on ${args.host}; other machines can send events\n`,
+      );
+    }
     stdout.write(
       `Floe local collector listening on ${collector.url}\n` +
         `  Web UI:   ${collector.uiUrl}\n` +
