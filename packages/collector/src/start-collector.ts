@@ -49,6 +49,16 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   const server = createServer({ maxHeaderSize }, app.listener);
   server.keepAliveTimeout = resolved.idleTimeoutMs;
   server.on('clientError', createClientErrorHandler(resolved.maxRequestLineLength));
+  // `Expect: 100-continue`: refuse an announced oversize body before the client uploads it.
+  server.on('checkContinue', (req, res) => {
+    if (Number(req.headers['content-length']) > resolved.dropPayloadSize) {
+      res.writeHead(413, { 'Content-Type': 'text/plain', Connection: 'close' });
+      res.end('payload too large');
+      return;
+    }
+    res.writeContinue();
+    app.listener(req, res);
+  });
   if (!resolved.hostExplicit) {
     // Defence in depth: without an explicit host only loopback peers are served.
     server.on('connection', (socket) => {

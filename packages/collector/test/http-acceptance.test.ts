@@ -47,6 +47,26 @@ describe('size limits', () => {
     expect((await fetch(`${collector.url}/health`)).status).toBe(200);
   });
 
+  test('Expect: 100-continue: an announced oversize body is refused before it is sent', async () => {
+    const answer = await rawStatusLine(
+      collector.port,
+      'POST /com.snowplowanalytics.snowplow/tp2 HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 3000000\r\nExpect: 100-continue\r\n\r\n',
+    );
+    expect(answer).toBe('HTTP/1.1 413 Payload Too Large');
+    const ok = await send(collector.url, {
+      method: 'POST',
+      path: '/com.snowplowanalytics.snowplow/tp2',
+      headers: {
+        'Content-Type': JSON_TYPE,
+        Expect: '100-continue',
+        'Content-Length': String(Buffer.byteLength(body(pv()))),
+      },
+      chunks: [body(pv())],
+    });
+    expect(ok.status).toBe(200);
+    expect(collector.all()).toEqual({ total: 1, good: 1, bad: 0 });
+  });
+
   test('exactly 2 MiB is a size violation, not a 413', async () => {
     const res = await post(collector.url, Buffer.alloc(2_097_152, 0x20));
     expect(res.status).toBe(200);
