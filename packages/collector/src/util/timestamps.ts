@@ -1,5 +1,6 @@
-/** Smallest and largest epoch milliseconds of years 0 to 9999 (the pipeline's range). */
+/** Smallest epoch milliseconds the pipeline accepts: 0000-01-01T00:00:00.000Z. */
 export const MIN_TIMESTAMP_MS = -62_167_219_200_000;
+/** Largest epoch milliseconds the pipeline accepts: 9999-12-31T23:59:59.999Z. */
 export const MAX_TIMESTAMP_MS = 253_402_300_799_999;
 
 const DAY_MS = 86_400_000;
