@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Codegen benchmark (codegen.md §4.2 and §6.15): @floe/codegen over the whole Iglu Central corpus
 // (fixtures/iglu-central/schemas, 660 schemas) side by side with plain json-schema-to-typescript
-// 16 (format: false, no banner, http refs off) over the same files, in the same process.
+// 16 (format: false, no banner, http refs off) over the same files, in the same process. Both
+// read the schemas, compile them and write one file per schema into an emptied folder.
 //
 //   node scripts/bench/codegen.mjs [--quick] [--runs=3] [--no-build]
 //
@@ -64,25 +65,31 @@ function schemaFiles(dir) {
   return files;
 }
 
-/** Plain json-schema-to-typescript: read, compile with naive name + version names, keep the text. */
 const cpuMs = (since) => {
   const used = process.cpuUsage(since);
   return (used.user + used.system) / 1000;
 };
 
-async function baseline(files) {
+/**
+ * Plain json-schema-to-typescript as a generator: read each schema, compile it with naive
+ * name + version naming, write one file per schema (as Floe writes its modules).
+ */
+async function baseline(files, outDir) {
+  rmSync(outDir, { recursive: true, force: true });
   const cpu = process.cpuUsage();
   const started = performance.now();
   let failed = 0;
   let bytes = 0;
   for (const file of files) {
-    const [, name, , version] = relative(corpus, file).split('/');
+    const [vendor, name, , version] = relative(corpus, file).split('/');
     try {
       const code = await compile(JSON.parse(readFileSync(file, 'utf8')), `${name}_${version}`, {
         bannerComment: '',
         format: false,
         $refOptions: { resolve: { http: false } },
       });
+      mkdirSync(join(outDir, vendor, name), { recursive: true });
+      writeFileSync(join(outDir, vendor, name, `${version}.ts`), code);
       bytes += code.length;
     } catch {
       failed += 1;
@@ -164,11 +171,11 @@ const work = mkdtempSync(join(os.tmpdir(), 'floe-bench-codegen-'));
 try {
   // Both tools spend most of their time in json-schema-to-typescript; warming it up on a few
   // schemas first keeps the baseline's first run from paying the JIT warm-up alone.
-  await baseline(files.slice(0, 40));
+  await baseline(files.slice(0, 40), join(work, 'warm-up'));
   const base = [];
   const ours = [];
   for (let round = 0; round < runs; round += 1) {
-    base.push(await baseline(files));
+    base.push(await baseline(files, join(work, 'baseline')));
     ours.push(await floe(join(work, 'out')));
   }
   const samples = await incremental(work);

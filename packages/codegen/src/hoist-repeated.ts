@@ -47,6 +47,13 @@ function nameFromPointer(pointer: string): string {
   return 'Shared';
 }
 
+const quickKey = (schema: MutableSchema): string =>
+  Array.isArray(schema.enum)
+    ? `enum:${schema.enum.length}:${JSON.stringify(schema.enum[0])}`
+    : `object:${Object.keys(schema.properties as MutableSchema)
+        .sort()
+        .join('\u0000')}`;
+
 const isHoistable = (site: SchemaSite): boolean =>
   site.keyword !== undefined && site.keyword !== 'definitions' && isCandidate(site.schema);
 
@@ -63,30 +70,46 @@ const isHoistable = (site: SchemaSite): boolean =>
 export function hoistRepeated(root: MutableSchema, rootName: string, used: Set<string>): void {
   for (;;) {
     const shape = createShape();
-    const seen = new Map<string, { count: number; pointer: string; order: number }>();
+    // A cheap key first (enum size and first value, or the property names): only uses that
+    // share it can have equal shapes, so most sub-schemas never get the full canonical text.
+    const buckets = new Map<string, { site: SchemaSite; order: number }[]>();
     let order = 0;
     walkSchema(root, (site) => {
       if (!isHoistable(site)) return;
-      const key = shape(site.schema);
-      const entry = seen.get(key);
-      if (entry) entry.count += 1;
-      else seen.set(key, { count: 1, pointer: site.pointer, order: order++ });
+      const key = quickKey(site.schema);
+      const bucket = buckets.get(key);
+      const use = { site, order: order++ };
+      if (bucket) bucket.push(use);
+      else buckets.set(key, [use]);
     });
-    const depth = (pointer: string): number => pointer.split('/').length;
+    // Per shape: how often it occurs and its first use in document order.
+    const seen = new Map<string, { count: number; site: SchemaSite; order: number }>();
+    for (const bucket of buckets.values()) {
+      if (bucket.length < 2) continue;
+      for (const { site, order: at } of bucket) {
+        const key = shape(site.schema);
+        const entry = seen.get(key);
+        if (entry) entry.count += 1;
+        else seen.set(key, { count: 1, site, order: at });
+      }
+    }
+    const depth = (site: SchemaSite): number => site.pointer.split('/').length;
     const repeated = [...seen.entries()]
       .filter(([, entry]) => entry.count > 1)
-      .sort(([, a], [, b]) => depth(a.pointer) - depth(b.pointer) || a.order - b.order);
+      .sort(([, a], [, b]) => depth(a.site) - depth(b.site) || a.order - b.order);
     const chosen = repeated[0];
     if (!chosen) return;
     const [key, entry] = chosen;
-    const base = `${rootName}_${nameFromPointer(entry.pointer)}`;
+    const base = `${rootName}_${nameFromPointer(entry.site.pointer)}`;
     let name = base;
     for (let n = 2; used.has(name); n += 1) name = `${base}${n}`;
     used.add(name);
+    const quick = quickKey(entry.site.schema);
     const users: string[] = [];
     let definition: MutableSchema | undefined;
     walkSchema(root, (site) => {
-      if (!isHoistable(site) || shape(site.schema) !== key) return;
+      if (!isHoistable(site) || quickKey(site.schema) !== quick || shape(site.schema) !== key)
+        return;
       definition ??= { ...site.schema };
       users.push(site.pointer);
       // The use keeps its own description and constraint tags; the definition gets them too.

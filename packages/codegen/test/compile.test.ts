@@ -133,6 +133,28 @@ describe('normalising and compiling one schema', () => {
     expect(code).toContain('Second kind\n   */\n  second?: ComAcmeThing_1_0_0_First;');
   });
 
+  it('names a repeated object once, whatever the order of its keys', async () => {
+    const range = (first: 'start' | 'end') => ({
+      type: 'object',
+      properties:
+        first === 'start'
+          ? { start: { type: 'number' }, end: { type: 'number' } }
+          : { end: { type: 'number' }, start: { type: 'number' } },
+      additionalProperties: false,
+    });
+    const code = await typesOf({
+      type: 'object',
+      properties: {
+        played: { type: 'array', items: range('start') },
+        seekable: { type: 'array', items: range('end') },
+      },
+      additionalProperties: false,
+    });
+    expect(code).toContain('played?: ComAcmeThing_1_0_0_PlayedItem[];');
+    expect(code).toContain('seekable?: ComAcmeThing_1_0_0_PlayedItem[];');
+    expect(code.match(/export interface ComAcmeThing_1_0_0_PlayedItem /g)).toHaveLength(1);
+  });
+
   it('gives array, nullable, pattern-only and typeless roots a type', async () => {
     await expect(typesOf({ type: 'array', items: { type: 'string' } })).resolves.toContain(
       'export type ComAcmeThing_1_0_0 = string[];',
