@@ -219,7 +219,9 @@ async function scenario(name, run, { n, memory }) {
   try {
     await run(server.url, Math.min(2000, n)); // warm-up: JIT, compiled schemas, sockets
     const before = await server.counts();
+    const senderCpu = process.cpuUsage();
     const { seconds } = await run(server.url, n);
+    const sender = process.cpuUsage(senderCpu);
     const after = await server.counts();
     const good = after.counts.good - before.counts.good;
     const bad = after.counts.bad - before.counts.bad;
@@ -233,6 +235,7 @@ async function scenario(name, run, { n, memory }) {
       seconds,
       rate: good / seconds,
       cpuPerEvent: cpuMicros / Math.max(1, good),
+      senderCpuPerEvent: (sender.user + sender.system) / n,
     };
   } finally {
     await server.stop();
@@ -266,7 +269,7 @@ async function main() {
   ];
   console.log('\nCollector ingestion (validated events committed as good, per second)\n');
   console.log(
-    'scenario  events    good      bad  seconds  events/s  collector CPU/event  target   verdict',
+    'scenario  events    good      bad  seconds  events/s  collector CPU/event  sender CPU/event  target   verdict',
   );
   for (const r of results) {
     const complete = r.good === r.n && r.bad === 0;
@@ -279,6 +282,7 @@ async function main() {
       r.seconds.toFixed(2).padStart(8),
       Math.round(r.rate).toLocaleString('en').padStart(9),
       `${r.cpuPerEvent.toFixed(1)} µs`.padStart(19),
+      `${r.senderCpuPerEvent.toFixed(1)} µs`.padStart(16),
       '≥20,000'.padStart(8),
       `  ${verdict}`,
     ];

@@ -30,6 +30,8 @@ async function openDatabase(file: string): Promise<Database> {
     }
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    // Checkpoint (and fsync) every ~16 MB of WAL instead of every 4 MB: fewer stalls at high rates.
+    db.pragma('wal_autocheckpoint = 4000');
     db.exec(SCHEMA_SQL);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
     return db;
