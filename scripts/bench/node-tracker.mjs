@@ -7,6 +7,8 @@
 // `--only` keeps the scenarios whose id (tracker/config/kind/base64-x) contains one of the parts.
 // `--profile` runs the selected scenarios once under `node --cpu-prof` and prints where the self
 // time went (profiles kept in bench-results/profiles/) instead of the tables.
+// `--floe-options='{"flushAt":500}'` merges extra options into every createNodeTracker call, for
+// experiments; the report says so, and such a run is not a measurement of Floe's defaults.
 //
 // Builds @floe/node and its dependencies, starts the sink in its own process, runs every scenario
 // in a fresh Node process (rounds: run 1 of every scenario, then run 2…, so machine noise spreads
@@ -41,6 +43,7 @@ function parseArgs(argv) {
     only: value('only'),
     build: !flag('no-build'),
     profile: flag('profile'),
+    floeOptions: JSON.parse(argv.find((a) => a.startsWith('--floe-options='))?.slice(15) ?? '{}'),
   };
 }
 
@@ -117,14 +120,17 @@ function machine() {
 }
 
 /** Runs one scenario once against a freshly reset sink; a crash is recorded, not thrown. */
-async function runOnce(result, { label, n, port, execArgv, floeDir }) {
+async function runOnce(result, { label, n, port, execArgv, floeDir, floeOptions }) {
   const { scenario } = result;
   const tmpDir =
     scenario.config === 'disk' ? mkdtempSync(join(os.tmpdir(), 'floe-bench-')) : undefined;
   try {
     await resetSink(port);
     const started = Date.now();
-    const outcome = await runScenario({ ...scenario, n, port, tmpDir, floeDir }, execArgv);
+    const outcome = await runScenario(
+      { ...scenario, n, port, tmpDir, floeDir, floeOptions },
+      execArgv,
+    );
     result.runs.push(outcome);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     log(`${label}: ${outcome.delivered} delivered, ${seconds} s`);
@@ -149,18 +155,24 @@ async function profileScenarios(results, options, port) {
       port,
       execArgv,
       floeDir: options.floeDir,
+      floeOptions: options.floeOptions,
     });
     const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
     if (!file) continue;
     const run = result.runs[0];
-    process.stdout.write(
-      `\n### Profile: ${result.scenario.id} (N = ${options.n})\n\n` +
-        (run
-          ? `loop ${Math.round(run.loopMs)} ms, ${run.perCallUs.toFixed(2)} µs/call, total ${Math.round(run.totalMs)} ms, ` +
-            `${run.delivered} delivered, peak RSS ${run.peakRssMb.toFixed(1)} MB\n\n`
-          : '') +
-        `${formatProfile(summarizeProfile(join(dir, file), { root }))}\n\nProfile: ${join(dir, file)}\n`,
-    );
+    const profile = join(dir, file);
+    const parts = [`\n### Profile: ${result.scenario.id} (N = ${options.n})\n`];
+    if (run) {
+      parts.push(
+        `loop ${Math.round(run.loopMs)} ms, ${run.perCallUs.toFixed(2)} µs/call, total ` +
+          `${Math.round(run.totalMs)} ms, ${run.delivered} delivered, peak RSS ${run.peakRssMb.toFixed(1)} MB\n`,
+        '#### The track() loop only\n',
+        formatProfile(summarizeProfile(profile, { root, window: run.loopWindowUs })),
+        '\n#### The whole process\n',
+      );
+    }
+    parts.push(formatProfile(summarizeProfile(profile, { root })), `\nProfile: ${profile}\n`);
+    process.stdout.write(`${parts.join('\n')}\n`);
   }
 }
 
@@ -180,7 +192,11 @@ async function main() {
     command: `node scripts/bench/node-tracker.mjs ${process.argv.slice(2).join(' ')}`.trim(),
     n: options.n,
     runs: options.runs,
-    floe: floe && { commit: floe.commit, uncommittedSources: floe.dirty },
+    floe: floe && {
+      commit: floe.commit,
+      uncommittedSources: floe.dirty,
+      extraOptions: options.floeOptions,
+    },
   };
   const results = scenarios.map((scenario) => ({ scenario, runs: [], errors: [] }));
   const { sink, port } = await startSink();
@@ -194,7 +210,14 @@ async function main() {
     for (let run = 1; run <= options.runs; run += 1) {
       for (const [index, result] of results.entries()) {
         const label = `run ${run}/${options.runs} [${index + 1}/${results.length}] ${result.scenario.id}`;
-        await runOnce(result, { label, n: options.n, port, execArgv: [], floeDir: floe?.dir });
+        await runOnce(result, {
+          label,
+          n: options.n,
+          port,
+          execArgv: [],
+          floeDir: floe?.dir,
+          floeOptions: options.floeOptions,
+        });
       }
     }
   } finally {
@@ -219,7 +242,10 @@ function floeBuildLine(floe) {
   const extra = dirty
     ? ` plus ${dirty} uncommitted source file(s) in packages/core and packages/node`
     : '';
-  return `Floe: @floe/core + @floe/node built from commit ${floe.commit}${extra}.`;
+  const overrides = Object.keys(floe.extraOptions).length
+    ? ` EXPERIMENT: every Floe tracker ran with ${JSON.stringify(floe.extraOptions)} on top of its defaults.`
+    : '';
+  return `Floe: @floe/core + @floe/node built from commit ${floe.commit}${extra}.${overrides}`;
 }
 
 function printReport(info, results, targets) {
@@ -254,7 +280,9 @@ function printReport(info, results, targets) {
 function writeJson(info, results, targets) {
   const dir = join(root, 'bench-results');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, 'node-tracker.json');
+  // An experiment (extra Floe options) never overwrites the record of Floe's defaults.
+  const experiment = Object.keys(info.floe?.extraOptions ?? {}).length > 0;
+  const file = join(dir, experiment ? 'node-tracker-experiment.json' : 'node-tracker.json');
   writeFileSync(file, `${JSON.stringify({ ...info, results, targets }, null, 2)}\n`);
   log(`results written to ${file}`);
 }

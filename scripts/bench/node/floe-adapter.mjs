@@ -12,9 +12,18 @@ const SHUTDOWN_TIMEOUT_MS = 10_000;
 /**
  * Creates the Floe tracker for a scenario.
  *
- * @param {{ config: string, kind: string, base64: 'default' | 'on' | 'off', port: number, tmpDir?: string, floeDir: string }} options
+ * @param {{ config: string, kind: string, base64: 'default' | 'on' | 'off', port: number, tmpDir?: string, floeDir: string, floeOptions?: object }} options
+ *   floeOptions: extra createNodeTracker options for experiments (`--floe-options`)
  */
-export async function createFloeAdapter({ config, kind, base64, port, tmpDir, floeDir }) {
+export async function createFloeAdapter({
+  config,
+  kind,
+  base64,
+  port,
+  tmpDir,
+  floeDir,
+  floeOptions = {},
+}) {
   const entry = (name) => pathToFileURL(join(floeDir, 'node_modules/@floe', name, 'dist/index.js'));
   const node = await import(entry('node').href);
   const core = await import(entry('core').href);
@@ -35,7 +44,7 @@ export async function createFloeAdapter({ config, kind, base64, port, tmpDir, fl
     options.queueDir = tmpDir;
   }
   if (base64 !== 'default') options.encodeBase64 = base64 === 'on';
-  const tracker = node.createNodeTracker(options);
+  const tracker = node.createNodeTracker({ ...options, ...floeOptions });
 
   const track =
     kind === 'structured'

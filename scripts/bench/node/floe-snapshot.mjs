@@ -27,15 +27,16 @@ export function snapshotFloe(root, dir) {
     cpSync(join(from, 'package.json'), join(to, 'package.json'));
     cpSync(join(from, 'dist'), join(to, 'dist'), { recursive: true });
   }
-  const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+  const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8' });
   const sources = PACKAGES.map((name) => `packages/${name}/src`);
   return {
     dir,
-    commit: git('rev-parse', '--short', 'HEAD'),
+    commit: git('rev-parse', '--short', 'HEAD').trim(),
     // Uncommitted source changes that the build may include, so the report can say so.
     dirty: git('status', '--porcelain', '--', ...sources)
       .split('\n')
       .filter(Boolean)
+      // Porcelain lines are `XY path`; the leading status column may be a space, so no trim.
       .map((line) => line.slice(3)),
   };
 }

@@ -17,16 +17,20 @@ function location(frame, root) {
  * Summarises a profile's self time.
  *
  * @param {string} file the .cpuprofile path
- * @param {{ root: string, top?: number }} options root shortens paths; top limits the rows
+ * @param {{ root: string, top?: number, window?: [number, number] }} options root shortens
+ *   paths; top limits the rows; window keeps only samples between two monotonic-clock µs values
  * @returns {{ totalMs: number, rows: Array<{ fn: string, where: string, ms: number, share: number }> }}
  */
-export function summarizeProfile(file, { root, top = 25 }) {
+export function summarizeProfile(file, { root, top = 25, window }) {
   const profile = JSON.parse(readFileSync(file, 'utf8'));
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const selfUs = new Map();
   let totalUs = 0;
+  let at = profile.startTime;
   profile.samples.forEach((id, i) => {
     const delta = profile.timeDeltas[i] ?? 0;
+    at += delta;
+    if (window && (at < window[0] || at > window[1])) return;
     totalUs += delta;
     selfUs.set(id, (selfUs.get(id) ?? 0) + delta);
   });

@@ -26,7 +26,8 @@ const EMPTY_STATS = {
 };
 
 const scenario = JSON.parse(process.argv[2] ?? '{}');
-const { tracker, config, kind, base64, n, port, yieldEvery, tmpDir, floeDir } = scenario;
+const { tracker, config, kind, base64, n, port, yieldEvery, tmpDir, floeDir, floeOptions } =
+  scenario;
 
 async function loadAdapter() {
   if (tracker === 'snowplow') {
@@ -35,7 +36,7 @@ async function loadAdapter() {
   }
   if (tracker === 'floe') {
     const { createFloeAdapter } = await import('./floe-adapter.mjs');
-    return createFloeAdapter({ config, kind, base64, port, tmpDir, floeDir });
+    return createFloeAdapter({ config, kind, base64, port, tmpDir, floeDir, floeOptions });
   }
   if (tracker === 'baseline') {
     const { createBaselineAdapter } = await import('./baseline-adapter.mjs');
@@ -70,7 +71,11 @@ async function trackLoop(track) {
       batchStart = process.hrtime.bigint();
     }
   }
-  return { start, loopMs: msSince(start), samples };
+  const end = process.hrtime.bigint();
+  // The loop's window on the monotonic clock (µs), which is the clock of V8's cpuprofile
+  // timestamps too: `--profile` uses it to show the loop's cost apart from the delivery's.
+  const loopWindowUs = [Number(start / 1000n), Number(end / 1000n)];
+  return { start, loopMs: Number(end - start) / 1e6, samples, loopWindowUs };
 }
 
 /** Polls the sink until its event count settles; returns the count and when it was first seen. */
@@ -106,7 +111,7 @@ function median(values) {
 
 async function main() {
   const adapter = await loadAdapter();
-  const { start, loopMs, samples } = await trackLoop(adapter.track);
+  const { start, loopMs, samples, loopWindowUs } = await trackLoop(adapter.track);
   const flushResult = await adapter.flush();
   const flushMs = msSince(start);
   const { stats, totalMs, timedOut } =
@@ -128,6 +133,7 @@ async function main() {
     // Tracked events that neither arrived nor were reported dropped: silent loss.
     unaccounted: n - unique - reportedDrops,
     loopMs,
+    loopWindowUs,
     loopEvPerSec: n / (loopMs / 1000),
     perCallUs: median(samples) / 1000,
     flushMs,
