@@ -1,4 +1,5 @@
-let encoder: TextEncoder | undefined;
+// Typed structurally: under Node's or the DOM's types TextEncoder is a value, not only a class type.
+let encoder: { encode(input?: string): Uint8Array } | undefined;
 const NON_ASCII = /[\u0080-\uFFFF]/;
 const CHUNK = 0x2000;
 

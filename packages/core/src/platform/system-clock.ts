@@ -27,7 +27,8 @@ export function createSystemClock(): Clock {
       return handle;
     },
     clearTimeout(handle: TimerHandle): void {
-      clearTimeout(handle);
+      // The handle came from setTimeout above; its type differs between runtimes' typings.
+      clearTimeout(handle as Parameters<typeof clearTimeout>[0]);
     },
   };
 }
