@@ -7,6 +7,8 @@ export interface InvariantInput {
   readonly tracked: readonly Readonly<Record<string, string>>[];
   /** Everything `onDrop` reported. */
   readonly dropped: readonly { readonly eids: readonly string[] }[];
+  /** Eids a durable queue still holds (kept for the next start, not lost). */
+  readonly pending?: readonly string[];
   /** The collector(s) that received the events (several when a redirect moved them). */
   readonly server: DeliveryLog | readonly DeliveryLog[];
   /** Largest batch an ambiguous attempt can duplicate; default: the largest request seen. */
@@ -37,7 +39,7 @@ function withoutStm(payload: Readonly<Record<string, unknown>>): Record<string, 
 /**
  * Checks I1–I5 of reliability.md §2 against the collector's request log and throws an Error
  * listing every violation:
- * - I1 no loss: every tracked event not reported dropped was received;
+ * - I1 no loss: every tracked event not reported dropped (or still in a durable queue) was received;
  * - I2 duplicates only from ambiguous attempts, at most A × batch size;
  * - I3 every copy equals the tracked event except `stm`;
  * - I4 each attempt carries one `stm` (digits, ms) that never goes back on a later attempt and is
@@ -55,6 +57,7 @@ export function checkInvariants(input: InvariantInput): InvariantReport {
   const problems: string[] = [];
   const tracked = new Map(input.tracked.map((payload) => [payload['eid'] as string, payload]));
   const dropped = new Set(input.dropped.flatMap((report) => report.eids));
+  const pending = new Set(input.pending ?? []);
   const copies = new Map<string, Copy[]>();
   const attempts = new Map<string, { stm: string | undefined; at: number }[]>();
   let ambiguous = 0;
@@ -83,8 +86,9 @@ export function checkInvariants(input: InvariantInput): InvariantReport {
     }
   }
   for (const [eid, payload] of tracked) {
-    if (!dropped.has(eid) && !copies.has(eid))
-      problems.push(`I1: ${eid} neither received nor dropped`);
+    if (!dropped.has(eid) && !pending.has(eid) && !copies.has(eid)) {
+      problems.push(`I1: ${eid} neither received, dropped nor still queued`);
+    }
     for (const { event } of copies.get(eid) ?? []) {
       if (event.payload['dtm'] !== payload['dtm']) problems.push(`I5: ${eid} dtm changed`);
       if (!isDeepStrictEqual(withoutStm(event.payload), withoutStm(payload))) {

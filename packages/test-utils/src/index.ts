@@ -1,4 +1,5 @@
 export { checkInvariants, type InvariantInput, type InvariantReport } from './check-invariants';
+export { createDurableTestStore, type DurableTestStore } from './durable-test-store';
 export { createFakeClock, type FakeClock } from './fake-clock';
 export type { FaultAction, FaultMatch } from './fault-action';
 export {
