@@ -194,7 +194,7 @@ export class EmitterEngine implements Emitter {
 
   private async takeBatch(): Promise<Batch | undefined> {
     const store = this.o.store;
-    const limit = this.o.method === 'GET' ? 1 : this.o.flushAt;
+    const limit = this.o.method === 'GET' ? 1 : this.o.maxBatchEvents;
     let taken: readonly QueuedEvent[];
     try {
       taken = await store.take(limit, this.o.maxPostBytes - ENVELOPE_BYTES);

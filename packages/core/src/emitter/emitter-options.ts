@@ -32,8 +32,13 @@ export interface EmitterOptions {
   readonly store?: EventStore;
   /** How requests are made; `makeFetchTransport()` when absent. */
   readonly transport?: Transport;
-  /** Events per batch, and the queue length that triggers a send. Default 10. */
+  /** The queue length that triggers a send. Default 10. */
   readonly flushAt?: number;
+  /**
+   * Events per POST at most; `maxPostBytes` usually binds first. A drain sends the backlog in
+   * batches bounded by both, never all of it in one request. Default 500.
+   */
+  readonly maxBatchEvents?: number;
   /** Hard cap on a POST body's exact bytes; only a single larger event is sent alone. Default 40,000. */
   readonly maxPostBytes?: number;
   /** Sends what is queued this often, on an unref'd timer; 0 turns the timer off. Default 5,000 ms. */

@@ -19,6 +19,7 @@ export interface ResolvedOptions {
   readonly store: EventStore;
   readonly transport: Transport;
   readonly flushAt: number;
+  readonly maxBatchEvents: number;
   readonly maxPostBytes: number;
   readonly flushIntervalMs: number;
   readonly timeoutMs: number;
@@ -37,6 +38,11 @@ export interface ResolvedOptions {
 }
 
 const HOUR_MS = 3_600_000;
+/**
+ * Default cap on events per POST. At 40,000 B per body the byte cap binds first for any event
+ * above ~70 B; the count only bounds a batch of tiny events (and how much one `take` leases).
+ */
+export const DEFAULT_MAX_BATCH_EVENTS = 500;
 
 function check(ok: boolean, message: string): void {
   if (!ok) throw new FloeError('invalid_config', `createEmitter: ${message}`);
@@ -96,6 +102,10 @@ export function resolveOptions(options: EmitterOptions): ResolvedOptions {
     store: options.store ?? createMemoryStore(),
     transport: options.transport ?? makeFetchTransport(),
     flushAt: positiveInt(options.flushAt ?? 10, 'flushAt'),
+    maxBatchEvents: positiveInt(
+      options.maxBatchEvents ?? DEFAULT_MAX_BATCH_EVENTS,
+      'maxBatchEvents',
+    ),
     maxPostBytes: positiveInt(options.maxPostBytes ?? 40_000, 'maxPostBytes'),
     flushIntervalMs: nonNegative(options.flushIntervalMs ?? 5000, 'flushIntervalMs'),
     timeoutMs: positiveInt(options.timeoutMs ?? 5000, 'timeoutMs'),

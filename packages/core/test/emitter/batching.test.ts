@@ -9,8 +9,8 @@ function eventBytes(payload: Record<string, string>): number {
 }
 
 describe('batching by count and exact bytes', () => {
-  it('sends batches of flushAt events as payload_data 1-0-4 with the exact Content-Type', async () => {
-    const { h, transport, flush, finish } = fakeSetup();
+  it('sends batches of at most maxBatchEvents as payload_data 1-0-4 with the exact Content-Type', async () => {
+    const { h, transport, flush, finish } = fakeSetup({ maxBatchEvents: 10 });
     h.track(25);
     expect(await flush()).toEqual({ delivered: 25, dropped: 0, pending: 0 });
     expect(transport.requests.map((entry) => entry.events.length)).toEqual([10, 10, 5]);

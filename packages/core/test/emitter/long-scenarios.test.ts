@@ -115,9 +115,8 @@ describe('long scenarios at production scale', () => {
     }
     transport.fallback = { status: 200 };
     expect(await flush()).toMatchObject({ dropped: 0, pending: 0 });
-    const report = h.check(transport, 10);
+    const report = h.check(transport);
     expect(report.received).toBe(1200);
-    expect(report.duplicates).toBeLessThanOrEqual(report.ambiguous * 10);
     expect(h.dropped).toEqual([]);
     await finish();
   });
@@ -172,9 +171,8 @@ describe('long scenarios shrunk onto real sockets (÷50)', () => {
     await server.reopen();
     const result = await h.emitter.flush({ timeoutMs: 3000 });
     expect(result).toMatchObject({ dropped: 0, pending: 0 });
-    const report = h.check(server, 10);
+    const report = h.check(server);
     expect(report.received).toBe(1200);
-    expect(report.duplicates).toBeLessThanOrEqual(report.ambiguous * 10);
     await h.finish(() => server.close());
   });
 });

@@ -44,7 +44,7 @@ describe('network faults on real sockets', () => {
 
   it('N3: a reset after commit on batch 1 of 3 gives exactly 10 duplicates with new stm', async () => {
     server.script([{ type: 'resetAfterCommit' }]);
-    const h = createHarness({ endpoint: server.url });
+    const h = createHarness({ endpoint: server.url, maxBatchEvents: 10 });
     h.track(30);
     expect(await h.emitter.flush({ timeoutMs: 3000 })).toEqual({
       delivered: 30,
@@ -178,7 +178,7 @@ describe('network faults on real sockets', () => {
 
   it('N12: 10 concurrent flush() calls share one drain; one request at a time; each event once', async () => {
     server.script([{ type: 'delay', ms: 40, times: 3 }]);
-    const h = createHarness({ endpoint: server.url });
+    const h = createHarness({ endpoint: server.url, maxBatchEvents: 10 });
     h.track(25);
     const results = await Promise.all(
       Array.from({ length: 10 }, () => h.emitter.flush({ timeoutMs: 3000 })),
@@ -207,7 +207,7 @@ describe('network faults on real sockets', () => {
 
 describe('network faults at production scale (fake clock)', () => {
   it('N4: a hang is aborted at exactly 5,000 ms and retried after the backoff; one in flight', async () => {
-    const { h, transport, flush, finish } = fakeSetup();
+    const { h, transport, flush, finish } = fakeSetup({ maxBatchEvents: 10 });
     transport.push({ hang: true });
     h.track(10);
     h.track(10);
@@ -230,7 +230,11 @@ describe('network faults at production scale (fake clock)', () => {
   });
 
   it('retry: false drops on a network error or timeout too (retry_disabled), never resending', async () => {
-    const { h, transport, flush, finish } = fakeSetup({ retry: false, flushAt: 5 });
+    const { h, transport, flush, finish } = fakeSetup({
+      retry: false,
+      flushAt: 5,
+      maxBatchEvents: 5,
+    });
     transport.push({ error: 'ECONNREFUSED' }, { hang: true });
     h.track(10);
     expect(await flush()).toEqual({ delivered: 0, dropped: 10, pending: 0 });

@@ -23,7 +23,11 @@ describe('Retry-After at production scale', () => {
   });
 
   it('H4: 429 with an HTTP date 3 s ahead pauses the whole emitter, other batches included', async () => {
-    const { h, transport, clock, flush, finish } = fakeSetup({ maxInFlight: 2, flushAt: 5 });
+    const { h, transport, clock, flush, finish } = fakeSetup({
+      maxInFlight: 2,
+      flushAt: 5,
+      maxBatchEvents: 5,
+    });
     const date = new Date(clock.now() + 3000).toUTCString();
     transport.push(
       { status: 429, headers: { 'retry-after': date }, delayMs: 10 },
@@ -94,7 +98,11 @@ describe('Retry-After at production scale', () => {
   });
 
   it('a shorter backoff never cuts a Retry-After pause short', async () => {
-    const { h, transport, flush, finish } = fakeSetup({ maxInFlight: 2, flushAt: 1 });
+    const { h, transport, flush, finish } = fakeSetup({
+      maxInFlight: 2,
+      flushAt: 1,
+      maxBatchEvents: 1,
+    });
     transport.push({ status: 503, headers: { 'retry-after': '60' } }, { status: 500, delayMs: 5 });
     h.track(3);
     await flush();

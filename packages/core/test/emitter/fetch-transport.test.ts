@@ -1,0 +1,158 @@
+import {
+  type FetchFunction,
+  type FetchInit,
+  MAX_RESPONSE_BYTES,
+  makeFetchTransport,
+  TransportError,
+} from '@floe/core';
+import { startFaultServer } from '@floe/test-utils';
+import { warmUpFetch } from './harness';
+
+const REQUEST = {
+  method: 'POST' as const,
+  url: 'https://collector.test/com.snowplowanalytics.snowplow/tp2',
+  headers: { 'Content-Type': 'application/json; charset=UTF-8' },
+  body: '{}',
+  timeoutMs: 1000,
+};
+
+/** A response whose body is an endless stream of 16 KB chunks, counting what was pulled. */
+function endlessResponse(status: number, pulls: { chunks: number; cancelled: boolean }) {
+  const chunk = new Uint8Array(16 * 1024);
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      pulls.chunks++;
+      controller.enqueue(chunk);
+    },
+    cancel() {
+      pulls.cancelled = true;
+    },
+  });
+  return new Response(body, { status, headers: { 'X-Thing': 'Yes', 'Retry-After': '2' } });
+}
+
+describe('makeFetchTransport', () => {
+  it('sends method, headers and body with redirect: manual and no credentials field', async () => {
+    const calls: [string, FetchInit | undefined][] = [];
+    const fake: FetchFunction = async (input, init) => {
+      calls.push([input, init]);
+      return new Response('ok', { status: 200 }) as never;
+    };
+    const transport = makeFetchTransport({ fetch: fake });
+    await transport.makeRequest(REQUEST);
+    await transport.makeRequest({ ...REQUEST, keepalive: true });
+    const [[url, init], [, second]] = calls as [[string, FetchInit], [string, FetchInit]];
+    expect(url).toBe(REQUEST.url);
+    expect(init).toMatchObject({
+      method: 'POST',
+      body: '{}',
+      redirect: 'manual',
+      headers: REQUEST.headers,
+    });
+    expect(init).not.toHaveProperty('credentials');
+    expect(init).not.toHaveProperty('keepalive');
+    expect(second.keepalive).toBe(true);
+  });
+
+  it('H12/H13: reads at most 64 KB of an answer, then cancels the rest; headers come back lower-cased', async () => {
+    const pulls = { chunks: 0, cancelled: false };
+    const transport = makeFetchTransport({
+      fetch: async () => endlessResponse(200, pulls) as never,
+    });
+    const response = await transport.makeRequest(REQUEST);
+    expect(response).toEqual({ status: 200, headers: { 'x-thing': 'Yes', 'retry-after': '2' } });
+    expect(pulls.cancelled).toBe(true);
+    // The stream may pull one chunk ahead of the reader.
+    expect(pulls.chunks * 16 * 1024).toBeLessThanOrEqual(MAX_RESPONSE_BYTES + 2 * 16 * 1024);
+  });
+
+  it('maps runtime failures to TransportError with the system code', async () => {
+    const failing =
+      (error: unknown): FetchFunction =>
+      async () =>
+        Promise.reject(error);
+    const cases: [unknown, string | undefined][] = [
+      [
+        new TypeError('fetch failed', {
+          cause: Object.assign(new Error('x'), { code: 'ECONNREFUSED' }),
+        }),
+        'ECONNREFUSED',
+      ],
+      [
+        new TypeError('fetch failed', {
+          cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }),
+        }),
+        'ECONNRESET',
+      ],
+      [
+        new TypeError('fetch failed', {
+          cause: new AggregateError([Object.assign(new Error('x'), { code: 'EHOSTUNREACH' })]),
+        }),
+        'EHOSTUNREACH',
+      ],
+      [new TypeError('Failed to fetch'), undefined],
+      ['a string', undefined],
+    ];
+    for (const [error, code] of cases) {
+      const rejection = await makeFetchTransport({ fetch: failing(error) })
+        .makeRequest(REQUEST)
+        .catch((e: unknown) => e);
+      expect(rejection).toBeInstanceOf(TransportError);
+      expect(rejection).toMatchObject({ causeCode: code, timeout: false, code: 'transport' });
+    }
+  });
+
+  it('aborts at its timeout with a timeout TransportError, and on the caller’s signal', async () => {
+    const hanging: FetchFunction = (_input, init) =>
+      new Promise((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () =>
+          reject(new DOMException('aborted', 'AbortError')),
+        );
+      });
+    const transport = makeFetchTransport({ fetch: hanging });
+    const started = performance.now();
+    const timedOut = await transport
+      .makeRequest({ ...REQUEST, timeoutMs: 50 })
+      .catch((e: unknown) => e);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(45);
+    expect(timedOut).toMatchObject({
+      name: 'TransportError',
+      timeout: true,
+      code: 'timeout',
+      causeCode: 'ETIMEDOUT',
+    });
+    const controller = new AbortController();
+    const aborted = transport
+      .makeRequest({ ...REQUEST, signal: controller.signal })
+      .catch((e: unknown) => e);
+    controller.abort();
+    expect(await aborted).toMatchObject({ timeout: false, causeCode: 'ABORTED' });
+  });
+
+  it('fails with a TransportError when the runtime has no fetch', async () => {
+    const saved = globalThis.fetch;
+    (globalThis as { fetch?: unknown }).fetch = undefined;
+    try {
+      await expect(makeFetchTransport().makeRequest(REQUEST)).rejects.toBeInstanceOf(
+        TransportError,
+      );
+    } finally {
+      globalThis.fetch = saved;
+    }
+  });
+
+  it('on a real socket: returns the status of a 301 without following it', async () => {
+    await warmUpFetch();
+    const server = await startFaultServer();
+    const target = await startFaultServer();
+    server.script([{ type: 'respond', status: 301, headers: { location: `${target.url}/x/y` } }]);
+    const response = await makeFetchTransport().makeRequest({
+      ...REQUEST,
+      url: `${server.url}/a/b`,
+    });
+    expect(response.status).toBe(301);
+    expect(response.headers['location']).toBe(`${target.url}/x/y`);
+    expect(target.requests).toEqual([]);
+    await Promise.all([server.close(), target.close()]);
+  });
+});
