@@ -16,6 +16,7 @@ export {
   createMemoryStore,
   DEFAULT_MEMORY_MAX_BYTES,
   DEFAULT_MEMORY_MAX_EVENTS,
+  type MemoryEventStore,
   type MemoryStoreOptions,
 } from './store/memory-store';
 export { type FetchTransportOptions, makeFetchTransport } from './transport/fetch-transport';

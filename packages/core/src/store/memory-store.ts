@@ -15,8 +15,16 @@ export const DEFAULT_MEMORY_MAX_BYTES = 64 * 1024 * 1024;
 /** Default event cap of the memory queue. */
 export const DEFAULT_MEMORY_MAX_EVENTS = 1_000_000;
 
-class MemoryStore implements EventStore {
-  readonly durable = false;
+/** The memory store: an {@link EventStore} whose `take`, `ack` and `release` are synchronous. */
+export interface MemoryEventStore extends EventStore {
+  readonly durable: false;
+  take(limit: number, maxBytes?: number): readonly QueuedEvent[];
+  ack(eids: readonly string[]): void;
+  release(eids: readonly string[]): void;
+}
+
+class MemoryStore implements MemoryEventStore {
+  readonly durable = false as const;
   // Waiting events, oldest first; `null` marks one acknowledged without being leased.
   private readonly waiting = new RingDeque<QueuedEvent | null>();
   private readonly leased = new Map<string, QueuedEvent>();
@@ -127,7 +135,7 @@ class MemoryStore implements EventStore {
  *   store: createMemoryStore({ maxEvents: 10_000 }),
  * });
  */
-export function createMemoryStore(options: MemoryStoreOptions = {}): EventStore {
+export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryEventStore {
   const maxBytes = options.maxBytes ?? DEFAULT_MEMORY_MAX_BYTES;
   const maxEvents = options.maxEvents ?? DEFAULT_MEMORY_MAX_EVENTS;
   if (!(maxBytes > 0) || !(maxEvents >= 1)) {

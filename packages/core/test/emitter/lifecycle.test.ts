@@ -11,7 +11,6 @@ import {
   createDurableTestStore,
   createFakeClock,
   createScriptedTransport,
-  snapshotHandles,
   startFaultServer,
 } from '@floe/test-utils';
 import { FAKE_ENDPOINT, fakeSetup } from './fake-setup';
@@ -194,7 +193,7 @@ describe('shutdown()', () => {
       tracked: h.tracked,
       dropped: h.dropped,
       server: transport,
-      pending: events.map((e) => e.eid),
+      pending: events.map((e) => e.eid as string),
     });
   });
 });

@@ -70,7 +70,7 @@ describe('long scenarios at production scale', () => {
       tracked: h.tracked,
       dropped: h.dropped,
       server: transport,
-      pending: recent.map((e) => e.eid),
+      pending: recent.map((e) => e.eid as string),
     });
   });
 
