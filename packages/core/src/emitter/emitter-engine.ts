@@ -1,31 +1,22 @@
-import type { DropReason, FlushResult } from '../drop-report';
+import type { FlushResult } from '../drop-report';
 import { FloeError } from '../errors/floe-error';
 import type { Payload } from '../payload';
-import type { TimerHandle } from '../platform/clock';
 import type { QueuedEvent } from '../store/event-store';
 import type { TransportRequest } from '../transport/transport';
-import { type Batch, bisectBatch, bytesOf, createBatch, eidsOf } from './batch';
+import { type Batch, bisectBatch, createBatch, eidsOf } from './batch';
 import { buildRequest } from './build-request';
 import { type Decision, decideOutcome } from './decide-outcome';
+import { DeliveryLedger } from './delivery-ledger';
 import type { Emitter, FlushOptions } from './emitter';
 import type { EmitterOptions } from './emitter-options';
+import { EmitterTimers } from './emitter-timers';
 import { FlushWaiters } from './flush-waiters';
 import { countFitting, ENVELOPE_BYTES } from './post-body';
 import { prepareEvent } from './prepare-event';
 import { type ResolvedOptions, resolveOptions } from './resolve-options';
 import { createSafeCallbacks, type SafeCallbacks } from './safe-callbacks';
 import { type AttemptContext, type AttemptOutcome, sendAttempt } from './send-attempt';
-import { releaseHandles } from './shutdown-steps';
-import { setTimerRef } from './timer-ref';
-
-/** Default deadline of `shutdown()`. */
-export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 5000;
-
-/** Optional fields of a drop report. */
-interface DropDetail {
-  readonly status?: number;
-  readonly error?: FloeError;
-}
+import { DEFAULT_SHUTDOWN_TIMEOUT_MS, releaseHandles } from './shutdown-steps';
 
 /**
  * The emitter's state machine: queue → batches → attempts → success, retry or drop. One drain
@@ -42,16 +33,10 @@ export class EmitterEngine implements Emitter {
   /** Batches waiting to be re-sent, first in line first. */
   private readonly retryQueue: Batch[] = [];
   private readonly inFlight = new Set<Batch>();
-  private leased = 0;
-  private leasedBytes = 0;
-  /** Events queued and not yet delivered or dropped (events restored by a durable store count). */
-  private unsettled: number;
+  private readonly ledger: DeliveryLedger;
   private seq = 0;
   private failureStreak = 0;
-  private paused = false;
-  private pausedUntil = 0;
-  private wakeTimer: TimerHandle | undefined;
-  private intervalTimer: TimerHandle | undefined;
+  private readonly timers: EmitterTimers;
   private intervalDrain = false;
   private pumpScheduled = false;
   private pumping: Promise<void> | undefined;
@@ -59,7 +44,6 @@ export class EmitterEngine implements Emitter {
   private closed = false;
   private stopped = false;
   private shutdownResult: Promise<FlushResult> | undefined;
-  readonly pendingIo = new Set<Promise<unknown>>();
   private readonly runPump = (): void => {
     this.pumpScheduled = false;
     void this.pump();
@@ -71,13 +55,19 @@ export class EmitterEngine implements Emitter {
     this.callbacks = createSafeCallbacks(options);
     this.waiters = new FlushWaiters(this.o.clock, () => this.onWaitersChanged());
     this.attempt = { transport: this.o.transport, clock: this.o.clock, inFlight: new Set() };
-    this.unsettled = this.o.store.size;
-    if (this.unsettled > 0) this.armInterval();
+    this.ledger = new DeliveryLedger(this.o.store, this.waiters, this.callbacks);
+    this.timers = new EmitterTimers(
+      this.o.clock,
+      this.o.flushIntervalMs,
+      () => this.schedulePump(),
+      () => this.onInterval(),
+    );
+    if (this.ledger.unsettled > 0) this.timers.armInterval();
   }
 
   add(payload: Payload): void {
     if (this.closed) {
-      this.reportRejected('closed', payload, new FloeError('closed', 'emitter is shut down'));
+      this.ledger.reject('closed', payload, new FloeError('closed', 'emitter is shut down'));
       return;
     }
     const getOnly = this.o.method === 'GET' && !this.o.postFallback;
@@ -88,7 +78,7 @@ export class EmitterEngine implements Emitter {
     });
     if (prepared instanceof FloeError) {
       const reason = prepared.code === 'too_large' ? 'too_large' : 'invalid';
-      this.reportRejected(reason, payload, prepared);
+      this.ledger.reject(reason, payload, prepared);
       return;
     }
     this.seq++;
@@ -98,18 +88,19 @@ export class EmitterEngine implements Emitter {
     } catch (cause) {
       const error = new FloeError('store', `store.add failed: ${String(cause)}`, { cause });
       this.callbacks.error(error);
-      this.reportRejected('queue_full', payload, error);
+      this.ledger.reject('queue_full', payload, error);
       return;
     }
-    this.unsettled++;
-    if (evicted.length > 0) this.settleDropped(evicted, 'queue_full', {});
-    this.armInterval();
+    this.ledger.unsettled++;
+    if (evicted.length > 0) this.ledger.forget(evicted, 'queue_full');
+    this.timers.armInterval();
     if (!this.pumpScheduled && this.readyToSend()) this.schedulePump();
   }
 
   flush(options: FlushOptions = {}): Promise<FlushResult> {
-    if (this.stopped) return Promise.resolve({ delivered: 0, dropped: 0, pending: this.unsettled });
-    const result = this.waiters.wait(this.seq, this.unsettled, options.timeoutMs, true);
+    const unsettled = this.ledger.unsettled;
+    if (this.stopped) return Promise.resolve({ delivered: 0, dropped: 0, pending: unsettled });
+    const result = this.waiters.wait(this.seq, unsettled, options.timeoutMs, true);
     this.schedulePump();
     return result;
   }
@@ -117,7 +108,7 @@ export class EmitterEngine implements Emitter {
   shutdown(options: FlushOptions = {}): Promise<FlushResult> {
     if (!this.shutdownResult) {
       this.closed = true;
-      this.clearTimer('intervalTimer');
+      this.timers.stopInterval();
       this.shutdownResult = this.finishShutdown(options.timeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS);
     }
     return this.shutdownResult;
@@ -127,12 +118,12 @@ export class EmitterEngine implements Emitter {
     const flushed = await this.flush({ timeoutMs });
     this.stopped = true;
     for (const controller of this.attempt.inFlight) controller.abort();
-    this.clearTimer('wakeTimer');
+    this.timers.clear();
     this.waiters.finishAll();
     const lost = await releaseHandles({
       options: this.o,
       pumping: this.pumping,
-      pendingIo: this.pendingIo,
+      pendingIo: this.ledger.pendingIo,
       collectLeased: () => {
         const held: QueuedEvent[] = [];
         for (const batch of [...this.retryQueue, ...this.inFlight]) held.push(...batch.events);
@@ -140,7 +131,7 @@ export class EmitterEngine implements Emitter {
         this.inFlight.clear();
         return held;
       },
-      reportLost: (events) => this.settleDropped(events, 'shutdown_timeout', {}),
+      reportLost: (events) => this.ledger.forget(events, 'shutdown_timeout'),
       onError: this.callbacks.error,
     });
     if (lost < 0) return flushed;
@@ -148,11 +139,11 @@ export class EmitterEngine implements Emitter {
   }
 
   private readyToSend(): boolean {
-    const waiting = this.o.store.size - this.leased;
+    const waiting = this.ledger.waiting;
     if (waiting <= 0) return false;
     if (this.waiters.active || waiting >= this.o.flushAt) return true;
-    const waitingBytes = this.o.store.byteSize - this.leasedBytes;
-    return this.o.method === 'POST' && waitingBytes + ENVELOPE_BYTES >= this.o.maxPostBytes;
+    const bytes = this.ledger.waitingBytes + ENVELOPE_BYTES;
+    return this.o.method === 'POST' && bytes >= this.o.maxPostBytes;
   }
 
   private schedulePump(): void {
@@ -175,13 +166,13 @@ export class EmitterEngine implements Emitter {
   private async drain(): Promise<void> {
     do {
       this.pumpAgain = false;
-      while (!this.stopped && !this.paused && this.inFlight.size < this.o.maxInFlight) {
+      while (!this.stopped && !this.timers.paused && this.inFlight.size < this.o.maxInFlight) {
         let batch = this.retryQueue.shift();
         if (!batch) {
           if (!this.readyToSend()) break;
           batch = await this.takeBatch();
           if (!batch) break;
-          if (this.paused || this.stopped) {
+          if (this.timers.paused || this.stopped) {
             // A failure paused the emitter while the store was being read: wait like the rest.
             if (batch.events.length > 0) this.retryQueue.push(batch);
             break;
@@ -202,28 +193,25 @@ export class EmitterEngine implements Emitter {
       this.callbacks.error(
         new FloeError('store', `store.take failed: ${String(cause)}`, { cause }),
       );
-      this.pause(this.o.backoff.capMs);
+      this.timers.pause(this.o.backoff.capMs);
       return undefined;
     }
     if (taken.length === 0) return undefined;
     const fitting = countFitting(taken, this.o.maxPostBytes, String(this.o.clock.now()).length);
     const events = taken.slice(0, fitting);
-    if (fitting < taken.length) this.io(() => store.release(eidsOf(taken.slice(fitting))));
-    this.leased += events.length;
-    this.leasedBytes += bytesOf(events);
+    if (fitting < taken.length) this.ledger.io(() => store.release(eidsOf(taken.slice(fitting))));
     if (this.stopped) {
-      this.io(() => store.release(eidsOf(events)));
-      this.unlease(events);
+      this.ledger.io(() => store.release(eidsOf(events)));
       return undefined;
     }
+    this.ledger.lease(events);
     return createBatch(this.expire(events));
   }
 
   private startAttempt(batch: Batch): void {
     const built = buildRequest(this.o, batch, String(this.o.clock.now()));
     if (built instanceof FloeError) {
-      this.settleBatch(batch.events, 'dropped');
-      this.callbacks.drop(dropReport('too_large', batch.events, { error: built }));
+      this.ledger.settle(batch.events, 'too_large', { error: built });
       return;
     }
     if (built.overflow.length > 0) {
@@ -241,21 +229,13 @@ export class EmitterEngine implements Emitter {
 
   private onOutcome(batch: Batch, outcome: AttemptOutcome): void {
     if (this.stopped || !this.inFlight.delete(batch)) return;
-    const decision = decideOutcome(
-      outcome,
-      batch.events.length,
-      { counted: batch.attempts, total: batch.totalAttempts },
-      {
-        statusPolicy: this.o.statusPolicy,
-        retry: this.o.retry,
-        durable: this.o.store.durable,
-        maxAttempts: this.o.maxAttempts,
-        backoff: this.o.backoff,
-        random: this.o.random,
-        failureStreak: this.failureStreak,
-        now: this.o.clock.now(),
-      },
-    );
+    const attempts = { counted: batch.attempts, total: batch.totalAttempts };
+    const decision = decideOutcome(outcome, batch.events.length, attempts, {
+      ...this.o,
+      durable: this.o.store.durable,
+      failureStreak: this.failureStreak,
+      now: this.o.clock.now(),
+    });
     this.apply(batch, decision);
     this.schedulePump();
   }
@@ -264,16 +244,15 @@ export class EmitterEngine implements Emitter {
     const eids = eidsOf(batch.events);
     if (decision.kind === 'success') {
       this.failureStreak = 0;
-      this.settleBatch(batch.events, 'delivered');
+      this.ledger.settle(batch.events, 'delivered');
       this.callbacks.success({ eids, status: decision.status });
     } else if (decision.kind === 'bisect') {
       this.retryQueue.unshift(...bisectBatch(batch));
       this.callbacks.failure({ eids, status: decision.status, willRetry: true });
     } else if (decision.kind === 'drop') {
       const { status, error } = decision;
-      this.settleBatch(batch.events, 'dropped');
       this.callbacks.failure({ eids, status, error, willRetry: false });
-      this.callbacks.drop(dropReport(decision.reason, batch.events, { status, error }));
+      this.ledger.settle(batch.events, decision.reason, { status, error });
     } else {
       const { status, error } = decision;
       batch.totalAttempts++;
@@ -284,7 +263,7 @@ export class EmitterEngine implements Emitter {
       batch.events = this.expire(batch.events);
       const willRetry = batch.events.length > 0;
       if (willRetry) this.retryQueue.unshift(batch);
-      this.pause(decision.delayMs);
+      this.timers.pause(decision.delayMs);
       this.callbacks.failure({ eids, status, error, willRetry });
     }
   }
@@ -295,103 +274,25 @@ export class EmitterEngine implements Emitter {
     const oldest = this.o.clock.now() - this.o.maxAgeMs;
     const expired = events.filter((event) => event.queuedAt < oldest);
     if (expired.length === 0) return events;
-    this.settleBatch(expired, 'dropped');
-    this.callbacks.drop(dropReport('max_age', expired, {}));
+    this.ledger.settle(expired, 'max_age');
     return events.filter((event) => event.queuedAt >= oldest);
   }
 
-  private settleBatch(events: readonly QueuedEvent[], outcome: 'delivered' | 'dropped'): void {
-    this.unlease(events);
-    this.unsettled -= events.length;
-    this.io(() => this.o.store.ack(eidsOf(events)));
-    this.waiters.settle(events, outcome);
-  }
-
-  private settleDropped(
-    events: readonly QueuedEvent[],
-    reason: DropReason,
-    detail: DropDetail,
-  ): void {
-    this.unsettled -= events.length;
-    this.waiters.settle(events, 'dropped');
-    this.callbacks.drop(dropReport(reason, events, detail));
-  }
-
-  private unlease(events: readonly QueuedEvent[]): void {
-    this.leased -= events.length;
-    this.leasedBytes -= bytesOf(events);
-  }
-
-  private reportRejected(reason: DropReason, payload: Payload, error: FloeError): void {
-    const eid = payload?.['eid'];
-    const eids = typeof eid === 'string' ? [eid] : [];
-    this.callbacks.drop({ reason, eids, events: [payload], error });
-  }
-
-  /** Runs a store call that may be async; failures go to `onError`, never to the batch. */
-  private io(call: () => void | Promise<void>): void {
-    try {
-      const result = call();
-      if (!result) return;
-      const tracked = result.catch((cause: unknown) => {
-        this.callbacks.error(
-          new FloeError('store', `store call failed: ${String(cause)}`, { cause }),
-        );
+  private onInterval(): void {
+    if (this.closed || this.ledger.unsettled <= 0) return;
+    if (!this.intervalDrain) {
+      // The interval drains like a flush nobody awaits: partial batches go out until it settles.
+      this.intervalDrain = true;
+      void this.waiters.wait(this.seq, this.ledger.unsettled, undefined, false).then(() => {
+        this.intervalDrain = false;
       });
-      this.pendingIo.add(tracked);
-      void tracked.finally(() => this.pendingIo.delete(tracked));
-    } catch (cause) {
-      this.callbacks.error(
-        new FloeError('store', `store call failed: ${String(cause)}`, { cause }),
-      );
     }
-  }
-
-  private pause(ms: number): void {
-    const until = this.o.clock.monotonic() + ms;
-    // Pauses only grow: a short backoff never cuts a Retry-After pause short.
-    if (this.paused && until <= this.pausedUntil) return;
-    this.clearTimer('wakeTimer');
-    this.paused = true;
-    this.pausedUntil = until;
-    this.wakeTimer = this.o.clock.setTimeout(() => {
-      this.wakeTimer = undefined;
-      this.paused = false;
-      this.schedulePump();
-    }, ms);
-    setTimerRef(this.wakeTimer, this.waiters.awaited);
-  }
-
-  private armInterval(): void {
-    if (this.intervalTimer !== undefined || this.closed || this.o.flushIntervalMs <= 0) return;
-    this.intervalTimer = this.o.clock.setTimeout(() => {
-      this.intervalTimer = undefined;
-      if (this.unsettled <= 0) return;
-      if (!this.intervalDrain) {
-        this.intervalDrain = true;
-        void this.waiters.wait(this.seq, this.unsettled, undefined, false).then(() => {
-          this.intervalDrain = false;
-        });
-      }
-      this.schedulePump();
-      this.armInterval();
-    }, this.o.flushIntervalMs);
-    setTimerRef(this.intervalTimer, false);
+    this.schedulePump();
+    this.timers.armInterval();
   }
 
   private onWaitersChanged(): void {
-    if (this.wakeTimer !== undefined) setTimerRef(this.wakeTimer, this.waiters.awaited);
+    this.timers.setKeepAlive(this.waiters.awaited);
     if (this.waiters.active) this.schedulePump();
   }
-
-  private clearTimer(name: 'wakeTimer' | 'intervalTimer'): void {
-    const handle = this[name];
-    if (handle === undefined) return;
-    this.o.clock.clearTimeout(handle);
-    this[name] = undefined;
-  }
-}
-
-function dropReport(reason: DropReason, events: readonly QueuedEvent[], detail: DropDetail) {
-  return { reason, eids: eidsOf(events), events: events.map((event) => event.payload), ...detail };
 }

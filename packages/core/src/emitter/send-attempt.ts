@@ -57,10 +57,14 @@ function sendOnce(context: AttemptContext, request: TransportRequest): Promise<A
       resolve(outcome);
     };
     const timer = context.clock.setTimeout(() => {
-      controller.abort();
       const message = `request timed out after ${request.timeoutMs} ms`;
       done({ error: new TransportError(message, { timeout: true, causeCode: 'ETIMEDOUT' }) });
+      controller.abort();
     }, request.timeoutMs);
+    // Shutdown aborts through the controller; settle even if the transport ignores its signal.
+    controller.signal.addEventListener('abort', () =>
+      done({ error: new TransportError('request aborted', { causeCode: 'ABORTED' }) }),
+    );
     try {
       context.transport.makeRequest({ ...request, signal: controller.signal }).then(
         (response) => done({ status: response.status, headers: response.headers ?? {} }),

@@ -4,6 +4,8 @@ import type { QueuedEvent } from '../store/event-store';
 import { eidsOf } from './batch';
 import type { ResolvedOptions } from './resolve-options';
 
+/** Default deadline of `shutdown()`. */
+export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 5000;
 /** Shutdown resolves at most this long after its deadline (reliability.md §1). */
 export const SHUTDOWN_GRACE_MS = 100;
 
