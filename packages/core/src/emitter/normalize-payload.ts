@@ -1,6 +1,14 @@
 import type { Payload } from '../payload';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const HAS_LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+// ES2024's String.prototype.isWellFormed answers in O(1) for one-byte strings (most values);
+// runtimes without it fall back to a regex scan.
+const wellFormed: (text: string) => boolean =
+  typeof (String.prototype as { isWellFormed?: unknown }).isWellFormed === 'function'
+    ? (text) => (text as unknown as { isWellFormed(): boolean }).isWellFormed()
+    : (text) => !HAS_LONE_SURROGATE.test(text);
 
 /**
  * Makes a payload safe to send: every value a string (tracker protocol §5.4; one non-string value
@@ -26,8 +34,21 @@ export function normalizePayload(payload: Payload): Payload | undefined {
 }
 
 /**
- * Replaces lone surrogates in keys and values with U+FFFD. Only called when the JSON text shows an
- * escaped one, so well-formed payloads never pay for it.
+ * Whether a key or value of a payload of string values holds a lone surrogate (which
+ * `JSON.stringify` would escape as `\udXXX` and a collector would turn into a bad row).
+ *
+ * @param payload - a payload of string values.
+ */
+export function hasLoneSurrogate(payload: Payload): boolean {
+  for (const key in payload) {
+    if (!wellFormed(key) || !wellFormed(payload[key] as string)) return true;
+  }
+  return false;
+}
+
+/**
+ * Replaces lone surrogates in keys and values with U+FFFD. Only called when
+ * {@link hasLoneSurrogate} found one, so well-formed payloads never pay for it.
  *
  * @param payload - a payload of string values.
  */

@@ -4,7 +4,8 @@ import { MAX_EVENT_BYTES } from '../payload/check-event-size';
 import { EventTooLargeError } from '../payload/event-too-large-error';
 import type { QueuedEvent } from '../store/event-store';
 import { buildGetPath, MAX_GET_PATH_BYTES } from './get-path';
-import { normalizePayload, repairSurrogates } from './normalize-payload';
+import { hasLoneSurrogate, normalizePayload, repairSurrogates } from './normalize-payload';
+import { PreparedEvent } from './prepared-event';
 import { utf8Length } from './utf8-length';
 
 export { MAX_EVENT_BYTES };
@@ -19,7 +20,8 @@ export interface PrepareContext {
 
 /**
  * Turns a payload into a queued event on `add()`'s hot path: one `JSON.stringify`, a byte count,
- * and the size checks. The JSON text is kept on the event so sends never serialize it again.
+ * and the size checks. Only the JSON text is kept (sends never serialize the event again); the
+ * payload object is rebuilt from it on the rare occasions it is needed.
  *
  * @returns the event, or the error that rejects it (`invalid_event` or `too_large`).
  */
@@ -35,16 +37,13 @@ export function prepareEvent(input: Payload, context: PrepareContext): QueuedEve
     const { stm: _stm, ...rest } = payload;
     payload = rest;
   }
+  // Checked on the strings, not the JSON text: one-byte strings (most values) answer in O(1).
+  if (hasLoneSurrogate(payload)) payload = repairSurrogates(payload);
   let json: string;
   try {
     json = JSON.stringify(payload);
   } catch (cause) {
     return new FloeError('invalid_event', 'event cannot be serialized', { cause });
-  }
-  // JSON.stringify escapes lone surrogates (\udXXX) and writes valid pairs raw.
-  if (json.includes('\\ud')) {
-    payload = repairSurrogates(payload);
-    json = JSON.stringify(payload);
   }
   const bytes = utf8Length(json);
   if (bytes > MAX_EVENT_BYTES) return new EventTooLargeError(bytes, MAX_EVENT_BYTES);
@@ -54,7 +53,7 @@ export function prepareEvent(input: Payload, context: PrepareContext): QueuedEve
       return getTooLarge(length);
     }
   }
-  return { eid, payload, bytes, queuedAt: context.now, json, seq: context.seq };
+  return new PreparedEvent(eid, json, bytes, context.now, context.seq);
 }
 
 /** The error for a GET event whose path and query would pass the 20,000 B cap. */

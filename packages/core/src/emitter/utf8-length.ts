@@ -1,5 +1,7 @@
-// Any code unit above 0x7f means a multi-byte character somewhere.
-const NON_ASCII = /[\u0080-\uffff]/;
+// Any code unit above 0x7f means a multi-byte character somewhere. A negated ASCII class scans
+// faster than the equivalent range in V8's regex engine.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the class is "anything but ASCII"
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * The number of UTF-8 bytes of a well-formed string, without allocating an encoded copy. A lone

@@ -160,13 +160,18 @@ export class DiskQueue implements EventStore {
 
   private append(event: QueuedEvent): void {
     const seq = this.nextSeq++;
-    const body = JSON.stringify({
-      s: seq,
-      e: event.eid,
-      t: event.queuedAt,
-      b: event.bytes,
-      p: event.payload,
-    });
+    // The emitter's events carry the payload's JSON text: splice it in rather than rebuilding the
+    // payload object only to serialize it again. Same bytes as JSON.stringify of the record.
+    const body =
+      event.json === undefined
+        ? JSON.stringify({
+            s: seq,
+            e: event.eid,
+            t: event.queuedAt,
+            b: event.bytes,
+            p: event.payload,
+          })
+        : `{"s":${seq},"e":${JSON.stringify(event.eid)},"t":${JSON.stringify(event.queuedAt)},"b":${event.bytes},"p":${event.json}}`;
     const location = this.onDisk((files) => files.appendEvent(seq, body));
     this.insert(seq, event, location);
   }
