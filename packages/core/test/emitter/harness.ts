@@ -58,6 +58,8 @@ export interface Harness {
   readonly dropped: DropReport[];
   readonly successes: SendSuccess[];
   readonly failures: SendFailure[];
+  /** When each failure was reported, on the emitter's monotonic clock. */
+  readonly failureTimes: number[];
   readonly errors: Error[];
   /** Adds `count` fresh events (or the given ones) and returns them. */
   track(count: number, extra?: Record<string, string>): Payload[];
@@ -84,6 +86,7 @@ export function createHarness(
   const dropped: DropReport[] = [];
   const successes: SendSuccess[] = [];
   const failures: SendFailure[] = [];
+  const failureTimes: number[] = [];
   const errors: Error[] = [];
   const emitter = createEmitter({
     ...TEST_SCALE,
@@ -91,7 +94,10 @@ export function createHarness(
     ...options,
     onDrop: (report) => dropped.push(report),
     onSuccess: (success) => successes.push(success),
-    onFailure: (failure) => failures.push(failure),
+    onFailure: (failure) => {
+      failures.push(failure);
+      failureTimes.push(clock.monotonic());
+    },
     onError: (error) => errors.push(error),
   });
   const harness: Harness = {
@@ -101,6 +107,7 @@ export function createHarness(
     dropped,
     successes,
     failures,
+    failureTimes,
     errors,
     track(count, extra) {
       const events: Payload[] = [];

@@ -156,6 +156,13 @@ describe('network faults on real sockets', () => {
       expect((failure.error as TransportError).causeCode).toMatch(/CERT|SELF_SIGNED/);
     }
     expect(tls.requests).toEqual([]);
+    // Each wait is at least the un-jittered backoff: 10, 20, 40, 80, 160, then the 200 ms cap.
+    const times = h.failureTimes;
+    for (let i = 1; i < times.length; i++) {
+      expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(
+        Math.min(200, 10 * 2 ** (i - 1)) - 2,
+      );
+    }
     await h.emitter.shutdown({ timeoutMs: 0 });
     expect(h.dropped.map((d) => [d.reason, d.eids.length])).toEqual([['shutdown_timeout', 3]]);
     h.check(tls);
