@@ -5,15 +5,19 @@ import { checkInvariants, type FaultServer, startFaultServer } from '@floe/test-
 import { ensureBuilt } from './helpers/ensure-built';
 import { tempDir } from './helpers/temp-dir';
 
-// Opt-in: runs the built package on Bun and Deno when their binaries are found (FLOE_BUN /
-// FLOE_DENO, or `bun` / `deno` on PATH). `npm test` downloads nothing; without a runtime its tests
-// are skipped with a message. To try them: `npm i bun deno` in a scratch folder, then
-// FLOE_BUN=<folder>/node_modules/.bin/bun FLOE_DENO=<folder>/node_modules/.bin/deno npx jest other-runtimes
+// Runs the built package on the other runtimes Floe supports: Node 22 and 24, Bun and Deno. `npm
+// test` installs them from the npm registry into .floe/runtimes (scripts/ensure-runtimes.mjs); a
+// runtime is also taken from FLOE_<NAME> or PATH. One that is missing is skipped with a message.
 jest.setTimeout(60_000);
 
-function find(envName: string, binary: string): string | undefined {
-  const fromEnv = process.env[envName];
+const installed = join(__dirname, '..', '..', '..', '.floe', 'runtimes');
+
+function find(name: string, binary: string, searchPath = true): string | undefined {
+  const fromEnv = process.env[`FLOE_${name.toUpperCase()}`];
   if (fromEnv && existsSync(fromEnv)) return fromEnv;
+  const local = join(installed, name, 'node_modules', '.bin', binary);
+  if (existsSync(local)) return local;
+  if (!searchPath) return undefined;
   try {
     return execFileSync('which', [binary], { encoding: 'utf8' }).trim() || undefined;
   } catch {
@@ -21,9 +25,12 @@ function find(envName: string, binary: string): string | undefined {
   }
 }
 
+// PATH's `node` is the one running the tests, so Node 22 and 24 come only from the install or env.
 const runtimes = [
-  { name: 'bun', path: find('FLOE_BUN', 'bun'), args: [] as string[] },
-  { name: 'deno', path: find('FLOE_DENO', 'deno'), args: ['run', '--allow-all'] },
+  { name: 'node22', path: find('node22', 'node', false), args: [] as string[] },
+  { name: 'node24', path: find('node24', 'node', false), args: [] as string[] },
+  { name: 'bun', path: find('bun', 'bun'), args: [] as string[] },
+  { name: 'deno', path: find('deno', 'deno'), args: ['run', '--allow-all'] },
 ];
 
 function run(
@@ -78,7 +85,7 @@ afterEach(() => server.close());
 
 describe.each(runtimes)('@floe/node on $name', (runtime) => {
   if (!runtime.path) {
-    it.skip(`${runtime.name} not found (set FLOE_${runtime.name.toUpperCase()} or put it on PATH) — skipped`, () =>
+    it.skip(`${runtime.name} not found (run scripts/ensure-runtimes.mjs or set FLOE_${runtime.name.toUpperCase()}) — skipped`, () =>
       undefined);
     return;
   }
@@ -88,7 +95,9 @@ describe.each(runtimes)('@floe/node on $name', (runtime) => {
     expect({ code: result.code, err: result.err }).toEqual({ code: 0, err: '' });
     const summary = result.lines.find((l) => l.t === 'result')!;
     expect(summary).toMatchObject({
-      runtime: runtime.name,
+      // node22 → runtime 'node' on major 22; bun and deno name themselves.
+      runtime: runtime.name.replace(/\d+$/, ''),
+      ...(runtime.name.startsWith('node') ? { nodeMajor: runtime.name.slice(4) } : {}),
       tv: expect.stringMatching(/^floe-node-/),
       flushed: { delivered: 10, dropped: 0, pending: 0 },
       locked: 'QueueLockedError',
