@@ -16,6 +16,7 @@ import {
   type DeliveryLog,
   expectNoLeakedHandles,
   type FakeClock,
+  type FaultServer,
   type InvariantReport,
   snapshotHandles,
   startFaultServer,
@@ -28,6 +29,12 @@ export const TEST_SCALE = {
   backoff: { baseMs: 10, capMs: 200 },
   flushIntervalMs: 0,
 } as const;
+
+/** Milliseconds between consecutive requests' arrivals at a fault server. */
+export function arrivalGaps(server: Pick<FaultServer, 'requests'>): number[] {
+  const times = server.requests.map((entry) => entry.arrivedAt);
+  return times.slice(1).map((time, i) => time - (times[i] as number));
+}
 
 /** A structured event as a tracker would build it (all values strings, no stm). */
 export function makeEvent(

@@ -6,14 +6,9 @@ import {
   startRedirectServer,
 } from '@floe/test-utils';
 import { fakeSetup } from './fake-setup';
-import { createHarness, makeEvent, warmUpFetch } from './harness';
+import { arrivalGaps, createHarness, makeEvent, warmUpFetch } from './harness';
 
 // Real-socket rows of reliability.md §5.1 at test scale (timeout 200 ms, backoff 10–200 ms).
-
-function gaps(server: FaultServer): number[] {
-  const times = server.requests.map((entry) => entry.arrivedAt);
-  return times.slice(1).map((time, i) => time - (times[i] as number));
-}
 
 describe('HTTP status faults on real sockets', () => {
   let server: FaultServer;
@@ -38,7 +33,7 @@ describe('HTTP status faults on real sockets', () => {
       pending: 0,
     });
     expect(server.requests.map((entry) => entry.status)).toEqual([500, 500, 500, 200]);
-    const [g1, g2, g3] = gaps(server);
+    const [g1, g2, g3] = arrivalGaps(server);
     expect(g1).toBeGreaterThanOrEqual(9);
     expect(g2).toBeGreaterThanOrEqual(19);
     expect(g3).toBeGreaterThanOrEqual(39);
@@ -73,7 +68,7 @@ describe('HTTP status faults on real sockets', () => {
     // Two counted attempts are all maxAttempts 2 allows: the batch is given up.
     expect(result).toEqual({ delivered: 0, dropped: 3, pending: 0 });
     expect(h.dropped.map((d) => [d.reason, d.status])).toEqual([['max_attempts', 429]]);
-    expect(gaps(server)[0]).toBeGreaterThanOrEqual(9);
+    expect(arrivalGaps(server)[0]).toBeGreaterThanOrEqual(9);
     h.check(server);
     await h.finish(() => server.close());
   });

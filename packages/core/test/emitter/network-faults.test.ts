@@ -1,15 +1,10 @@
 import { type FetchFunction, makeFetchTransport, TransportError } from '@floe/core';
 import { type FaultServer, startFaultServer, tlsFixture, waitFor } from '@floe/test-utils';
 import { fakeSetup } from './fake-setup';
-import { createHarness, warmUpFetch } from './harness';
+import { arrivalGaps, createHarness, warmUpFetch } from './harness';
 
 // Real-socket rows of reliability.md §5.2 at test scale, with fake-clock twins where the
 // production figures matter.
-
-function gaps(server: FaultServer): number[] {
-  const times = server.requests.map((entry) => entry.arrivedAt);
-  return times.slice(1).map((time, i) => time - (times[i] as number));
-}
 
 describe('network faults on real sockets', () => {
   let server: FaultServer;
@@ -66,8 +61,8 @@ describe('network faults on real sockets', () => {
     expect(await h.emitter.flush({ timeoutMs: 3000 })).toMatchObject({ delivered: 5 });
     expect(server.requests.map((entry) => entry.action)).toEqual(['hang', 'normal']);
     // The retry left only after the 200 ms timeout and a backoff of at least 10 ms.
-    expect(gaps(server)[0]).toBeGreaterThanOrEqual(205);
-    expect(gaps(server)[0]).toBeLessThan(210 + 1000);
+    expect(arrivalGaps(server)[0]).toBeGreaterThanOrEqual(205);
+    expect(arrivalGaps(server)[0]).toBeLessThan(210 + 1000);
     expect(h.failures).toHaveLength(1);
     expect(h.failures[0]!.error).toMatchObject({
       name: 'TransportError',
@@ -192,7 +187,7 @@ describe('network faults on real sockets', () => {
     );
     for (const result of results) expect(result).toEqual({ delivered: 25, dropped: 0, pending: 0 });
     expect(server.requests.map((entry) => entry.events.length)).toEqual([10, 10, 5]);
-    for (const gap of gaps(server)) expect(gap).toBeGreaterThanOrEqual(39);
+    for (const gap of arrivalGaps(server)) expect(gap).toBeGreaterThanOrEqual(39);
     expect(h.check(server)).toMatchObject({ received: 25, duplicates: 0 });
     await h.finish(() => server.close());
   });
