@@ -6,12 +6,13 @@ import {
 import { createServer as createHttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import { handleControl } from './control-routes';
-import { Exchange, PIXEL } from './exchange';
+import { Exchange } from './exchange';
 import type { FaultAction } from './fault-action';
 import { FaultScript, isEventRoute } from './fault-script';
 import { parseGet, parsePost } from './parse-events';
 import { validatePayloadData } from './payload-data-validator';
 import { committedEids, type DeliveryLog, type RequestLogEntry } from './request-log';
+import { answerNormally, type FaultActionContext, runFaultAction } from './run-fault-action';
 
 /** Options of {@link startFaultServer}. */
 export interface FaultServerOptions {
@@ -132,10 +133,11 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
     entry.events = parsed.events;
   };
 
-  const answerNormally = (ex: Exchange): void => {
-    const { entry } = ex;
-    if (entry.method === 'POST') ex.send(200, { 'content-type': 'text/plain' }, 'ok');
-    else ex.send(200, { 'content-type': 'image/gif', 'cache-control': 'no-cache' }, PIXEL);
+  const actionContext: FaultActionContext = {
+    commit,
+    inspect,
+    later,
+    stopListening: (forMs) => server.stopListening(forMs),
   };
 
   const handleNormally = async (ex: Exchange): Promise<void> => {
@@ -145,78 +147,6 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
       return;
     }
     if (commit(ex, body)) answerNormally(ex);
-  };
-
-  const runAction = async (ex: Exchange, action: FaultAction): Promise<void> => {
-    const { entry } = ex;
-    entry.action = action.type;
-    const readIfPost = async (): Promise<Buffer | undefined> =>
-      entry.method === 'POST' ? ex.readBody() : undefined;
-    switch (action.type) {
-      case 'respond': {
-        const body = await readIfPost();
-        if (action.delayMs) await later(action.delayMs);
-        const is2xx = action.status >= 200 && action.status < 300;
-        const stored = action.commit ?? is2xx;
-        if (stored) {
-          if (!commit(ex, body)) return;
-          if (!is2xx) entry.ambiguous = entry.committed;
-        } else {
-          inspect(ex, body);
-          if (ex.clientGone) {
-            entry.status = 'client_aborted';
-            return;
-          }
-        }
-        const headers = { 'content-type': 'text/plain', ...action.headers };
-        if (action.bodyBytes !== undefined) ex.stream(action.status, headers, action.bodyBytes);
-        else ex.send(action.status, headers, action.body ?? (is2xx ? 'ok' : ''));
-        return;
-      }
-      case 'delay': {
-        const body = await readIfPost();
-        await later(action.ms);
-        if (commit(ex, body)) answerNormally(ex);
-        return;
-      }
-      case 'hang': {
-        const body = await readIfPost();
-        if (action.commit) {
-          commit(ex, body);
-          entry.ambiguous = entry.committed;
-        } else inspect(ex, body);
-        entry.status = 'none';
-        return;
-      }
-      case 'resetBeforeRead':
-        ex.reset();
-        return;
-      case 'resetAfterCommit': {
-        const body = await readIfPost();
-        commit(ex, body);
-        entry.ambiguous = entry.committed;
-        ex.reset();
-        return;
-      }
-      case 'partialRead':
-        entry.status = 'none';
-        await ex.readPart(action.fraction ?? 0.5);
-        return;
-      case 'headersThenDestroy': {
-        const body = await readIfPost();
-        const is2xx = action.status >= 200 && action.status < 300;
-        if (is2xx) commit(ex, body);
-        else inspect(ex, body);
-        entry.status = action.status;
-        ex.res.writeHead(action.status, { 'content-type': 'text/plain', 'content-length': '1000' });
-        ex.res.write('partial', () => ex.req.socket.destroy());
-        return;
-      }
-      case 'close':
-        ex.reset();
-        await server.stopListening(action.forMs);
-        return;
-    }
   };
 
   const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
@@ -254,7 +184,7 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
     }
     const action = script.take(method, url.pathname);
     if (action) {
-      void runAction(ex, action);
+      void runFaultAction(ex, action, actionContext);
     } else if (isEventRoute(method, url.pathname)) {
       void handleNormally(ex);
     } else if (method === 'OPTIONS') {
