@@ -4,6 +4,7 @@ export type { Emitter, FlushOptions } from './emitter/emitter';
 export { FloeError, type FloeErrorCode } from './errors/floe-error';
 export { type IgluUri, isIgluUri } from './iglu-uri';
 export type { EventType, Payload } from './payload';
+export { EncodedEvent } from './payload/encoded-event';
 export type { Clock, TimerHandle } from './platform/clock';
 export type { Platform } from './platform-code';
 export type { SelfDescribingJson } from './self-describing-json';

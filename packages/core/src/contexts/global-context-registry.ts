@@ -1,4 +1,5 @@
 import { base64UrlEncode } from '../payload/base64url';
+import { type KeysFragment, keysFragment } from '../payload/payload-text';
 import { contextsText, selfDescribingText } from '../payload/self-describing-text';
 import { PluginError } from '../plugins/plugin-error';
 import type { SelfDescribingJson } from '../self-describing-json';
@@ -16,15 +17,15 @@ export type ReportPluginError = (error: PluginError) => void;
 
 /**
  * The tracker's global contexts. Fixed, unconditional entities are serialised once, and when they
- * are all there is, their whole envelope is cached, so most events pay one property copy for them.
+ * are all there is, their whole envelope is cached, so most events pay one string copy for them.
  */
 export class GlobalContextRegistry {
   private contexts: CompiledGlobalContext[] = [];
   /** Whether every context is fixed and unconditional (no event needs to be looked at). */
   isStatic = true;
   private staticTexts: string[] = [];
-  private envelope: string | undefined;
-  private envelopeBase64: string | undefined;
+  private keys: KeysFragment | undefined;
+  private keysBase64: KeysFragment | undefined;
 
   /**
    * Adds contexts after the existing ones.
@@ -63,17 +64,18 @@ export class GlobalContextRegistry {
   }
 
   /**
-   * The cached envelope (`co` text, or its base64url for `cx`) of the fixed contexts, when the
-   * registry {@link isStatic}; `undefined` when there are no global contexts.
+   * The fixed contexts' envelope, written once as the `,"co":"…"` pair (or `,"cx":"…"`, base64url)
+   * every event copies, when the registry {@link isStatic}; `undefined` when there are no global
+   * contexts.
    */
-  staticEnvelope(base64: boolean): string | undefined {
-    if (this.envelope === undefined && this.staticTexts.length > 0) {
-      this.envelope = contextsText(this.staticTexts);
+  staticKeys(base64: boolean): KeysFragment | undefined {
+    if (this.staticTexts.length === 0) return undefined;
+    if (base64) {
+      this.keysBase64 ??= keysFragment({ cx: base64UrlEncode(contextsText(this.staticTexts)) });
+      return this.keysBase64;
     }
-    if (base64 && this.envelopeBase64 === undefined && this.envelope !== undefined) {
-      this.envelopeBase64 = base64UrlEncode(this.envelope);
-    }
-    return base64 ? this.envelopeBase64 : this.envelope;
+    this.keys ??= keysFragment({ co: contextsText(this.staticTexts) });
+    return this.keys;
   }
 
   /**
@@ -148,7 +150,7 @@ export class GlobalContextRegistry {
     this.contexts = contexts;
     this.isStatic = contexts.every((c) => c.unconditional && c.generators.length === 0);
     this.staticTexts = this.isStatic ? contexts.flatMap((c) => c.texts) : [];
-    this.envelope = undefined;
-    this.envelopeBase64 = undefined;
+    this.keys = undefined;
+    this.keysBase64 = undefined;
   }
 }

@@ -1,6 +1,7 @@
-import type { FlushResult } from '../drop-report';
+import type { DropReason, FlushResult } from '../drop-report';
 import { FloeError } from '../errors/floe-error';
 import type { Payload } from '../payload';
+import { EncodedEvent } from '../payload/encoded-event';
 import type { QueuedEvent } from '../store/event-store';
 import type { TransportRequest } from '../transport/transport';
 import { type Batch, bisectBatch, createBatch, eidsOf } from './batch';
@@ -12,7 +13,7 @@ import type { EmitterOptions } from './emitter-options';
 import { EmitterTimers } from './emitter-timers';
 import { FlushWaiters } from './flush-waiters';
 import { countFitting, ENVELOPE_BYTES } from './post-body';
-import { prepareEvent } from './prepare-event';
+import { type PrepareContext, prepareEncodedEvent, prepareEvent } from './prepare-event';
 import { type ResolvedOptions, resolveOptions } from './resolve-options';
 import { createSafeCallbacks, type SafeCallbacks } from './safe-callbacks';
 import { type AttemptContext, type AttemptOutcome, sendAttempt } from './send-attempt';
@@ -66,19 +67,36 @@ export class EmitterEngine implements Emitter {
   }
 
   add(payload: Payload): void {
-    if (this.closed) {
-      this.ledger.reject('closed', payload, new FloeError('closed', 'emitter is shut down'));
-      return;
-    }
+    if (this.closed) this.rejectClosed(payload);
+    else this.enqueue(prepareEvent(payload, this.prepareContext()), payload);
+  }
+
+  addEncoded(event: EncodedEvent): void {
+    if (this.closed) this.rejectClosed(event.payload);
+    else this.enqueue(prepareEncodedEvent(event, this.prepareContext()), event);
+  }
+
+  private prepareContext(): PrepareContext {
     const getOnly = this.o.method === 'GET' && !this.o.postFallback;
-    const prepared = prepareEvent(payload, {
+    return {
       now: this.o.clock.now(),
       seq: this.seq + 1,
       getOnlyPrefix: getOnly ? this.o.pathPrefix : undefined,
-    });
+    };
+  }
+
+  // Drop reports carry the payload object; an encoded event parses it only here.
+  private reject(reason: DropReason, source: Payload | EncodedEvent, error: FloeError): void {
+    this.ledger.reject(reason, source instanceof EncodedEvent ? source.payload : source, error);
+  }
+
+  private rejectClosed(payload: Payload): void {
+    this.ledger.reject('closed', payload, new FloeError('closed', 'emitter is shut down'));
+  }
+
+  private enqueue(prepared: QueuedEvent | FloeError, source: Payload | EncodedEvent): void {
     if (prepared instanceof FloeError) {
-      const reason = prepared.code === 'too_large' ? 'too_large' : 'invalid';
-      this.ledger.reject(reason, payload, prepared);
+      this.reject(prepared.code === 'too_large' ? 'too_large' : 'invalid', source, prepared);
       return;
     }
     this.seq++;
@@ -88,7 +106,7 @@ export class EmitterEngine implements Emitter {
     } catch (cause) {
       const error = new FloeError('store', `store.add failed: ${String(cause)}`, { cause });
       this.callbacks.error(error);
-      this.ledger.reject('queue_full', payload, error);
+      this.reject('queue_full', source, error);
       return;
     }
     this.ledger.unsettled++;

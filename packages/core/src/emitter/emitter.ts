@@ -1,5 +1,6 @@
 import type { FlushResult } from '../drop-report';
 import type { Payload } from '../payload';
+import type { EncodedEvent } from '../payload/encoded-event';
 
 /** Deadline for `flush()` and `shutdown()`. */
 export interface FlushOptions {
@@ -15,6 +16,11 @@ export interface Emitter {
   readonly method?: 'GET' | 'POST';
   /** Queues one event (without `stm`). Never throws: problems become reported drops. */
   add(payload: Payload): void;
+  /**
+   * Queues one event the tracker already serialised, without serialising it again. Optional: a
+   * tracker hands emitters without it `event.payload` through {@link add}. Never throws.
+   */
+  addEncoded?(event: EncodedEvent): void;
   /** Resolves when every event queued before the call is delivered or dropped, or at the deadline. Never rejects. */
   flush(options?: FlushOptions): Promise<FlushResult>;
   /** Stops accepting events, flushes with a deadline, then releases every handle. Idempotent. */

@@ -1,14 +1,5 @@
 import type { Payload } from '../payload';
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const HAS_LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-// ES2024's String.prototype.isWellFormed answers in O(1) for one-byte strings (most values);
-// runtimes without it fall back to a regex scan.
-const wellFormed: (text: string) => boolean =
-  typeof (String.prototype as { isWellFormed?: unknown }).isWellFormed === 'function'
-    ? (text) => (text as unknown as { isWellFormed(): boolean }).isWellFormed()
-    : (text) => !HAS_LONE_SURROGATE.test(text);
+import { isWellFormed, toWellFormed } from '../payload/well-formed';
 
 /**
  * Makes a payload safe to send: every value a string (tracker protocol §5.4; one non-string value
@@ -41,7 +32,7 @@ export function normalizePayload(payload: Payload): Payload | undefined {
  */
 export function hasLoneSurrogate(payload: Payload): boolean {
   for (const key in payload) {
-    if (!wellFormed(key) || !wellFormed(payload[key] as string)) return true;
+    if (!isWellFormed(key) || !isWellFormed(payload[key] as string)) return true;
   }
   return false;
 }
@@ -55,10 +46,7 @@ export function hasLoneSurrogate(payload: Payload): boolean {
 export function repairSurrogates(payload: Payload): Payload {
   const fixed: Record<string, string> = {};
   for (const key in payload) {
-    fixed[key.replace(LONE_SURROGATE, '\uFFFD')] = (payload[key] as string).replace(
-      LONE_SURROGATE,
-      '\uFFFD',
-    );
+    fixed[toWellFormed(key)] = toWellFormed(payload[key] as string);
   }
   return fixed;
 }

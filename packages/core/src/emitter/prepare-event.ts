@@ -1,12 +1,13 @@
 import { FloeError } from '../errors/floe-error';
 import type { Payload } from '../payload';
 import { MAX_EVENT_BYTES } from '../payload/check-event-size';
+import { EncodedEvent } from '../payload/encoded-event';
 import { EventTooLargeError } from '../payload/event-too-large-error';
+import { utf8Length } from '../payload/utf8-length';
 import type { QueuedEvent } from '../store/event-store';
 import { buildGetPath, MAX_GET_PATH_BYTES } from './get-path';
 import { hasLoneSurrogate, normalizePayload, repairSurrogates } from './normalize-payload';
 import { PreparedEvent } from './prepared-event';
-import { utf8Length } from './utf8-length';
 
 export { MAX_EVENT_BYTES };
 
@@ -45,13 +46,34 @@ export function prepareEvent(input: Payload, context: PrepareContext): QueuedEve
   } catch (cause) {
     return new FloeError('invalid_event', 'event cannot be serialized', { cause });
   }
-  const bytes = utf8Length(json);
+  return admit(eid, json, utf8Length(json), payload, context);
+}
+
+/**
+ * Queues an event a tracker serialised already ({@link EncodedEvent}): only the size checks run;
+ * the payload object is parsed only for a GET-only emitter's path check.
+ *
+ * @returns the event, or the `too_large` error that rejects it.
+ */
+export function prepareEncodedEvent(
+  event: EncodedEvent,
+  context: PrepareContext,
+): QueuedEvent | FloeError {
+  return admit(event.eid, event.json, event.bytes, event, context);
+}
+
+function admit(
+  eid: string,
+  json: string,
+  bytes: number,
+  source: Payload | EncodedEvent,
+  context: PrepareContext,
+): QueuedEvent | FloeError {
   if (bytes > MAX_EVENT_BYTES) return new EventTooLargeError(bytes, MAX_EVENT_BYTES);
   if (context.getOnlyPrefix !== undefined) {
+    const payload = source instanceof EncodedEvent ? source.payload : source;
     const length = buildGetPath(context.getOnlyPrefix, payload).length;
-    if (length > MAX_GET_PATH_BYTES) {
-      return getTooLarge(length);
-    }
+    if (length > MAX_GET_PATH_BYTES) return getTooLarge(length);
   }
   return new PreparedEvent(eid, json, bytes, context.now, context.seq);
 }

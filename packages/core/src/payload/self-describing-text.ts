@@ -1,4 +1,5 @@
 import { type IgluUri, isIgluUri } from '../iglu-uri';
+import { flatten } from './flatten';
 import { InvalidEventError } from './invalid-event-error';
 import { serializeJson } from './serialize-json';
 
@@ -52,8 +53,9 @@ export function selfDescribingText(sdj: unknown, role: string): string {
   } catch (error) {
     throw new InvalidEventError(`${role} ${schema}: ${(error as Error).message}`, { cause: error });
   }
-  // The URI matched the Iglu pattern, so it is plain ASCII that needs no JSON escaping.
-  return '{"schema":"' + schema + '","data":' + dataText + '}';
+  // The URI matched the Iglu pattern, so it is plain ASCII that needs no JSON escaping. Flat,
+  // because the text is measured, sliced and escaped next.
+  return flatten('{"schema":"' + schema + '","data":' + dataText + '}');
 }
 
 /**

@@ -1,5 +1,7 @@
 import { base64UrlEncode } from '../payload/base64url';
 import { InvalidEventError } from '../payload/invalid-event-error';
+import type { PayloadText } from '../payload/payload-text';
+import { quotedContexts } from '../payload/quoted-envelope';
 import { contextsText, selfDescribingText } from '../payload/self-describing-text';
 import type { SelfDescribingJson } from '../self-describing-json';
 import type { GroupShared } from './build-event';
@@ -29,35 +31,31 @@ export function entityTexts(
 }
 
 /**
- * Puts the event's entities on the payload as `co` (or `cx` when base64 is on): the call's
- * `context`, then the event's own, then the global contexts (tracker protocol §3). No entities,
- * no key: an empty envelope is never sent.
- *
- * @returns the length of the envelope text, for the size check.
+ * Writes the event's entities as `co` (or `cx` when base64 is on): the call's `context`, then
+ * the event's own, then the global contexts (tracker protocol §3). No entities, no key: an empty
+ * envelope is never sent.
  */
 export function attachEntities(
   state: BuildState,
-  payload: Record<string, string>,
+  text: PayloadText,
   own: readonly SelfDescribingJson<unknown>[] | undefined,
   shared: GroupShared,
   tracked: TrackedEvent | undefined,
-): number {
+): void {
   const { contexts, encodeBase64 } = state.config;
-  const key = encodeBase64 ? 'cx' : 'co';
   const noOwn = own === undefined || own === null || (Array.isArray(own) && own.length === 0);
-  // The common case: fixed global contexts only, whose whole envelope is cached.
+  // The common case: fixed global contexts only, whose whole `co`/`cx` pair is cached.
   if (shared.callTexts.length === 0 && noOwn && contexts.isStatic && !shared.targets) {
-    const envelope = contexts.staticEnvelope(encodeBase64);
-    if (envelope !== undefined) payload[key] = envelope;
-    return envelope?.length ?? 0;
+    const keys = contexts.staticKeys(encodeBase64);
+    if (keys !== undefined) text.append(keys);
+    return;
   }
   const texts = [...shared.callTexts];
   if (!noOwn) entityTexts(own, texts, shared.targets?.entities);
   if (shared.hooks || contexts.isStatic) {
     contexts.collect(tracked, texts, shared.targets?.entities, state.reportPluginError);
   }
-  if (texts.length === 0) return 0;
-  const envelope = contextsText(texts);
-  payload[key] = encodeBase64 ? base64UrlEncode(envelope) : envelope;
-  return envelope.length;
+  if (texts.length === 0) return;
+  if (encodeBase64) text.put('cx', base64UrlEncode(contextsText(texts)));
+  else text.putQuoted('co', quotedContexts(texts));
 }

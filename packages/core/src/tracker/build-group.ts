@@ -1,3 +1,5 @@
+import type { EncodedEvent } from '../payload/encoded-event';
+import { keysFragment } from '../payload/payload-text';
 import { formatSubject } from '../subject/format-subject';
 import type { TrackOptions } from '../track-options';
 import type { ValidationTargets } from '../validation/check-schemas';
@@ -20,7 +22,7 @@ const NO_TEXTS: readonly string[] = [];
  * @param options - the call's options.
  * @param hooks - whether plugins and context generators run.
  * @param targets - when validating, receives the call's self-describing event and entities.
- * @returns one payload per event, `null` where a plugin filtered the event out.
+ * @returns one encoded event per event, `null` where a plugin filtered the event out.
  * @throws InvalidEventError or EventTooLargeError.
  */
 export function buildGroup(
@@ -30,27 +32,29 @@ export function buildGroup(
   options: TrackOptions | undefined,
   hooks: boolean,
   targets: ValidationTargets | undefined,
-): (Record<string, string> | null)[] {
+): (EncodedEvent | null)[] {
   if (state.subjectError !== undefined) throw state.subjectError;
-  const dtm = state.deviceTimestamp();
-  let ttm: string | undefined;
-  let base = state.base;
+  let times = state.deviceTimeKeys();
+  let base = state.baseKeys;
   let callTexts = NO_TEXTS;
   if (options !== undefined && options !== null) {
     const { trueTimestamp, subject, context } = options;
     if (trueTimestamp !== undefined && trueTimestamp !== null) {
-      ttm = formatTimestamp(trueTimestamp, 'ttm');
+      const ttm = ',"ttm":"' + formatTimestamp(trueTimestamp, 'ttm') + '"';
+      times = { text: times.text + ttm, bytes: times.bytes + ttm.length };
     }
     // Field by field, the event's subject wins; neither object is touched.
-    if (subject !== undefined && subject !== null) base = { ...base, ...formatSubject(subject) };
+    if (subject !== undefined && subject !== null) {
+      base = keysFragment({ ...state.base, ...formatSubject(subject) });
+    }
     if (context !== undefined && context !== null) {
       callTexts = entityTexts(context, [], targets?.entities);
     }
   }
-  const shared: GroupShared = { dtm, ttm, base, callTexts, hooks, targets };
-  const payloads = new Array<Record<string, string> | null>(events.length);
+  const shared: GroupShared = { times, base, callTexts, hooks, targets };
+  const built = new Array<EncodedEvent | null>(events.length);
   for (let i = 0; i < events.length; i++) {
-    payloads[i] = buildEvent(state, events[i]!, eids[i]!, shared);
+    built[i] = buildEvent(state, events[i]!, eids[i]!, shared);
   }
-  return payloads;
+  return built;
 }

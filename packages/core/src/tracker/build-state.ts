@@ -1,4 +1,5 @@
 import type { InvalidEventError } from '../payload/invalid-event-error';
+import type { KeysFragment } from '../payload/payload-text';
 import type { PluginError } from '../plugins/plugin-error';
 import type { TrackerConfig } from './resolve-tracker-config';
 
@@ -7,10 +8,12 @@ export interface BuildState {
   readonly config: TrackerConfig;
   /** The header keys merged with the tracker's formatted subject; copied onto every event. */
   readonly base: Readonly<Record<string, string>>;
+  /** {@link base} written once as JSON text. */
+  readonly baseKeys: KeysFragment;
   /** Set when the tracker's subject is invalid: every event is then rejected with it. */
   readonly subjectError: InvalidEventError | undefined;
-  /** `dtm` for an event tracked now: the clock as integer-ms digits. */
-  deviceTimestamp(): string;
+  /** `,"dtm":"…"` for an event tracked now: the clock as integer-ms digits. */
+  deviceTimeKeys(): KeysFragment;
   /** Reports a plugin, generator or filter that threw. */
   readonly reportPluginError: (error: PluginError) => void;
 }

@@ -3,7 +3,9 @@ import type { FlushResult } from '../drop-report';
 import type { FlushOptions } from '../emitter/emitter';
 import { FloeError } from '../errors/floe-error';
 import type { Payload } from '../payload';
+import type { EncodedEvent } from '../payload/encoded-event';
 import { InvalidEventError } from '../payload/invalid-event-error';
+import { type KeysFragment, keysFragment } from '../payload/payload-text';
 import type { PluginError } from '../plugins/plugin-error';
 import { formatSubject } from '../subject/format-subject';
 import type { TrackOptions } from '../track-options';
@@ -29,19 +31,21 @@ export class TrackerRuntime implements FloeTracker, BuildState {
   readonly namespace: string;
   readonly trackerVersion: string;
   base: Readonly<Record<string, string>>;
+  baseKeys: KeysFragment;
   subjectError: InvalidEventError | undefined;
   readonly reportPluginError: (error: PluginError) => void;
   private closed = false;
   private shutdownResult: Promise<FlushResult> | undefined;
   private readonly hasAfterTrack: boolean;
   private lastNow = Number.NaN;
-  private lastDtm = '';
+  private lastDtmKeys: KeysFragment = { text: '', bytes: 0 };
 
   /** @param config - checked options from `resolveTrackerConfig`. */
   constructor(readonly config: TrackerConfig) {
     this.namespace = config.namespace;
     this.trackerVersion = config.trackerVersion;
     this.base = { ...config.header, ...config.subject };
+    this.baseKeys = keysFragment(this.base);
     this.reportPluginError = (error) => config.reporter.error(error);
     this.hasAfterTrack = config.plugins.some((plugin) => plugin.afterTrack !== undefined);
   }
@@ -62,30 +66,31 @@ export class TrackerRuntime implements FloeTracker, BuildState {
       validation !== undefined && inValidationSample(validation)
         ? { events: [], entities: [] }
         : undefined;
-    let payloads: (Record<string, string> | null)[];
+    let built: (EncodedEvent | null)[];
     try {
-      payloads = buildGroup(this, events, eids, options, true, targets);
+      built = buildGroup(this, events, eids, options, true, targets);
     } catch (error) {
       this.rejectInvalid(error, events, eids);
       return eids;
     }
     // The one opt-in path that may throw, before anything of the call is queued.
     if (targets !== undefined) checkSchemas(validation!, targets, reporter);
-    for (const payload of payloads) {
-      if (payload === null) reporter.filtered++;
-      else this.emit(payload);
+    for (const event of built) {
+      if (event === null) reporter.filtered++;
+      else this.emit(event);
     }
     return eids;
   }
 
-  deviceTimestamp(): string {
+  deviceTimeKeys(): KeysFragment {
     const now = this.config.clock.now();
     // Many events share a millisecond; format each clock reading once.
     if (now !== this.lastNow) {
-      this.lastDtm = formatTimestamp(now, 'dtm');
+      const text = ',"dtm":"' + formatTimestamp(now, 'dtm') + '"';
+      this.lastDtmKeys = { text, bytes: text.length };
       this.lastNow = now;
     }
-    return this.lastDtm;
+    return this.lastDtmKeys;
   }
 
   setSubject(subject: SubjectFields | undefined): void {
@@ -103,6 +108,7 @@ export class TrackerRuntime implements FloeTracker, BuildState {
       }
     }
     this.base = { ...this.config.header, ...formatted };
+    this.baseKeys = keysFragment(this.base);
   }
 
   stats(): TrackerStats {
@@ -133,17 +139,24 @@ export class TrackerRuntime implements FloeTracker, BuildState {
     this.config.contexts.clear();
   }
 
-  private emit(payload: Payload): void {
+  private emit(event: EncodedEvent): void {
     const { emitters, reporter } = this.config;
+    // Parsed from the text at most once, and only for an emitter or plugin that needs the object.
+    let payload: Payload | undefined;
     for (const emitter of emitters) {
       try {
-        emitter.add(payload);
+        if (emitter.addEncoded !== undefined) {
+          emitter.addEncoded(event);
+        } else {
+          payload ??= event.payload;
+          emitter.add(payload);
+        }
       } catch (error) {
         reporter.error(new TrackerCallbackError('an emitter threw from add()', error));
       }
     }
     reporter.tracked++;
-    if (this.hasAfterTrack) runAfterTrack(this, payload);
+    if (this.hasAfterTrack) runAfterTrack(this, payload ?? event.payload);
   }
 
   private rejectInvalid(error: unknown, events: readonly CoreEvent[], eids: string[]): void {
@@ -159,8 +172,8 @@ export class TrackerRuntime implements FloeTracker, BuildState {
     let payloads: Payload[];
     try {
       // Built without plugins or generators, so the report carries what would have been sent.
-      payloads = buildGroup(this, events, eids, options, false, undefined).filter(
-        (p) => p !== null,
+      payloads = buildGroup(this, events, eids, options, false, undefined).flatMap((event) =>
+        event === null ? [] : [event.payload],
       );
     } catch {
       payloads = this.skeletons(events, eids);

@@ -1,0 +1,177 @@
+import {
+  createTracker,
+  type EncodedEvent,
+  type Payload,
+  trackSelfDescribingEvent,
+  trackStructEvent,
+} from '@floe/core';
+import fc from 'fast-check';
+import { keysFragment, PayloadText } from '../../src/payload/payload-text';
+import { quotedContexts, quotedUnstructEvent } from '../../src/payload/quoted-envelope';
+import {
+  contextsText,
+  selfDescribingText,
+  unstructEventText,
+} from '../../src/payload/self-describing-text';
+import { toWellFormed } from '../../src/payload/well-formed';
+import { createManualClock } from './helpers/fixtures';
+
+// Values as callers send them: any UTF-16 (lone surrogates included, repaired first), quotes,
+// backslashes, control characters, emoji.
+const anyText = fc
+  .oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.string())
+  .map(toWellFormed);
+const igluUri = fc
+  .tuple(
+    fc.stringMatching(/^[a-z][a-z0-9_.-]{0,12}$/),
+    fc.stringMatching(/^[a-z][a-z0-9_-]{0,12}$/),
+    fc.nat(9),
+    fc.nat(9),
+    fc.nat(9),
+  )
+  .map(([vendor, name, m, r, a]) => `iglu:${vendor}/${name}/jsonschema/${m + 1}-${r}-${a}`);
+const jsonData = fc.jsonValue({ maxDepth: 3 });
+const utf8 = (text: string): number => Buffer.byteLength(text, 'utf8');
+
+describe('PayloadText: JSON text written key by key', () => {
+  it('parses back to the values it was given and counts its UTF-8 bytes exactly', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('url', 'page', 'se_la', 'uid'), anyText)),
+        (pairs) => {
+          const text = new PayloadText('{"e":"pv"');
+          const expected: Record<string, string> = { e: 'pv' };
+          for (const [key, value] of pairs) {
+            text.put(key, value);
+            expected[key] = value;
+          }
+          const json = text.finish();
+          expect(JSON.parse(json)).toEqual(expected);
+          expect(text.bytes).toBe(utf8(json));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('copies a keys fragment with its size, and an empty record adds nothing', () => {
+    const base = keysFragment({ p: 'srv', tna: 'ns "quoted" ü', aid: 'app\n1' });
+    const text = new PayloadText('{"e":"se"');
+    text.append(base);
+    text.append(keysFragment({}));
+    const json = text.finish();
+    expect(JSON.parse(json)).toEqual({ e: 'se', p: 'srv', tna: 'ns "quoted" ü', aid: 'app\n1' });
+    expect(text.bytes).toBe(utf8(json));
+  });
+});
+
+describe('quoted envelopes: escaping only the data of self-describing JSON', () => {
+  it('ue_pr text equals JSON.stringify of the unstruct_event envelope, with its exact size', () => {
+    fc.assert(
+      fc.property(igluUri, jsonData, (schema, data) => {
+        const eventText = selfDescribingText({ schema, data }, 'event');
+        const quoted = quotedUnstructEvent(eventText);
+        expect(quoted.text).toBe(JSON.stringify(unstructEventText(eventText)));
+        expect(quoted.bytes).toBe(utf8(quoted.text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('co text equals JSON.stringify of the contexts envelope, with its exact size', () => {
+    const entity = fc.tuple(igluUri, jsonData).map(([schema, data]) => ({ schema, data }));
+    fc.assert(
+      fc.property(fc.array(entity, { minLength: 1, maxLength: 4 }), (entities) => {
+        const texts = entities.map((e) => selfDescribingText(e, 'entity'));
+        const quoted = quotedContexts(texts);
+        expect(quoted.text).toBe(JSON.stringify(contextsText(texts)));
+        expect(quoted.bytes).toBe(utf8(quoted.text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('repairs lone surrogates in data before escaping', () => {
+    const eventText = selfDescribingText(
+      { schema: 'iglu:com.acme/x/jsonschema/1-0-0', data: { ['k\uD800']: 'v\uDC00"\\' } },
+      'event',
+    );
+    const quoted = quotedUnstructEvent(eventText);
+    expect(JSON.parse(JSON.parse(quoted.text) as string)).toEqual({
+      schema: 'iglu:com.snowplowanalytics.snowplow/unstruct_event/jsonschema/1-0-0',
+      data: { schema: 'iglu:com.acme/x/jsonschema/1-0-0', data: { 'k\uFFFD': 'v\uFFFD"\\' } },
+    });
+    expect(quoted.bytes).toBe(utf8(quoted.text));
+  });
+});
+
+describe('the tracker hands emitters encoded events', () => {
+  function recordingTracker(encodeBase64: boolean) {
+    const encoded: EncodedEvent[] = [];
+    const added: Payload[] = [];
+    const done = async () => ({ delivered: 0, dropped: 0, pending: 0 });
+    const tracker = createTracker({
+      namespace: 'ns',
+      platform: 'srv',
+      encodeBase64,
+      clock: createManualClock(),
+      globalContexts: [{ schema: 'iglu:com.acme/global/jsonschema/1-0-0', data: { g: 'ü"' } }],
+      emitters: [
+        {
+          addEncoded: (event) => encoded.push(event),
+          add: (p) => added.push(p),
+          flush: done,
+          shutdown: done,
+        },
+        { add: (p) => added.push(p), flush: done, shutdown: done },
+      ],
+    });
+    return { tracker, encoded, added };
+  }
+
+  it('an emitter with addEncoded gets the text once, with its exact size; others get the object', () => {
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        anyText,
+        anyText,
+        jsonData,
+        igluUri,
+        (base64, label, name, data, schema) => {
+          const { tracker, encoded, added } = recordingTracker(base64);
+          trackStructEvent(tracker, {
+            category: 'c',
+            action: 'a',
+            label,
+            property: name,
+            value: 1.5,
+          });
+          trackSelfDescribingEvent(
+            tracker,
+            { schema, data },
+            { context: [{ schema, data: { name } }] },
+          );
+          expect(encoded).toHaveLength(2);
+          expect(added).toHaveLength(2);
+          encoded.forEach((event, i) => {
+            expect(event.bytes).toBe(utf8(event.json));
+            expect(JSON.parse(event.json)).toEqual(added[i]);
+            expect(event.payload).toEqual(added[i]);
+            expect(added[i]!['eid']).toBe(event.eid);
+          });
+          expect(added[0]!['e']).toBe('se');
+          expect(added[0]!['se_la']).toBe(label === '' ? undefined : label);
+          expect(added[0]!['se_pr']).toBe(name === '' ? undefined : name);
+          const ue = base64
+            ? Buffer.from(added[1]!['ue_px']!, 'base64url').toString('utf8')
+            : added[1]!['ue_pr']!;
+          expect(JSON.parse(ue)).toEqual({
+            schema: 'iglu:com.snowplowanalytics.snowplow/unstruct_event/jsonschema/1-0-0',
+            data: { schema, data: JSON.parse(JSON.stringify(data)) },
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
