@@ -20,9 +20,13 @@ export interface FakeClock extends Clock {
   settle(): Promise<void>;
 }
 
-/** Lets queued microtasks and their follow-ups run (one macrotask turn). */
-function turn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+/**
+ * Lets queued microtasks and their follow-ups run: two macrotask turns, so work an emitter defers
+ * to the next turn (its books, kept after the next request is on the wire) settles too.
+ */
+async function turn(): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  await new Promise((resolve) => setImmediate(resolve));
 }
 
 /**

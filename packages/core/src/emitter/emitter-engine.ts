@@ -2,6 +2,7 @@ import type { DropReason, FlushResult } from '../drop-report';
 import { FloeError } from '../errors/floe-error';
 import type { Payload } from '../payload';
 import { EncodedEvent } from '../payload/encoded-event';
+import { afterPendingIo } from '../platform/after-pending-io';
 import type { QueuedEvent } from '../store/event-store';
 import type { TransportRequest } from '../transport/transport';
 import { type Batch, bisectBatch, createBatch, eidsOf } from './batch';
@@ -31,10 +32,15 @@ export class EmitterEngine implements Emitter {
   private readonly callbacks: SafeCallbacks;
   private readonly waiters: FlushWaiters;
   private readonly attempt: AttemptContext;
-  /** Batches waiting to be re-sent, first in line first. */
+  /**
+   * Batches taken from the store and waiting for their next attempt, first in line first: retries,
+   * and the batch taken ahead while a request is in flight.
+   */
   private readonly retryQueue: Batch[] = [];
   private readonly inFlight = new Set<Batch>();
   private readonly ledger: DeliveryLedger;
+  /** Whether the next batch is taken ahead and sent before the books of the last (memory stores). */
+  private readonly pipelined: boolean;
   private seq = 0;
   private failureStreak = 0;
   private readonly timers: EmitterTimers;
@@ -57,6 +63,7 @@ export class EmitterEngine implements Emitter {
     this.waiters = new FlushWaiters(this.o.clock, () => this.onWaitersChanged());
     this.attempt = { transport: this.o.transport, clock: this.o.clock, inFlight: new Set() };
     this.ledger = new DeliveryLedger(this.o.store, this.waiters, this.callbacks);
+    this.pipelined = !this.o.store.durable;
     this.timers = new EmitterTimers(
       this.o.clock,
       this.o.flushIntervalMs,
@@ -184,7 +191,7 @@ export class EmitterEngine implements Emitter {
   private async drain(): Promise<void> {
     do {
       this.pumpAgain = false;
-      while (!this.stopped && !this.timers.paused && this.inFlight.size < this.o.maxInFlight) {
+      while (this.canStartAttempt()) {
         let batch = this.retryQueue.shift();
         if (!batch) {
           if (!this.readyToSend()) break;
@@ -198,7 +205,27 @@ export class EmitterEngine implements Emitter {
         }
         if (batch.events.length > 0) this.startAttempt(batch);
       }
+      await this.takeAhead();
     } while (this.pumpAgain && !this.stopped);
+  }
+
+  private canStartAttempt(): boolean {
+    return !this.stopped && !this.timers.paused && this.inFlight.size < this.o.maxInFlight;
+  }
+
+  /**
+   * While every request slot is busy, takes the next batch from the store, so that when the
+   * request in flight succeeds the next one leaves at once (see {@link onOutcome}) and the store
+   * is read while the collector works rather than while the wire is idle. Only while requests
+   * succeed (an outage leaves the queue alone) and only for a memory store: a durable store's
+   * ack must be written before the next request leaves, so a crash repeats at most one batch.
+   */
+  private async takeAhead(): Promise<void> {
+    if (!this.pipelined || this.failureStreak > 0) return;
+    if (this.stopped || this.timers.paused || this.retryQueue.length > 0) return;
+    if (this.inFlight.size < this.o.maxInFlight || !this.readyToSend()) return;
+    const batch = await this.takeBatch();
+    if (batch && batch.events.length > 0) this.retryQueue.push(batch);
   }
 
   private async takeBatch(): Promise<Batch | undefined> {
@@ -227,6 +254,9 @@ export class EmitterEngine implements Emitter {
   }
 
   private startAttempt(batch: Batch): void {
+    // A batch taken ahead may have waited through an outage: the durable store's age rule holds.
+    batch.events = this.expire(batch.events);
+    if (batch.events.length === 0) return;
     const built = buildRequest(this.o, batch, String(this.o.clock.now()));
     if (built instanceof FloeError) {
       this.ledger.settle(batch.events, 'too_large', { error: built });
@@ -254,6 +284,29 @@ export class EmitterEngine implements Emitter {
       failureStreak: this.failureStreak,
       now: this.o.clock.now(),
     });
+    // On success the next batch (taken ahead) leaves first, and this one's books are kept once the
+    // request is on the wire, while the collector works. A failure keeps the next batch waiting,
+    // behind the batch that failed.
+    if (this.pipelined && decision.kind === 'success' && this.canStartAttempt()) {
+      const next = this.retryQueue.shift();
+      if (next && next.events.length > 0) {
+        this.startAttempt(next);
+        this.ledger.io(
+          () =>
+            new Promise<void>((resolve) =>
+              afterPendingIo(() => {
+                this.keepBooks(batch, decision);
+                resolve();
+              }),
+            ),
+        );
+        return;
+      }
+    }
+    this.keepBooks(batch, decision);
+  }
+
+  private keepBooks(batch: Batch, decision: Decision): void {
     this.apply(batch, decision);
     this.schedulePump();
   }

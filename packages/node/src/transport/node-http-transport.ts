@@ -39,10 +39,20 @@ export interface NodeHttpTransportOptions {
 }
 
 interface Context {
+  /** The last URL parsed: an emitter sends to one URL over and over. */
+  lastUrl: { readonly text: string; readonly url: URL } | undefined;
   readonly http: http.Agent;
   readonly https: https.Agent;
   readonly lookup: LookupFunction | undefined;
   readonly maxResponseBytes: number;
+}
+
+function parseCollectorUrl(ctx: Context, text: string): URL {
+  if (ctx.lastUrl?.text === text) return ctx.lastUrl.url;
+  const url = new URL(text);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(url.protocol);
+  ctx.lastUrl = { text, url };
+  return url;
 }
 
 function headersOf(res: http.IncomingMessage): Record<string, string> {
@@ -67,8 +77,7 @@ function send(
   return new Promise((resolve, reject) => {
     let url: URL;
     try {
-      url = new URL(request.url);
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(url.protocol);
+      url = parseCollectorUrl(ctx, request.url);
     } catch (error) {
       reject(
         new TransportError(`invalid collector URL ${request.url}`, {
@@ -172,6 +181,7 @@ export function makeNodeHttpTransport(options: NodeHttpTransportOptions = {}): T
     maxSockets: options.maxSockets ?? 10,
   };
   const ctx: Context = {
+    lastUrl: undefined,
     http: new http.Agent(agentOptions),
     https: new https.Agent({ ...agentOptions, ...options.tls }),
     lookup: options.lookup,
