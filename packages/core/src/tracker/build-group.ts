@@ -9,7 +9,8 @@ import type { BuildState } from './build-state';
 import { formatTimestamp } from './format-timestamp';
 import type { CoreEvent } from './tracker';
 
-const NO_TEXTS: readonly string[] = [];
+/** The call entities of a call without any. */
+export const NO_TEXTS: readonly string[] = [];
 
 /**
  * Builds every event of one track call. They share one `dtm`, the true timestamp, the merged
@@ -34,6 +35,25 @@ export function buildGroup(
   targets: ValidationTargets | undefined,
 ): (EncodedEvent | null)[] {
   if (state.subjectError !== undefined) throw state.subjectError;
+  const shared =
+    (options === undefined || options === null) && hooks && targets === undefined
+      ? state.plainGroup()
+      : groupFor(state, options, hooks, targets);
+  const built = new Array<EncodedEvent | null>(events.length);
+  for (let i = 0; i < events.length; i++) {
+    built[i] = buildEvent(state, events[i]!, eids[i]!, shared);
+  }
+  return built;
+}
+
+// A call with options (a true timestamp, a subject, entities), or one built for a report or for
+// validation: what its events share is worked out for this call alone.
+function groupFor(
+  state: BuildState,
+  options: TrackOptions | undefined,
+  hooks: boolean,
+  targets: ValidationTargets | undefined,
+): GroupShared {
   let times = state.deviceTimeKeys();
   let base = state.baseKeys;
   let callTexts = NO_TEXTS;
@@ -51,10 +71,5 @@ export function buildGroup(
       callTexts = entityTexts(context, [], targets?.entities);
     }
   }
-  const shared: GroupShared = { times, base, callTexts, hooks, targets };
-  const built = new Array<EncodedEvent | null>(events.length);
-  for (let i = 0; i < events.length; i++) {
-    built[i] = buildEvent(state, events[i]!, eids[i]!, shared);
-  }
-  return built;
+  return { times, base, callTexts, hooks, targets };
 }

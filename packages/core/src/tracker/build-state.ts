@@ -1,6 +1,7 @@
 import type { InvalidEventError } from '../payload/invalid-event-error';
 import type { KeysFragment } from '../payload/payload-text';
 import type { PluginError } from '../plugins/plugin-error';
+import type { GroupShared } from './build-event';
 import type { TrackerConfig } from './resolve-tracker-config';
 
 /** What building an event reads from the tracker. */
@@ -14,6 +15,11 @@ export interface BuildState {
   readonly subjectError: InvalidEventError | undefined;
   /** `,"dtm":"…"` for an event tracked now: the clock as integer-ms digits. */
   deviceTimeKeys(): KeysFragment;
+  /**
+   * What the events of a call without options share (most calls): one object, reused until the
+   * clock's millisecond or the subject changes.
+   */
+  plainGroup(): GroupShared;
   /** Reports a plugin, generator or filter that threw. */
   readonly reportPluginError: (error: PluginError) => void;
 }

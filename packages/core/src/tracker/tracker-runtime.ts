@@ -14,7 +14,8 @@ import {
   inValidationSample,
   type ValidationTargets,
 } from '../validation/check-schemas';
-import { buildGroup } from './build-group';
+import type { GroupShared } from './build-event';
+import { buildGroup, NO_TEXTS } from './build-group';
 import type { BuildState } from './build-state';
 import type { FloeTracker } from './floe-tracker';
 import { flushEmitters } from './flush-emitters';
@@ -39,6 +40,7 @@ export class TrackerRuntime implements FloeTracker, BuildState {
   private readonly hasAfterTrack: boolean;
   private lastNow = Number.NaN;
   private lastDtmKeys: KeysFragment = { text: '', bytes: 0 };
+  private plain: GroupShared | undefined;
 
   /** @param config - checked options from `resolveTrackerConfig`. */
   constructor(readonly config: TrackerConfig) {
@@ -91,6 +93,16 @@ export class TrackerRuntime implements FloeTracker, BuildState {
       this.lastNow = now;
     }
     return this.lastDtmKeys;
+  }
+
+  plainGroup(): GroupShared {
+    const times = this.deviceTimeKeys();
+    let shared = this.plain;
+    if (shared === undefined || shared.times !== times || shared.base !== this.baseKeys) {
+      shared = { times, base: this.baseKeys, callTexts: NO_TEXTS, hooks: true, targets: undefined };
+      this.plain = shared;
+    }
+    return shared;
   }
 
   setSubject(subject: SubjectFields | undefined): void {
