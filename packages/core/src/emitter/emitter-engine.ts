@@ -5,7 +5,9 @@ import { EncodedEvent } from '../payload/encoded-event';
 import { afterPendingIo } from '../platform/after-pending-io';
 import type { QueuedEvent } from '../store/event-store';
 import type { TransportRequest } from '../transport/transport';
-import { type Batch, bisectBatch, createBatch, eidsOf } from './batch';
+import { applyDecision, type DecisionTarget } from './apply-decision';
+import type { Batch } from './batch';
+import { BatchTaker } from './batch-taker';
 import { buildRequest } from './build-request';
 import { type Decision, decideOutcome } from './decide-outcome';
 import { DeliveryLedger } from './delivery-ledger';
@@ -13,7 +15,7 @@ import type { Emitter, FlushOptions } from './emitter';
 import type { EmitterOptions } from './emitter-options';
 import { EmitterTimers } from './emitter-timers';
 import { FlushWaiters } from './flush-waiters';
-import { countFitting, ENVELOPE_BYTES } from './post-body';
+import { ENVELOPE_BYTES } from './post-body';
 import { type PrepareContext, prepareEncodedEvent, prepareEvent } from './prepare-event';
 import { type ResolvedOptions, resolveOptions } from './resolve-options';
 import { createSafeCallbacks, type SafeCallbacks } from './safe-callbacks';
@@ -39,6 +41,8 @@ export class EmitterEngine implements Emitter {
   private readonly retryQueue: Batch[] = [];
   private readonly inFlight = new Set<Batch>();
   private readonly ledger: DeliveryLedger;
+  private readonly taker: BatchTaker;
+  private readonly books: DecisionTarget;
   /** Whether the next batch is taken ahead and sent before the books of the last (memory stores). */
   private readonly pipelined: boolean;
   private seq = 0;
@@ -64,6 +68,20 @@ export class EmitterEngine implements Emitter {
     this.attempt = { transport: this.o.transport, clock: this.o.clock, inFlight: new Set() };
     this.ledger = new DeliveryLedger(this.o.store, this.waiters, this.callbacks);
     this.pipelined = !this.o.store.durable;
+    this.taker = new BatchTaker(
+      this.o,
+      this.ledger,
+      this.callbacks,
+      () => this.timers.pause(this.o.backoff.capMs),
+      () => this.stopped,
+    );
+    this.books = {
+      ledger: this.ledger,
+      callbacks: this.callbacks,
+      taker: this.taker,
+      retryQueue: this.retryQueue,
+      pause: (ms) => this.timers.pause(ms),
+    };
     this.timers = new EmitterTimers(
       this.o.clock,
       this.o.flushIntervalMs,
@@ -195,7 +213,7 @@ export class EmitterEngine implements Emitter {
         let batch = this.retryQueue.shift();
         if (!batch) {
           if (!this.readyToSend()) break;
-          batch = await this.takeBatch();
+          batch = await this.taker.take();
           if (!batch) break;
           if (this.timers.paused || this.stopped) {
             // A failure paused the emitter while the store was being read: wait like the rest.
@@ -224,38 +242,13 @@ export class EmitterEngine implements Emitter {
     if (!this.pipelined || this.failureStreak > 0) return;
     if (this.stopped || this.timers.paused || this.retryQueue.length > 0) return;
     if (this.inFlight.size < this.o.maxInFlight || !this.readyToSend()) return;
-    const batch = await this.takeBatch();
+    const batch = await this.taker.take();
     if (batch && batch.events.length > 0) this.retryQueue.push(batch);
-  }
-
-  private async takeBatch(): Promise<Batch | undefined> {
-    const store = this.o.store;
-    const limit = this.o.method === 'GET' ? 1 : this.o.maxBatchEvents;
-    let taken: readonly QueuedEvent[];
-    try {
-      taken = await store.take(limit, this.o.maxPostBytes - ENVELOPE_BYTES);
-    } catch (cause) {
-      this.callbacks.error(
-        new FloeError('store', `store.take failed: ${String(cause)}`, { cause }),
-      );
-      this.timers.pause(this.o.backoff.capMs);
-      return undefined;
-    }
-    if (taken.length === 0) return undefined;
-    const fitting = countFitting(taken, this.o.maxPostBytes, String(this.o.clock.now()).length);
-    const events = taken.slice(0, fitting);
-    if (fitting < taken.length) this.ledger.io(() => store.release(eidsOf(taken.slice(fitting))));
-    if (this.stopped) {
-      this.ledger.io(() => store.release(eidsOf(events)));
-      return undefined;
-    }
-    this.ledger.lease(events);
-    return createBatch(this.expire(events));
   }
 
   private startAttempt(batch: Batch): void {
     // A batch taken ahead may have waited through an outage: the durable store's age rule holds.
-    batch.events = this.expire(batch.events);
+    batch.events = this.taker.expire(batch.events);
     if (batch.events.length === 0) return;
     const built = buildRequest(this.o, batch, String(this.o.clock.now()));
     if (built instanceof FloeError) {
@@ -307,46 +300,8 @@ export class EmitterEngine implements Emitter {
   }
 
   private keepBooks(batch: Batch, decision: Decision): void {
-    this.apply(batch, decision);
+    this.failureStreak = applyDecision(this.books, batch, decision, this.failureStreak);
     this.schedulePump();
-  }
-
-  private apply(batch: Batch, decision: Decision): void {
-    const eids = eidsOf(batch.events);
-    if (decision.kind === 'success') {
-      this.failureStreak = 0;
-      this.ledger.settle(batch.events, 'delivered');
-      this.callbacks.success({ eids, status: decision.status });
-    } else if (decision.kind === 'bisect') {
-      this.retryQueue.unshift(...bisectBatch(batch));
-      this.callbacks.failure({ eids, status: decision.status, willRetry: true });
-    } else if (decision.kind === 'drop') {
-      const { status, error } = decision;
-      this.callbacks.failure({ eids, status, error, willRetry: false });
-      this.ledger.settle(batch.events, decision.reason, { status, error });
-    } else {
-      const { status, error } = decision;
-      batch.totalAttempts++;
-      if (decision.counted) {
-        batch.attempts++;
-        this.failureStreak++;
-      }
-      batch.events = this.expire(batch.events);
-      const willRetry = batch.events.length > 0;
-      if (willRetry) this.retryQueue.unshift(batch);
-      this.timers.pause(decision.delayMs);
-      this.callbacks.failure({ eids, status, error, willRetry });
-    }
-  }
-
-  /** Drops a durable store's events older than `maxAgeMs` and returns the rest. */
-  private expire(events: readonly QueuedEvent[]): readonly QueuedEvent[] {
-    if (!this.o.store.durable) return events;
-    const oldest = this.o.clock.now() - this.o.maxAgeMs;
-    const expired = events.filter((event) => event.queuedAt < oldest);
-    if (expired.length === 0) return events;
-    this.ledger.settle(expired, 'max_age');
-    return events.filter((event) => event.queuedAt >= oldest);
   }
 
   private onInterval(): void {
