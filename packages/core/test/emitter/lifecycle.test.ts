@@ -119,7 +119,8 @@ describe('flush()', () => {
     h.track(1);
     const before = countTimeouts();
     const pending = h.emitter.flush({ timeoutMs: 3000 });
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // Once the 500 is in, the backoff (300 ms) has begun: a fixed sleep would race a slow machine.
+    await waitFor(() => h.failures.length === 1, 2000);
     // The flush deadline and the backoff timer both hold the process while a caller waits.
     expect(countTimeouts()).toBeGreaterThanOrEqual(before + 2);
     expect(await pending).toEqual({ delivered: 1, dropped: 0, pending: 0 });
