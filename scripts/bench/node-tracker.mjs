@@ -23,10 +23,17 @@ import { fileURLToPath } from 'node:url';
 import { snapshotFloe } from './node/floe-snapshot.mjs';
 import { buildMatrix } from './node/matrix.mjs';
 import { formatProfile, summarizeProfile } from './node/profile-summary.mjs';
-import { baselineTable, configNotes, kindTables, targetTables } from './node/report.mjs';
-import { resetSink } from './node/sink-client.mjs';
+import {
+  baselineTable,
+  ceilingTable,
+  configNotes,
+  kindTables,
+  targetTables,
+} from './node/report.mjs';
+import { resetSink, sinkStats } from './node/sink-client.mjs';
 import { summarize } from './node/summarize.mjs';
 import { judgeTargets } from './node/targets.mjs';
+import { measureWireCeiling } from './node/wire-ceiling.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -199,6 +206,7 @@ async function main() {
     },
   };
   const results = scenarios.map((scenario) => ({ scenario, runs: [], errors: [] }));
+  const ceilings = [];
   const { sink, port } = await startSink();
   try {
     if (options.profile) {
@@ -220,6 +228,7 @@ async function main() {
         });
       }
     }
+    if (floe) await measureCeilings(results, ceilings, { ...options, floeDir: floe.dir }, port);
   } finally {
     sink.kill('SIGTERM');
     const crashed = results.filter((r) => r.errors.length > 0);
@@ -232,8 +241,35 @@ async function main() {
   for (const result of results) result.summary = summarize(result.runs);
   const targets = judgeTargets(results, options.n);
   info.machine.loadAvgAtEnd = os.loadavg().map((v) => Number(v.toFixed(2)));
-  printReport(info, results, targets);
-  writeJson(info, results, targets);
+  printReport(info, results, targets, ceilings);
+  writeJson(info, { results, ceilings }, targets);
+}
+
+/** The delivery ceiling of every event kind and base64 setting Floe ran with (wire-ceiling.mjs). */
+async function measureCeilings(results, ceilings, options, port) {
+  const pairs = new Map();
+  for (const { scenario } of results) {
+    if (scenario.tracker !== 'floe') continue;
+    const base64 = scenario.base64 === 'on' ? 'on' : 'off';
+    pairs.set(`${scenario.kind}/${base64}`, { kind: scenario.kind, base64 });
+  }
+  for (const { kind, base64 } of pairs.values()) {
+    const ceiling = await measureWireCeiling({
+      floeDir: options.floeDir,
+      port,
+      kind,
+      base64,
+      n: options.n,
+      runs: options.runs,
+      resetSink,
+      readSink: sinkStats,
+    });
+    ceilings.push({ kind, base64, ...ceiling });
+    const best = Math.min(...ceiling.runs.map((run) => run.ms));
+    log(
+      `ceiling ${kind}/base64-${base64}: ${ceiling.requests} requests, best ${Math.round(best)} ms`,
+    );
+  }
 }
 
 function floeBuildLine(floe) {
@@ -248,7 +284,7 @@ function floeBuildLine(floe) {
   return `Floe: @floe/core + @floe/node built from commit ${floe.commit}${extra}.${overrides}`;
 }
 
-function printReport(info, results, targets) {
+function printReport(info, results, targets, ceilings) {
   const { machine: m } = info;
   const lines = [
     '## Node tracker: Floe vs @snowplow/node-tracker 4.8.0',
@@ -264,6 +300,14 @@ function printReport(info, results, targets) {
     baselineTable(results),
     '',
     kindTables(results),
+    '### Delivery ceiling',
+    '',
+    'Prebuilt bodies of the same Floe events (≤ 40,000 B, one request in flight, one keep-alive',
+    'connection) sent back to back to the same sink: the fastest any tracker could deliver them under',
+    'the reliability rules here, if track() cost nothing.',
+    '',
+    ceilingTable(ceilings, results),
+    '',
     '### Targets (RATIOS)',
     '',
     targetTables(targets),
@@ -283,13 +327,13 @@ function printReport(info, results, targets) {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-function writeJson(info, results, targets) {
+function writeJson(info, { results, ceilings }, targets) {
   const dir = join(root, 'bench-results');
   mkdirSync(dir, { recursive: true });
   // An experiment (extra Floe options) never overwrites the record of Floe's defaults.
   const experiment = Object.keys(info.floe?.extraOptions ?? {}).length > 0;
   const file = join(dir, experiment ? 'node-tracker-experiment.json' : 'node-tracker.json');
-  writeFileSync(file, `${JSON.stringify({ ...info, results, targets }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ ...info, results, ceilings, targets }, null, 2)}\n`);
   log(`results written to ${file}`);
 }
 

@@ -3,6 +3,7 @@
 
 import { KIND_LABELS, KINDS } from './events.mjs';
 import { CONFIG_NOTES } from './matrix.mjs';
+import { median } from './summarize.mjs';
 
 const int = (v) => Math.round(v).toLocaleString('en-US');
 const fixed = (digits) => (v) =>
@@ -165,4 +166,65 @@ export function targetTables(targets) {
     ]),
   );
   return `${lossTable}\n\n${ratioTable}`;
+}
+
+const deliveredMedian = (results, tracker, config, kind, base64) =>
+  results.find(
+    (r) =>
+      r.scenario.tracker === tracker &&
+      r.scenario.config === config &&
+      r.scenario.kind === kind &&
+      (base64 === undefined || r.scenario.base64 === base64),
+  )?.summary?.deliveredEvPerSec?.median;
+
+/**
+ * The delivery ceiling (wire-ceiling.mjs): prebuilt bodies of Floe's events sent back to back,
+ * next to Snowplow's lossless rate and Floe's default rate of the same kind, so the report says
+ * whether a 10× target is reachable at all under the request rules on this machine.
+ */
+export function ceilingTable(ceilings, results) {
+  if (ceilings.length === 0) return '';
+  const rows = ceilings.map((c) => {
+    const ms = c.runs.map((run) => run.ms);
+    const evPerSec = c.runs.map((run) => (run.delivered / run.ms) * 1000);
+    const summary = {
+      ms: { median: median(ms), min: Math.min(...ms), max: Math.max(...ms), values: ms },
+      ev: {
+        median: median(evPerSec),
+        min: Math.min(...evPerSec),
+        max: Math.max(...evPerSec),
+        values: evPerSec,
+      },
+    };
+    const snowplow = deliveredMedian(results, 'snowplow', 'lossless', c.kind);
+    const floe = deliveredMedian(
+      results,
+      'floe',
+      'default',
+      c.kind,
+      c.base64 === 'on' ? 'on' : 'default',
+    );
+    const ceiling = summary.ev.median;
+    return [
+      KIND_LABELS[c.kind] ?? c.kind,
+      c.base64 === 'on' ? 'on' : 'off (Floe default)',
+      int(c.requests),
+      spread(summary, 'ms', int),
+      spread(summary, 'ev', int),
+      snowplow ? `${fixed(1)(ceiling / snowplow)}×` : '–',
+      floe ? `${int(floe)} (${Math.round((floe / ceiling) * 100)} %)` : '–',
+    ];
+  });
+  return table(
+    [
+      'Kind',
+      'base64',
+      'Requests',
+      'Ceiling ms',
+      'Ceiling ev/s',
+      'Ceiling ÷ Snowplow lossless',
+      'Floe default ev/s (% of ceiling)',
+    ],
+    rows,
+  );
 }

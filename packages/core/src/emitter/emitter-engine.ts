@@ -45,6 +45,8 @@ export class EmitterEngine implements Emitter {
   private readonly books: DecisionTarget;
   /** Whether the next batch is taken ahead and sent before the books of the last (memory stores). */
   private readonly pipelined: boolean;
+  /** Books deferred until the request in flight is reported sent. */
+  private booksDue: (() => void) | undefined;
   private seq = 0;
   private failureStreak = 0;
   private readonly timers: EmitterTimers;
@@ -159,6 +161,7 @@ export class EmitterEngine implements Emitter {
 
   private async finishShutdown(timeoutMs: number): Promise<FlushResult> {
     const flushed = await this.flush({ timeoutMs });
+    this.keepDueBooks();
     this.stopped = true;
     for (const controller of this.attempt.inFlight) controller.abort();
     this.timers.clear();
@@ -246,7 +249,8 @@ export class EmitterEngine implements Emitter {
     if (batch && batch.events.length > 0) this.retryQueue.push(batch);
   }
 
-  private startAttempt(batch: Batch): void {
+  /** @param onSent - called once this attempt's request is on the wire (see {@link onOutcome}). */
+  private startAttempt(batch: Batch, onSent?: () => void): void {
     // A batch taken ahead may have waited through an outage: the durable store's age rule holds.
     batch.events = this.taker.expire(batch.events);
     if (batch.events.length === 0) return;
@@ -261,7 +265,7 @@ export class EmitterEngine implements Emitter {
     }
     this.inFlight.add(batch);
     const build = (url?: string): TransportRequest => {
-      if (url === undefined) return built.request;
+      if (url === undefined) return onSent ? { ...built.request, onSent } : built.request;
       const again = buildRequest(this.o, batch, String(this.o.clock.now()), url);
       return again instanceof FloeError ? built.request : again.request;
     };
@@ -270,6 +274,8 @@ export class EmitterEngine implements Emitter {
 
   private onOutcome(batch: Batch, outcome: AttemptOutcome): void {
     if (this.stopped || !this.inFlight.delete(batch)) return;
+    // Books still waiting for a "sent" that never came (a failed write) are kept first, in order.
+    this.keepDueBooks();
     const attempts = { counted: batch.attempts, total: batch.totalAttempts };
     const decision = decideOutcome(outcome, batch.events.length, attempts, {
       ...this.o,
@@ -277,26 +283,49 @@ export class EmitterEngine implements Emitter {
       failureStreak: this.failureStreak,
       now: this.o.clock.now(),
     });
-    // On success the next batch (taken ahead) leaves first, and this one's books are kept once the
+    // On success the next batch (taken ahead) leaves first, and this one's books are kept once that
     // request is on the wire, while the collector works. A failure keeps the next batch waiting,
     // behind the batch that failed.
     if (this.pipelined && decision.kind === 'success' && this.canStartAttempt()) {
       const next = this.retryQueue.shift();
       if (next && next.events.length > 0) {
-        this.startAttempt(next);
-        this.ledger.io(
-          () =>
-            new Promise<void>((resolve) =>
-              afterPendingIo(() => {
-                this.keepBooks(batch, decision);
-                resolve();
-              }),
-            ),
-        );
+        this.deferBooks(batch, decision, (keep) => this.startAttempt(next, keep));
         return;
       }
     }
     this.keepBooks(batch, decision);
+  }
+
+  /**
+   * Keeps a batch's books after the next request is written: when the transport reports the
+   * request sent (Node writes a large body over several turns of the event loop, and books kept
+   * in between would hold up the rest of it), else on the next turn. Shutdown waits for them.
+   */
+  private deferBooks(batch: Batch, decision: Decision, send: (keep: () => void) => void): void {
+    let release: () => void = () => {};
+    const kept = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let done = false;
+    const keep = (): void => {
+      if (done) return;
+      done = true;
+      if (this.booksDue === keep) this.booksDue = undefined;
+      this.keepBooks(batch, decision);
+      release();
+    };
+    this.ledger.io(() => kept);
+    const reportsSent = this.o.transport.reportsSent === true;
+    send(keep);
+    // A transport that reports nothing, or a request that never reached the wire: next turn.
+    if (!reportsSent || this.inFlight.size === 0) afterPendingIo(keep);
+    else this.booksDue = keep;
+  }
+
+  private keepDueBooks(): void {
+    const due = this.booksDue;
+    this.booksDue = undefined;
+    due?.();
   }
 
   private keepBooks(batch: Batch, decision: Decision): void {

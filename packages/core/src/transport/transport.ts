@@ -16,6 +16,12 @@ export interface TransportRequest {
    * rejects with a `TransportError`. Optional for transports written before it existed.
    */
   readonly signal?: AbortSignalLike;
+  /**
+   * Called at most once, when the whole request (body included) has been handed to the network,
+   * by transports that say so with {@link Transport.reportsSent}. The emitter keeps its books
+   * then, so that work never holds up the bytes of the request.
+   */
+  readonly onSent?: () => void;
 }
 
 /** What the emitter needs from an answer. The body is never buffered whole. */
@@ -31,6 +37,8 @@ export interface TransportResponse {
  */
 export interface Transport {
   makeRequest(request: TransportRequest): Promise<TransportResponse>;
+  /** Whether {@link makeRequest} calls `request.onSent` once the request is written. */
+  readonly reportsSent?: boolean;
   /** Releases sockets and agents. */
   close?(): void | Promise<void>;
 }

@@ -39,20 +39,49 @@ export interface NodeHttpTransportOptions {
 }
 
 interface Context {
-  /** The last URL parsed: an emitter sends to one URL over and over. */
-  lastUrl: { readonly text: string; readonly url: URL } | undefined;
+  /** The last URL resolved: an emitter sends to one URL over and over. */
+  lastTarget: Target | undefined;
   readonly http: http.Agent;
   readonly https: https.Agent;
   readonly lookup: LookupFunction | undefined;
   readonly maxResponseBytes: number;
 }
 
-function parseCollectorUrl(ctx: Context, text: string): URL {
-  if (ctx.lastUrl?.text === text) return ctx.lastUrl.url;
+/** A collector URL, parsed once into what `http.request` needs. */
+interface Target {
+  readonly text: string;
+  readonly url: URL;
+  readonly secure: boolean;
+  /** `METHOD origin` is built from this for error messages. */
+  readonly origin: string;
+  readonly options: http.RequestOptions;
+}
+
+function resolveTarget(ctx: Context, text: string): Target {
+  if (ctx.lastTarget?.text === text) return ctx.lastTarget;
   const url = new URL(text);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(url.protocol);
-  ctx.lastUrl = { text, url };
-  return url;
+  const secure = url.protocol === 'https:';
+  const target: Target = {
+    text,
+    url,
+    secure,
+    origin: url.origin,
+    // Plain options rather than the URL object: http.request would convert the URL every time.
+    options: {
+      protocol: url.protocol,
+      hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
+      port: url.port === '' ? undefined : Number(url.port),
+      path: `${url.pathname}${url.search}`,
+      agent: secure ? ctx.https : ctx.http,
+      ...(url.username || url.password
+        ? { auth: `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}` }
+        : {}),
+      ...(ctx.lookup ? { lookup: ctx.lookup } : {}),
+    },
+  };
+  ctx.lastTarget = target;
+  return target;
 }
 
 function headersOf(res: http.IncomingMessage): Record<string, string> {
@@ -61,6 +90,18 @@ function headersOf(res: http.IncomingMessage): Record<string, string> {
     if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return out;
+}
+
+// Headers are copied only when read: an emitter reads them only for redirects and failures.
+function responseOf(status: number, res: http.IncomingMessage): TransportResponse {
+  let headers: Record<string, string> | undefined;
+  return {
+    status,
+    get headers() {
+      headers ??= headersOf(res);
+      return headers;
+    },
+  };
 }
 
 /**
@@ -75,9 +116,9 @@ function send(
   redirected: boolean,
 ): Promise<TransportResponse> {
   return new Promise((resolve, reject) => {
-    let url: URL;
+    let target: Target;
     try {
-      url = parseCollectorUrl(ctx, request.url);
+      target = resolveTarget(ctx, request.url);
     } catch (error) {
       reject(
         new TransportError(`invalid collector URL ${request.url}`, {
@@ -87,8 +128,8 @@ function send(
       );
       return;
     }
-    const target = `${request.method} ${url.origin}`;
-    const secure = url.protocol === 'https:';
+    const { url, secure } = target;
+    const label = `${request.method} ${target.origin}`;
     const body = request.body === undefined ? undefined : Buffer.from(request.body, 'utf8');
     const headers: Record<string, string> = { ...request.headers };
     if (body) headers['content-length'] = String(body.length);
@@ -107,17 +148,16 @@ function send(
       finish(() => (response ? resolve(response) : reject(error)));
     };
     const onAbort = () =>
-      fail(new TransportError(`${target}: request aborted`, { causeCode: 'ABORT_ERR' }));
-    const req = (secure ? https : http).request(url, {
+      fail(new TransportError(`${label}: request aborted`, { causeCode: 'ABORT_ERR' }));
+    const req = (secure ? https : http).request({
+      ...target.options,
       method: request.method,
       headers,
-      agent: secure ? ctx.https : ctx.http,
-      ...(ctx.lookup ? { lookup: ctx.lookup } : {}),
     });
     const timer = setTimeout(
       () =>
         fail(
-          new TransportError(`${target}: no answer within ${request.timeoutMs} ms`, {
+          new TransportError(`${label}: no answer within ${request.timeoutMs} ms`, {
             timeout: true,
             causeCode: 'ETIMEDOUT',
           }),
@@ -127,7 +167,8 @@ function send(
     timer.unref();
     request.signal?.addEventListener('abort', onAbort, { once: true });
     if (request.signal?.aborted) onAbort();
-    req.on('error', (error) => fail(toTransportError(error, target)));
+    req.on('error', (error) => fail(toTransportError(error, label)));
+    if (request.onSent) req.once('finish', request.onSent);
     req.on('response', (res) => {
       const status = res.statusCode ?? 0;
       const location = res.headers.location;
@@ -143,7 +184,7 @@ function send(
         finish(() => resolve(send(ctx, { ...request, url: next }, deadline, true)));
         return;
       }
-      response = { status, headers: headersOf(res) };
+      response = responseOf(status, res);
       let read = 0;
       const done = () => finish(() => resolve(response!));
       res.on('data', (chunk: Buffer) => {
@@ -181,7 +222,7 @@ export function makeNodeHttpTransport(options: NodeHttpTransportOptions = {}): T
     maxSockets: options.maxSockets ?? 10,
   };
   const ctx: Context = {
-    lastUrl: undefined,
+    lastTarget: undefined,
     http: new http.Agent(agentOptions),
     https: new https.Agent({ ...agentOptions, ...options.tls }),
     lookup: options.lookup,
@@ -189,6 +230,7 @@ export function makeNodeHttpTransport(options: NodeHttpTransportOptions = {}): T
   };
   let closed = false;
   return {
+    reportsSent: true,
     makeRequest(request) {
       if (closed)
         return Promise.reject(
