@@ -45,6 +45,14 @@ async function rejection(promise: Promise<unknown>): Promise<TransportError> {
   return error as TransportError;
 }
 
+async function waitFor(condition: () => boolean, timeoutMs = 2000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 describe('makeNodeHttpTransport', () => {
   it('sends the method, headers and exact body, and returns status and lower-case headers', async () => {
     const s = await server((_req, res) => {
@@ -62,6 +70,27 @@ describe('makeNodeHttpTransport', () => {
     });
     expect(s.requests[0]!.headers['content-type']).toBe('application/json; charset=UTF-8');
     expect(s.requests[0]!.headers['content-length']).toBe(String(Buffer.byteLength(body)));
+  });
+
+  it('reports the request sent once its whole body is written, before the answer', async () => {
+    let answer: () => void = () => {};
+    const s = await server((_req, res) => {
+      answer = () => res.end('ok');
+    });
+    const t = transport();
+    expect(t.reportsSent).toBe(true);
+    const order: string[] = [];
+    const body = 'x'.repeat(1_000_000);
+    const pending = t
+      .makeRequest({ ...post(s.url, body), onSent: () => order.push('sent') })
+      .then((res) => order.push(`answered ${res.status}`));
+    // The body is on the wire and read whole before the server answers.
+    await waitFor(() => order.length === 1 && s.requests.length === 1);
+    expect(order).toEqual(['sent']);
+    expect(s.requests[0]!.body).toHaveLength(1_000_000);
+    answer();
+    await pending;
+    expect(order).toEqual(['sent', 'answered 200']);
   });
 
   it('reuses one keep-alive connection for sequential requests', async () => {

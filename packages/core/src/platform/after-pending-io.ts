@@ -5,9 +5,14 @@
  * with the collector's work instead of delaying the next request. `setImmediate` where the runtime
  * has it (Node, Bun); elsewhere a microtask, which is as soon as possible.
  */
-export const afterPendingIo: (callback: () => void) => void =
-  typeof setImmediate === 'function'
-    ? (callback) => {
-        setImmediate(callback);
-      }
-    : (callback) => queueMicrotask(callback);
+export const afterPendingIo: (callback: () => void) => void = pickScheduler();
+
+function pickScheduler(): (callback: () => void) => void {
+  // Read off globalThis: core compiles without Node's types, and browsers have no setImmediate.
+  const immediate = (globalThis as { setImmediate?: (callback: () => void) => unknown })
+    .setImmediate;
+  if (typeof immediate !== 'function') return (callback) => queueMicrotask(callback);
+  return (callback) => {
+    immediate(callback);
+  };
+}

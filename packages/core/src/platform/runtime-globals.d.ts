@@ -6,8 +6,6 @@ declare global {
   function setTimeout(callback: () => void, ms?: number): unknown;
   function clearTimeout(handle: unknown): void;
   function queueMicrotask(callback: () => void): void;
-  /** Node and Bun only; see `after-pending-io.ts`. */
-  const setImmediate: ((callback: () => void) => unknown) | undefined;
 
   const console: {
     warn(...data: unknown[]): void;

@@ -7,22 +7,43 @@ import {
 } from '@floe/core';
 import { makeEvent } from './harness';
 
-/** A transport that answers after a macrotask, logging each request by the batch's first eid. */
-function loggingTransport(log: string[], statuses: number[] = []): Transport {
+/**
+ * A transport that answers after a macrotask, logging each request by the batch's first eid.
+ * With `sent: 'reported'` it says it reports writes and calls `onSent` a moment after the request
+ * (logged); with `sent: 'silent'` it says so but never does (a write that never completed).
+ */
+function loggingTransport(
+  log: string[],
+  statuses: number[] = [],
+  sent: 'unknown' | 'reported' | 'silent' = 'unknown',
+): Transport {
   return {
+    ...(sent === 'unknown' ? {} : { reportsSent: true }),
     makeRequest(request: TransportRequest) {
       const body = JSON.parse(request.body as string) as { data: { eid: string }[] };
       log.push(`request ${body.data[0]!.eid}`);
+      if (sent === 'reported' && request.onSent) {
+        const onSent = request.onSent;
+        setImmediate(() => {
+          log.push(`sent ${body.data[0]!.eid}`);
+          onSent();
+        });
+      }
       const status = statuses.shift() ?? 200;
-      return new Promise((resolve) => setTimeout(() => resolve({ status, headers: {} }), 1));
+      return new Promise((resolve) => setTimeout(() => resolve({ status, headers: {} }), 2));
     },
   };
 }
 
-function emitterFor(log: string[], store: EventStore, statuses?: number[]) {
+function emitterFor(
+  log: string[],
+  store: EventStore,
+  statuses?: number[],
+  sent?: 'unknown' | 'reported' | 'silent',
+) {
   return createEmitter({
     endpoint: 'http://collector.test',
-    transport: loggingTransport(log, statuses),
+    transport: loggingTransport(log, statuses, sent),
     store,
     flushAt: 10,
     maxBatchEvents: 10,
@@ -33,10 +54,14 @@ function emitterFor(log: string[], store: EventStore, statuses?: number[]) {
   });
 }
 
-/** The memory store, claiming to be durable. */
-function durable(inner = createMemoryStore()): EventStore {
+/** A memory store seen through a wrapper: durable or not, with an optional spy on `take`. */
+function wrapped(
+  durable: boolean,
+  onTake: (taken: number) => void = () => {},
+  inner = createMemoryStore(),
+): EventStore {
   return {
-    durable: true,
+    durable,
     get size() {
       return inner.size;
     },
@@ -44,7 +69,11 @@ function durable(inner = createMemoryStore()): EventStore {
       return inner.byteSize;
     },
     add: (event) => inner.add(event),
-    take: (limit, maxBytes) => inner.take(limit, maxBytes),
+    take: (limit, maxBytes) => {
+      const taken = inner.take(limit, maxBytes);
+      if (taken.length > 0) onTake(taken.length);
+      return taken;
+    },
     ack: (eids) => inner.ack(eids),
     release: (eids) => inner.release(eids),
   };
@@ -72,7 +101,7 @@ describe('taking the next batch while a request is in flight', () => {
 
   it('durable store: a batch is acknowledged before the next leaves, so a crash repeats one batch at most', async () => {
     const log: string[] = [];
-    const emitter = emitterFor(log, durable());
+    const emitter = emitterFor(log, wrapped(true));
     for (let i = 0; i < 30; i++) emitter.add(events[i]!);
     expect(await emitter.flush()).toEqual({ delivered: 30, dropped: 0, pending: 0 });
     expect(log).toEqual([
@@ -88,26 +117,8 @@ describe('taking the next batch while a request is in flight', () => {
 
   it('a failed batch is retried before the batch taken ahead, and nothing more is taken during failures', async () => {
     const log: string[] = [];
-    const store = createMemoryStore();
     const takes: number[] = [];
-    const spy: EventStore = {
-      ...store,
-      durable: false,
-      get size() {
-        return store.size;
-      },
-      get byteSize() {
-        return store.byteSize;
-      },
-      add: (event) => store.add(event),
-      take: (limit, maxBytes) => {
-        const taken = store.take(limit, maxBytes);
-        if (taken.length > 0) takes.push(taken.length);
-        return taken;
-      },
-      ack: (eids) => store.ack(eids),
-      release: (eids) => store.release(eids),
-    };
+    const spy = wrapped(false, (taken) => takes.push(taken));
     const emitter = emitterFor(log, spy, [503, 503]);
     for (let i = 0; i < 40; i++) emitter.add(events[i]!);
     expect(await emitter.flush()).toEqual({ delivered: 40, dropped: 0, pending: 0 });
@@ -123,5 +134,43 @@ describe('taking the next batch while a request is in flight', () => {
     // while the first one keeps failing.
     expect(takes).toEqual([10, 10, 10, 10]);
     await emitter.shutdown();
+  });
+
+  it('a transport that reports writes: the books wait for the next request to be on the wire', async () => {
+    const log: string[] = [];
+    const emitter = emitterFor(log, createMemoryStore(), [], 'reported');
+    for (let i = 0; i < 30; i++) emitter.add(events[i]!);
+    expect(await emitter.flush()).toEqual({ delivered: 30, dropped: 0, pending: 0 });
+    // Only the requests sent while another batch's books were pending carry an onSent.
+    expect(log).toEqual([
+      `request ${eidOf(0)}`,
+      `request ${eidOf(10)}`,
+      `sent ${eidOf(10)}`,
+      `success ${eidOf(0)}`,
+      `request ${eidOf(20)}`,
+      `sent ${eidOf(20)}`,
+      `success ${eidOf(10)}`,
+      `success ${eidOf(20)}`,
+    ]);
+    await emitter.shutdown();
+  });
+
+  it('a transport that says it reports writes but never does: books are kept at the next answer, nothing hangs', async () => {
+    const log: string[] = [];
+    const emitter = emitterFor(log, createMemoryStore(), [], 'silent');
+    for (let i = 0; i < 30; i++) emitter.add(events[i]!);
+    expect(await emitter.flush()).toEqual({ delivered: 30, dropped: 0, pending: 0 });
+    expect(log.filter((line) => line.startsWith('success'))).toEqual([
+      `success ${eidOf(0)}`,
+      `success ${eidOf(10)}`,
+      `success ${eidOf(20)}`,
+    ]);
+    const started = Date.now();
+    expect(await emitter.shutdown({ timeoutMs: 1000 })).toEqual({
+      delivered: 0,
+      dropped: 0,
+      pending: 0,
+    });
+    expect(Date.now() - started).toBeLessThan(100);
   });
 });

@@ -1,6 +1,7 @@
 import {
   createTracker,
   type EncodedEvent,
+  type IgluUri,
   type Payload,
   trackSelfDescribingEvent,
   trackStructEvent,
@@ -29,7 +30,9 @@ const igluUri = fc
     fc.nat(9),
     fc.nat(9),
   )
-  .map(([vendor, name, m, r, a]) => `iglu:${vendor}/${name}/jsonschema/${m + 1}-${r}-${a}`);
+  .map(
+    ([vendor, name, m, r, a]): IgluUri => `iglu:${vendor}/${name}/jsonschema/${m + 1}-${r}-${a}`,
+  );
 const jsonData = fc.jsonValue({ maxDepth: 3 });
 const utf8 = (text: string): number => Buffer.byteLength(text, 'utf8');
 

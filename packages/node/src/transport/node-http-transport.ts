@@ -92,18 +92,6 @@ function headersOf(res: http.IncomingMessage): Record<string, string> {
   return out;
 }
 
-// Headers are copied only when read: an emitter reads them only for redirects and failures.
-function responseOf(status: number, res: http.IncomingMessage): TransportResponse {
-  let headers: Record<string, string> | undefined;
-  return {
-    status,
-    get headers() {
-      headers ??= headersOf(res);
-      return headers;
-    },
-  };
-}
-
 /**
  * One attempt: resolves with the status once the body is read (at most `maxResponseBytes`, never
  * kept) or cut; rejects with a TransportError when no status arrived. A 307/308 is followed once
@@ -184,7 +172,8 @@ function send(
         finish(() => resolve(send(ctx, { ...request, url: next }, deadline, true)));
         return;
       }
-      response = responseOf(status, res);
+      // Copied now: a lazy copy would keep the whole response (and its request) alive.
+      response = { status, headers: headersOf(res) };
       let read = 0;
       const done = () => finish(() => resolve(response!));
       res.on('data', (chunk: Buffer) => {
