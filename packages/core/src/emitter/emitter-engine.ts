@@ -2,7 +2,6 @@ import type { DropReason, FlushResult } from '../drop-report';
 import { FloeError } from '../errors/floe-error';
 import type { Payload } from '../payload';
 import { EncodedEvent } from '../payload/encoded-event';
-import { afterPendingIo } from '../platform/after-pending-io';
 import type { QueuedEvent } from '../store/event-store';
 import type { TransportRequest } from '../transport/transport';
 import { applyDecision, type DecisionTarget } from './apply-decision';
@@ -10,6 +9,7 @@ import type { Batch } from './batch';
 import { BatchTaker } from './batch-taker';
 import { buildRequest } from './build-request';
 import { type Decision, decideOutcome } from './decide-outcome';
+import { DeferredBooks } from './deferred-books';
 import { DeliveryLedger } from './delivery-ledger';
 import type { Emitter, FlushOptions } from './emitter';
 import type { EmitterOptions } from './emitter-options';
@@ -45,8 +45,8 @@ export class EmitterEngine implements Emitter {
   private readonly books: DecisionTarget;
   /** Whether the next batch is taken ahead and sent before the books of the last (memory stores). */
   private readonly pipelined: boolean;
-  /** Books deferred until the request in flight is reported sent. */
-  private booksDue: (() => void) | undefined;
+  /** Books put off until the next request is on the wire. */
+  private readonly deferred: DeferredBooks;
   private seq = 0;
   private failureStreak = 0;
   private readonly timers: EmitterTimers;
@@ -70,6 +70,7 @@ export class EmitterEngine implements Emitter {
     this.attempt = { transport: this.o.transport, clock: this.o.clock, inFlight: new Set() };
     this.ledger = new DeliveryLedger(this.o.store, this.waiters, this.callbacks);
     this.pipelined = !this.o.store.durable;
+    this.deferred = new DeferredBooks(this.ledger);
     this.taker = new BatchTaker(
       this.o,
       this.ledger,
@@ -161,7 +162,7 @@ export class EmitterEngine implements Emitter {
 
   private async finishShutdown(timeoutMs: number): Promise<FlushResult> {
     const flushed = await this.flush({ timeoutMs });
-    this.keepDueBooks();
+    this.deferred.keepDue();
     this.stopped = true;
     for (const controller of this.attempt.inFlight) controller.abort();
     this.timers.clear();
@@ -275,7 +276,7 @@ export class EmitterEngine implements Emitter {
   private onOutcome(batch: Batch, outcome: AttemptOutcome): void {
     if (this.stopped || !this.inFlight.delete(batch)) return;
     // Books still waiting for a "sent" that never came (a failed write) are kept first, in order.
-    this.keepDueBooks();
+    this.deferred.keepDue();
     const attempts = { counted: batch.attempts, total: batch.totalAttempts };
     const decision = decideOutcome(outcome, batch.events.length, attempts, {
       ...this.o,
@@ -289,43 +290,15 @@ export class EmitterEngine implements Emitter {
     if (this.pipelined && decision.kind === 'success' && this.canStartAttempt()) {
       const next = this.retryQueue.shift();
       if (next && next.events.length > 0) {
-        this.deferBooks(batch, decision, (keep) => this.startAttempt(next, keep));
+        // Node may take several turns of the event loop to write a large body: books kept in
+        // between would hold up the rest of it, so they wait for the transport's onSent.
+        const keep = this.deferred.defer(() => this.keepBooks(batch, decision));
+        this.startAttempt(next, keep);
+        this.deferred.afterSend(this.o.transport.reportsSent === true && this.inFlight.size > 0);
         return;
       }
     }
     this.keepBooks(batch, decision);
-  }
-
-  /**
-   * Keeps a batch's books after the next request is written: when the transport reports the
-   * request sent (Node writes a large body over several turns of the event loop, and books kept
-   * in between would hold up the rest of it), else on the next turn. Shutdown waits for them.
-   */
-  private deferBooks(batch: Batch, decision: Decision, send: (keep: () => void) => void): void {
-    let release: () => void = () => {};
-    const kept = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let done = false;
-    const keep = (): void => {
-      if (done) return;
-      done = true;
-      if (this.booksDue === keep) this.booksDue = undefined;
-      this.keepBooks(batch, decision);
-      release();
-    };
-    this.ledger.io(() => kept);
-    const reportsSent = this.o.transport.reportsSent === true;
-    send(keep);
-    // A transport that reports nothing, or a request that never reached the wire: next turn.
-    if (!reportsSent || this.inFlight.size === 0) afterPendingIo(keep);
-    else this.booksDue = keep;
-  }
-
-  private keepDueBooks(): void {
-    const due = this.booksDue;
-    this.booksDue = undefined;
-    due?.();
   }
 
   private keepBooks(batch: Batch, decision: Decision): void {
