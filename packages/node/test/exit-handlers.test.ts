@@ -28,6 +28,19 @@ function delivered(...processes: FixtureRun[]) {
   return checkInvariants({ tracked: processes.flatMap((p) => p.tracked()), dropped: [], server });
 }
 
+/** Reopens the server and runs a process that delivers what the disk queue in `dir` holds. */
+async function drainQueueDir(): Promise<FixtureRun> {
+  await server.reopen();
+  const drain = await runToExit(SCRIPT, {
+    endpoint: server.url,
+    queueDir: dir,
+    flush: true,
+    shutdown: true,
+  });
+  expect(drain.exit.code).toBe(0);
+  return drain;
+}
+
 function start(config: Record<string, unknown>): FixtureRun {
   const run = runFixture(SCRIPT, { endpoint: server.url, queue: 'memory', ...config });
   runs.push(run);
@@ -90,14 +103,7 @@ describe('exit handlers', () => {
     expect(await run.exited).toMatchObject({ code: null, signal: 'SIGTERM' });
     // The 5 s shutdown deadline was not waited for: a full wait would end 4.7 s after this signal.
     expect(performance.now() - second).toBeLessThan(4000);
-    await server.reopen();
-    const drain = await runToExit(SCRIPT, {
-      endpoint: server.url,
-      queueDir: dir,
-      flush: true,
-      shutdown: true,
-    });
-    expect(drain.exit.code).toBe(0);
+    const drain = await drainQueueDir();
     expect(delivered(run, drain)).toMatchObject({ received: 15, duplicates: 0 });
   });
 
@@ -153,14 +159,7 @@ describe('P11: an idle tracker at process end', () => {
     });
     expect(run.exit.code).toBe(0);
     expect(run.exit.ms).toBeGreaterThanOrEqual(1000);
-    await server.reopen();
-    const drain = await runToExit(SCRIPT, {
-      endpoint: server.url,
-      queueDir: dir,
-      flush: true,
-      shutdown: true,
-    });
-    expect(drain.exit.code).toBe(0);
+    const drain = await drainQueueDir();
     expect(delivered(run, drain)).toMatchObject({ received: 12, duplicates: 0 });
   });
 });

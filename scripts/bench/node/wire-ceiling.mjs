@@ -51,13 +51,13 @@ function packBodies(texts) {
   let bytes = ENVELOPE_START.length + 2;
   for (const text of texts) {
     const event = `${text.slice(0, -1)},"stm":"${stm}"}`;
-    const size = Buffer.byteLength(event) + (events.length > 0 ? 1 : 0);
-    if (events.length > 0 && bytes + size > MAX_BODY_BYTES) {
+    const eventBytes = Buffer.byteLength(event);
+    if (events.length > 0 && bytes + 1 + eventBytes > MAX_BODY_BYTES) {
       bodies.push(Buffer.from(`${ENVELOPE_START}${events.join(',')}]}`));
       events = [];
       bytes = ENVELOPE_START.length + 2;
     }
-    bytes += Buffer.byteLength(event) + (events.length > 0 ? 1 : 0);
+    bytes += eventBytes + (events.length > 0 ? 1 : 0);
     events.push(event);
   }
   if (events.length > 0) bodies.push(Buffer.from(`${ENVELOPE_START}${events.join(',')}]}`));

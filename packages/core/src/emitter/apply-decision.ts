@@ -10,7 +10,7 @@ export interface DecisionTarget {
   readonly callbacks: SafeCallbacks;
   readonly taker: BatchTaker;
   /** Batches waiting for their next attempt; retries go to the front. */
-  readonly retryQueue: Batch[];
+  readonly waitingBatches: Batch[];
   /** Pauses the whole emitter (backoff, Retry-After). */
   pause(ms: number): void;
 }
@@ -29,7 +29,7 @@ export function applyDecision(
   decision: Decision,
   failureStreak: number,
 ): number {
-  const { ledger, callbacks, retryQueue } = target;
+  const { ledger, callbacks, waitingBatches } = target;
   const eids = eidsOf(batch.events);
   if (decision.kind === 'success') {
     ledger.settle(batch.events, 'delivered');
@@ -37,7 +37,7 @@ export function applyDecision(
     return 0;
   }
   if (decision.kind === 'bisect') {
-    retryQueue.unshift(...bisectBatch(batch));
+    waitingBatches.unshift(...bisectBatch(batch));
     callbacks.failure({ eids, status: decision.status, willRetry: true });
     return failureStreak;
   }
@@ -51,7 +51,7 @@ export function applyDecision(
   if (decision.counted) batch.attempts++;
   batch.events = target.taker.expire(batch.events);
   const willRetry = batch.events.length > 0;
-  if (willRetry) retryQueue.unshift(batch);
+  if (willRetry) waitingBatches.unshift(batch);
   target.pause(decision.delayMs);
   callbacks.failure({ eids, status, error, willRetry });
   return decision.counted ? failureStreak + 1 : failureStreak;

@@ -38,7 +38,7 @@ export class EmitterEngine implements Emitter {
    * Batches taken from the store and waiting for their next attempt, first in line first: retries,
    * and the batch taken ahead while a request is in flight.
    */
-  private readonly retryQueue: Batch[] = [];
+  private readonly waitingBatches: Batch[] = [];
   private readonly inFlight = new Set<Batch>();
   private readonly ledger: DeliveryLedger;
   private readonly taker: BatchTaker;
@@ -82,7 +82,7 @@ export class EmitterEngine implements Emitter {
       ledger: this.ledger,
       callbacks: this.callbacks,
       taker: this.taker,
-      retryQueue: this.retryQueue,
+      waitingBatches: this.waitingBatches,
       pause: (ms) => this.timers.pause(ms),
     };
     this.timers = new EmitterTimers(
@@ -173,8 +173,8 @@ export class EmitterEngine implements Emitter {
       pendingIo: this.ledger.pendingIo,
       collectLeased: () => {
         const held: QueuedEvent[] = [];
-        for (const batch of [...this.retryQueue, ...this.inFlight]) held.push(...batch.events);
-        this.retryQueue.length = 0;
+        for (const batch of [...this.waitingBatches, ...this.inFlight]) held.push(...batch.events);
+        this.waitingBatches.length = 0;
         this.inFlight.clear();
         return held;
       },
@@ -214,14 +214,14 @@ export class EmitterEngine implements Emitter {
     do {
       this.pumpAgain = false;
       while (this.canStartAttempt()) {
-        let batch = this.retryQueue.shift();
+        let batch = this.waitingBatches.shift();
         if (!batch) {
           if (!this.readyToSend()) break;
           batch = await this.taker.take();
           if (!batch) break;
           if (this.timers.paused || this.stopped) {
             // A failure paused the emitter while the store was being read: wait like the rest.
-            if (batch.events.length > 0) this.retryQueue.push(batch);
+            if (batch.events.length > 0) this.waitingBatches.push(batch);
             break;
           }
         }
@@ -244,10 +244,10 @@ export class EmitterEngine implements Emitter {
    */
   private async takeAhead(): Promise<void> {
     if (!this.pipelined || this.failureStreak > 0) return;
-    if (this.stopped || this.timers.paused || this.retryQueue.length > 0) return;
+    if (this.stopped || this.timers.paused || this.waitingBatches.length > 0) return;
     if (this.inFlight.size < this.o.maxInFlight || !this.readyToSend()) return;
     const batch = await this.taker.take();
-    if (batch && batch.events.length > 0) this.retryQueue.push(batch);
+    if (batch && batch.events.length > 0) this.waitingBatches.push(batch);
   }
 
   /** @param onSent - called once this attempt's request is on the wire (see {@link onOutcome}). */
@@ -262,7 +262,7 @@ export class EmitterEngine implements Emitter {
     }
     if (built.overflow.length > 0) {
       batch.events = batch.events.slice(0, batch.events.length - built.overflow.length);
-      this.retryQueue.unshift({ ...batch, events: built.overflow });
+      this.waitingBatches.unshift({ ...batch, events: built.overflow });
     }
     this.inFlight.add(batch);
     const build = (url?: string): TransportRequest => {
@@ -288,7 +288,7 @@ export class EmitterEngine implements Emitter {
     // request is on the wire, while the collector works. A failure keeps the next batch waiting,
     // behind the batch that failed.
     if (this.pipelined && decision.kind === 'success' && this.canStartAttempt()) {
-      const next = this.retryQueue.shift();
+      const next = this.waitingBatches.shift();
       if (next && next.events.length > 0) {
         // Node may take several turns of the event loop to write a large body: books kept in
         // between would hold up the rest of it, so they wait for the transport's onSent.

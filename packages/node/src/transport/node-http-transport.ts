@@ -52,8 +52,6 @@ interface Target {
   readonly text: string;
   readonly url: URL;
   readonly secure: boolean;
-  /** `METHOD origin` is built from this for error messages. */
-  readonly origin: string;
   readonly options: http.RequestOptions;
 }
 
@@ -66,7 +64,6 @@ function resolveTarget(ctx: Context, text: string): Target {
     text,
     url,
     secure,
-    origin: url.origin,
     // Plain options rather than the URL object: http.request would convert the URL every time.
     options: {
       protocol: url.protocol,
@@ -117,7 +114,7 @@ function send(
       return;
     }
     const { url, secure } = target;
-    const label = `${request.method} ${target.origin}`;
+    const label = `${request.method} ${url.origin}`;
     const body = request.body === undefined ? undefined : Buffer.from(request.body, 'utf8');
     const headers: Record<string, string> = { ...request.headers };
     if (body) headers['content-length'] = String(body.length);
