@@ -278,6 +278,63 @@ describe('makeNodeHttpTransport', () => {
     expect((await rejection(transport().makeRequest(post(url)))).causeCode).toBe('ECONNREFUSED');
   });
 
+  it('reads a chunked answer whole and reuses the connection after it', async () => {
+    const s = await server((_req, res) => {
+      res.setHeader('Retry-After', '7');
+      res.write('part one,');
+      setImmediate(() => res.end(' part two'));
+    });
+    const t = transport();
+    for (let i = 0; i < 3; i++) {
+      const res = await t.makeRequest(post(s.url));
+      expect(res).toEqual({
+        status: 200,
+        headers: expect.objectContaining({ 'retry-after': '7' }),
+      });
+    }
+    expect(s.requests[0]!.headers['transfer-encoding']).toBeUndefined();
+    expect(s.connections()).toBe(1);
+  });
+
+  it('sends credentials in the URL as Basic authorization', async () => {
+    const s = await server();
+    const url = s.url.replace('http://', 'http://us%40er:p%3Ass@');
+    await transport().makeRequest(post(url));
+    const expected = `Basic ${Buffer.from('us@er:p:ss').toString('base64')}`;
+    expect(s.requests[0]!.headers.authorization).toBe(expected);
+  });
+
+  it('refuses a header value that would inject another header', async () => {
+    const s = await server();
+    const request = { ...post(s.url), headers: { 'x-a': 'ok\r\nX-Injected: 1' } };
+    const error = await rejection(transport().makeRequest(request));
+    expect(error.causeCode).toBe('ERR_INVALID_CHAR');
+    expect(s.requests).toHaveLength(0);
+  });
+
+  it('queues requests past maxSockets until a connection is free', async () => {
+    const s = await server((_req, res) => setTimeout(() => res.end('ok'), 5));
+    const t = transport({ maxSockets: 2 });
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, n) => t.makeRequest(post(s.url, `{"n":${n}}`))),
+    );
+    expect(answers.map((res) => res.status)).toEqual(Array(8).fill(200));
+    expect(s.connections()).toBe(2);
+    expect(new Set(s.requests.map((r) => r.body)).size).toBe(8);
+  });
+
+  it('drops a free connection the server closed and opens a new one without an error', async () => {
+    // The server drops each connection a little after answering, as a keep-alive timeout would.
+    const s = await server((req, res) => {
+      res.end('ok', () => setTimeout(() => req.socket.destroy(), 20));
+    });
+    const t = transport();
+    expect((await t.makeRequest(post(s.url))).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 150));
+    expect((await t.makeRequest(post(s.url))).status).toBe(200);
+    expect(s.connections()).toBe(2);
+  });
+
   it('close() destroys pooled sockets and refuses further requests', async () => {
     let socketClosed = false;
     const s = await server((req, res) => {
