@@ -54,6 +54,15 @@ export class PayloadText {
   }
 
   /**
+   * Appends `,"key":"value"` for a value known to be printable ASCII without `"` or `\\`, such as
+   * base64url, so that a long value is not scanned for characters it cannot hold.
+   */
+  putAscii(key: string, value: string): void {
+    this.text += ',"' + key + '":"' + value + '"';
+    this.size += key.length + value.length + 6;
+  }
+
+  /**
    * Appends `,"key":` and a value that is JSON string text already, quotes included, with its
    * UTF-8 size (see `quoted-envelope.ts`), without escaping it again.
    */

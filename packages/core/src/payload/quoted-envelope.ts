@@ -1,5 +1,5 @@
 import type { KeysFragment } from './payload-text';
-import { contextsText, unstructEventText } from './self-describing-text';
+import { contextsText, type SelfDescribingParts, unstructEventText } from './self-describing-text';
 import { utf8Length } from './utf8-length';
 
 // The constant openings of the two envelopes and of a self-describing JSON, escaped once as the
@@ -42,13 +42,20 @@ function extraBytes(text: string): number {
 /**
  * The `ue_pr` value as JSON string text (quotes included) and its UTF-8 size: the
  * `unstruct_event` envelope around the event, the same as
- * `JSON.stringify(unstructEventText(eventText))`.
+ * `JSON.stringify(unstructEventText(joinSelfDescribing(event)))`, with only the data escaped.
  *
- * @param eventText - output of `selfDescribingText`.
+ * @param event - output of `selfDescribingParts`.
  */
-export function quotedUnstructEvent(eventText: string): KeysFragment {
-  const text = '"' + ESCAPED_UNSTRUCT_OPEN + escapeSelfDescribingText(eventText) + '}"';
-  return { text, bytes: text.length + extraBytes(eventText) };
+export function quotedUnstructEvent(event: SelfDescribingParts): KeysFragment {
+  const text =
+    '"' +
+    ESCAPED_UNSTRUCT_OPEN +
+    ESCAPED_SDJ_OPEN +
+    event.schema +
+    ESCAPED_DATA_KEY +
+    escapeWhole(event.data) +
+    '}}"';
+  return { text, bytes: text.length + extraBytes(event.data) };
 }
 
 /**

@@ -29,16 +29,25 @@ function isKnownIgluUri(schema: unknown): schema is IgluUri {
   return true;
 }
 
+/** A self-describing JSON serialised in two parts, before they are put together. */
+export interface SelfDescribingParts {
+  /** The Iglu URI: it matched the Iglu pattern, so it is plain ASCII needing no JSON escaping. */
+  readonly schema: string;
+  /** The data as compact, well-formed JSON text. */
+  readonly data: string;
+}
+
 /**
- * Serialises a self-describing JSON as `{"schema":…,"data":…}`, schema first so snapshots are
- * stable, and with no other keys.
+ * Checks and serialises a self-describing JSON into its URI and its data's JSON text. Callers that
+ * escape or encode the result (`ue_pr`, `ue_px`) start from the parts, so nothing is joined,
+ * flattened and taken apart again.
  *
  * @param sdj - the value to serialise; checked at run time, since JavaScript callers skip types.
  * @param role - `event` or `entity`, for the error message.
  * @throws InvalidEventError for a non-object, an invalid Iglu URI or data that cannot be
  *   serialised.
  */
-export function selfDescribingText(sdj: unknown, role: string): string {
+export function selfDescribingParts(sdj: unknown, role: string): SelfDescribingParts {
   if (typeof sdj !== 'object' || sdj === null) {
     throw new InvalidEventError(`${role}: not a self-describing JSON object`);
   }
@@ -47,15 +56,29 @@ export function selfDescribingText(sdj: unknown, role: string): string {
     const shown = typeof schema === 'string' ? JSON.stringify(schema) : typeof schema;
     throw new InvalidEventError(`${role}: ${shown} is not a valid Iglu URI`);
   }
-  let dataText: string;
   try {
-    dataText = serializeJson(data, 'data');
+    return { schema, data: serializeJson(data, 'data') };
   } catch (error) {
     throw new InvalidEventError(`${role} ${schema}: ${(error as Error).message}`, { cause: error });
   }
-  // The URI matched the Iglu pattern, so it is plain ASCII that needs no JSON escaping. Flat,
-  // because the text is measured, sliced and escaped next.
-  return flatten('{"schema":"' + schema + '","data":' + dataText + '}');
+}
+
+/**
+ * Joins the parts of a self-describing JSON as `{"schema":…,"data":…}`, schema first so
+ * snapshots are stable, and with no other keys.
+ */
+export function joinSelfDescribing(parts: SelfDescribingParts): string {
+  return '{"schema":"' + parts.schema + '","data":' + parts.data + '}';
+}
+
+/**
+ * Serialises a self-describing JSON as `{"schema":…,"data":…}` (see {@link selfDescribingParts}),
+ * flat, because entity texts are measured, sliced and escaped next.
+ *
+ * @throws InvalidEventError as {@link selfDescribingParts} does.
+ */
+export function selfDescribingText(sdj: unknown, role: string): string {
+  return flatten(joinSelfDescribing(selfDescribingParts(sdj, role)));
 }
 
 /**

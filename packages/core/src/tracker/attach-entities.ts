@@ -56,6 +56,6 @@ export function attachEntities(
     contexts.collect(tracked, texts, shared.targets?.entities, state.reportPluginError);
   }
   if (texts.length === 0) return;
-  if (encodeBase64) text.put('cx', base64UrlEncode(contextsText(texts)));
+  if (encodeBase64) text.putAscii('cx', base64UrlEncode(contextsText(texts)));
   else text.putQuoted('co', quotedContexts(texts));
 }

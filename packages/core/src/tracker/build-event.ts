@@ -7,7 +7,11 @@ import { formatField } from '../payload/format-field';
 import { InvalidEventError } from '../payload/invalid-event-error';
 import { type KeysFragment, PayloadText } from '../payload/payload-text';
 import { quotedUnstructEvent } from '../payload/quoted-envelope';
-import { selfDescribingText, unstructEventText } from '../payload/self-describing-text';
+import {
+  joinSelfDescribing,
+  selfDescribingParts,
+  unstructEventText,
+} from '../payload/self-describing-text';
 import type { ValidationTargets } from '../validation/check-schemas';
 import { attachEntities } from './attach-entities';
 import type { BuildState } from './build-state';
@@ -62,9 +66,10 @@ export function buildEvent(
   if (e === 'ue') {
     if (sdj === undefined || sdj === null)
       throw new InvalidEventError('ue: the self-describing event is missing');
-    const eventText = selfDescribingText(sdj, 'event');
-    if (state.config.encodeBase64) text.put('ue_px', base64UrlEncode(unstructEventText(eventText)));
-    else text.putQuoted('ue_pr', quotedUnstructEvent(eventText));
+    const parts = selfDescribingParts(sdj, 'event');
+    if (state.config.encodeBase64) {
+      text.putAscii('ue_px', base64UrlEncode(unstructEventText(joinSelfDescribing(parts))));
+    } else text.putQuoted('ue_pr', quotedUnstructEvent(parts));
     eventSchema = sdj.schema;
     shared.targets?.events.push(sdj);
   } else if (sdj !== undefined) {

@@ -4,7 +4,8 @@ import {
   trackSelfDescribingEvent,
   trackStructEvent,
 } from '@floe/core';
-import { base64UrlEncode } from '../../src/payload/base64url';
+import fc from 'fast-check';
+import { base64UrlEncode, encodeWithBtoa } from '../../src/payload/base64url';
 import { createHarness, decodeJson, fromBase64Url } from './helpers/fixtures';
 import { createTestSink } from './helpers/test-sink';
 
@@ -71,6 +72,16 @@ describe('base64url encoder', () => {
     ['é', 'w6k'],
   ])('encodes %p as %p (unpadded, URL alphabet, over UTF-8)', (text, expected) => {
     expect(base64UrlEncode(text)).toBe(expected);
+  });
+
+  it('encodes the same with btoa (browsers) as with Buffer (Node, Bun)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (text) => {
+        expect(encodeWithBtoa(text)).toBe(base64UrlEncode(text));
+        expect(encodeWithBtoa(text)).toBe(Buffer.from(text, 'utf8').toString('base64url'));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('round-trips long non-ASCII text (larger than one chunk)', () => {

@@ -11,6 +11,7 @@ import { keysFragment, PayloadText } from '../../src/payload/payload-text';
 import { quotedContexts, quotedUnstructEvent } from '../../src/payload/quoted-envelope';
 import {
   contextsText,
+  selfDescribingParts,
   selfDescribingText,
   unstructEventText,
 } from '../../src/payload/self-describing-text';
@@ -57,6 +58,14 @@ describe('PayloadText: JSON text written key by key', () => {
     );
   });
 
+  it('writes ASCII-only values as they are, with their size', () => {
+    const text = new PayloadText('{"e":"ue"');
+    text.putAscii('ue_px', 'eyJzY2hlbWEiOiJpZ2x1-_');
+    const json = text.finish();
+    expect(JSON.parse(json)).toEqual({ e: 'ue', ue_px: 'eyJzY2hlbWEiOiJpZ2x1-_' });
+    expect(text.bytes).toBe(utf8(json));
+  });
+
   it('copies a keys fragment with its size, and an empty record adds nothing', () => {
     const base = keysFragment({ p: 'srv', tna: 'ns "quoted" ü', aid: 'app\n1' });
     const text = new PayloadText('{"e":"se"');
@@ -73,7 +82,7 @@ describe('quoted envelopes: escaping only the data of self-describing JSON', () 
     fc.assert(
       fc.property(igluUri, jsonData, (schema, data) => {
         const eventText = selfDescribingText({ schema, data }, 'event');
-        const quoted = quotedUnstructEvent(eventText);
+        const quoted = quotedUnstructEvent(selfDescribingParts({ schema, data }, 'event'));
         expect(quoted.text).toBe(JSON.stringify(unstructEventText(eventText)));
         expect(quoted.bytes).toBe(utf8(quoted.text));
       }),
@@ -95,11 +104,12 @@ describe('quoted envelopes: escaping only the data of self-describing JSON', () 
   });
 
   it('repairs lone surrogates in data before escaping', () => {
-    const eventText = selfDescribingText(
-      { schema: 'iglu:com.acme/x/jsonschema/1-0-0', data: { ['k\uD800']: 'v\uDC00"\\' } },
-      'event',
+    const quoted = quotedUnstructEvent(
+      selfDescribingParts(
+        { schema: 'iglu:com.acme/x/jsonschema/1-0-0', data: { ['k\uD800']: 'v\uDC00"\\' } },
+        'event',
+      ),
     );
-    const quoted = quotedUnstructEvent(eventText);
     expect(JSON.parse(JSON.parse(quoted.text) as string)).toEqual({
       schema: 'iglu:com.snowplowanalytics.snowplow/unstruct_event/jsonschema/1-0-0',
       data: { schema: 'iglu:com.acme/x/jsonschema/1-0-0', data: { 'k\uFFFD': 'v\uFFFD"\\' } },
