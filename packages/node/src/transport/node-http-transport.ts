@@ -7,7 +7,12 @@ import {
   type TransportRequest,
   type TransportResponse,
 } from '@floe/core';
-import { ConnectionPool, type Origin, type PoolTlsOptions } from './http1/connection-pool';
+import {
+  ConnectionPool,
+  type Origin,
+  type PoolTlsOptions,
+  type SocketUser,
+} from './http1/connection-pool';
 import { requestHead } from './http1/request-head';
 import { ResponseParser } from './http1/response-parser';
 import { toTransportError } from './to-transport-error';
@@ -133,7 +138,7 @@ function send(
       clearTimeout(timer);
       request.signal?.removeEventListener('abort', onAbort);
       withdraw();
-      if (socket) detach(socket);
+      if (socket) ctx.pool.detach(socket);
       outcome();
     };
     const fail = (error: TransportError) => {
@@ -171,24 +176,20 @@ function send(
         if (used) ctx.pool.release(origin, used, reusable);
       },
     });
-    const onData = (chunk: Buffer) => {
-      try {
-        parser.push(chunk);
-      } catch (error) {
-        fail(toTransportError(error, label));
-      }
-    };
-    const onEnd = () => {
-      parser.end();
-      if (!settled) fail(toTransportError(hangUp(), label));
-    };
-    const onClose = () => fail(toTransportError(hangUp(), label));
-    const onError = (error: Error) => fail(toTransportError(error, label));
-    const detach = (used: net.Socket) => {
-      used.off('data', onData);
-      used.off('end', onEnd);
-      used.off('close', onClose);
-      used.off('error', onError);
+    const user: SocketUser = {
+      onData(chunk) {
+        try {
+          parser.push(chunk);
+        } catch (error) {
+          fail(toTransportError(error, label));
+        }
+      },
+      onEnd() {
+        parser.end();
+        if (!settled) fail(toTransportError(hangUp(), label));
+      },
+      onClose: () => fail(toTransportError(hangUp(), label)),
+      onError: (error) => fail(toTransportError(error, label)),
     };
     const onAbort = () =>
       fail(new TransportError(`${label}: request aborted`, { causeCode: 'ABORT_ERR' }));
@@ -209,12 +210,8 @@ function send(
       onAbort();
       return;
     }
-    withdraw = ctx.pool.acquire(origin, (given) => {
+    withdraw = ctx.pool.acquire(origin, user, (given) => {
       socket = given;
-      given.on('data', onData);
-      given.on('end', onEnd);
-      given.on('close', onClose);
-      given.on('error', onError);
       const onSent = request.onSent;
       const written = (error?: Error | null) => {
         if (!error && !settled) onSent?.();

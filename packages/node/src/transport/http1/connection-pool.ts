@@ -32,6 +32,8 @@ export interface ConnectionPoolOptions {
   readonly maxSockets: number;
   readonly tls?: PoolTlsOptions;
   readonly lookup?: net.LookupFunction;
+  /** How long a free connection stays open. Default {@link FREE_SOCKET_TIMEOUT_MS}. */
+  readonly freeSocketTimeoutMs?: number;
 }
 
 /**
@@ -41,9 +43,18 @@ export interface ConnectionPoolOptions {
  */
 export const FREE_SOCKET_TIMEOUT_MS = 4_000;
 
+/** The request using a connection: it gets the connection's events while it has it. */
+export interface SocketUser {
+  onData(chunk: Buffer): void;
+  onEnd(): void;
+  onClose(): void;
+  onError(error: Error): void;
+}
+
 interface OriginSockets {
   /** Open connections: in use, free or connecting. */
   open: number;
+  /** Free connections, the most recently used last. */
   readonly free: net.Socket[];
   readonly waiting: ((socket: net.Socket) => void)[];
 }
@@ -52,41 +63,55 @@ interface OriginSockets {
  * Keep-alive connections per origin, for the HTTP/1.1 transport. A request takes a free
  * connection or opens one (up to `maxSockets`, then it waits) and gives it back once its
  * response is read whole. Free connections never keep the process alive, close after
- * {@link FREE_SOCKET_TIMEOUT_MS}, and are dropped when the server closes them.
+ * {@link FREE_SOCKET_TIMEOUT_MS}, and are dropped when the server closes them or sends anything.
+ *
+ * Each connection's listeners are installed once and pass its events to the request using it,
+ * so taking and giving back a connection adds and removes no listeners: an emitter sends its next
+ * request right after an answer, and that is the path it waits on.
  */
 export class ConnectionPool {
   private readonly origins = new Map<string, OriginSockets>();
-  private readonly sockets = new Set<net.Socket>();
-  /** For each free connection, what undoes its free-state listeners. */
-  private readonly wakers = new Map<net.Socket, () => void>();
+  private readonly users = new Map<net.Socket, SocketUser | undefined>();
+  /** Free connections given back this turn: they are put to sleep on the next one if unused. */
+  private readonly drowsy = new Set<net.Socket>();
 
   constructor(private readonly options: ConnectionPoolOptions) {}
 
   /**
-   * Calls `use` with a connection to `origin`: a free one, a new one (still connecting: writes
-   * are queued until it is up, and a failure to connect is its `error` event), or the next one
-   * given back when `maxSockets` are open.
+   * Gives `user` a connection to `origin` and calls `use` with it: a free one, a new one (still
+   * connecting: writes are queued until it is up, and a failure to connect reaches `onError`),
+   * or the next one given back when `maxSockets` are open.
    *
    * @returns a function that withdraws the request while it is still waiting.
    */
-  acquire(origin: Origin, use: (socket: net.Socket) => void): () => void {
+  acquire(origin: Origin, user: SocketUser, use: (socket: net.Socket) => void): () => void {
     const entry = this.entry(origin.key);
-    const free = entry.free.pop();
-    if (free) {
-      this.wake(free);
-      use(free);
-      return () => {};
+    const give = (socket: net.Socket) => {
+      this.wake(socket);
+      this.users.set(socket, user);
+      use(socket);
+    };
+    for (let free = entry.free.pop(); free; free = entry.free.pop()) {
+      if (!free.destroyed && !free.readableEnded) {
+        give(free);
+        return () => {};
+      }
+      free.destroy();
     }
     if (entry.open < this.options.maxSockets) {
-      use(this.open(origin, entry));
+      give(this.open(origin, entry));
       return () => {};
     }
-    const waiter = (socket: net.Socket) => use(socket);
-    entry.waiting.push(waiter);
+    entry.waiting.push(give);
     return () => {
-      const at = entry.waiting.indexOf(waiter);
+      const at = entry.waiting.indexOf(give);
       if (at >= 0) entry.waiting.splice(at, 1);
     };
+  }
+
+  /** Stops passing the connection's events to its request (the request settled). */
+  detach(socket: net.Socket): void {
+    if (this.users.has(socket)) this.users.set(socket, undefined);
   }
 
   /**
@@ -94,6 +119,7 @@ export class ConnectionPool {
    * next waiting request or is kept free; any other is destroyed.
    */
   release(origin: Origin, socket: net.Socket, reusable: boolean): void {
+    this.detach(socket);
     const entry = this.entry(origin.key);
     if (!reusable || !this.options.keepAlive || socket.destroyed) {
       socket.destroy();
@@ -104,14 +130,20 @@ export class ConnectionPool {
       next(socket);
       return;
     }
-    this.sleep(entry, socket);
+    entry.free.push(socket);
+    // Most often the emitter takes it again within this turn: only then is it put to sleep.
+    this.drowsy.add(socket);
+    setImmediate(() => {
+      if (this.drowsy.delete(socket) && !socket.destroyed) this.sleep(socket);
+    });
   }
 
   /** Destroys every connection, in use or free. */
   close(): void {
-    for (const socket of this.sockets) socket.destroy();
-    this.sockets.clear();
-    this.wakers.clear();
+    // Unref'd first: a destroyed handle is only released a phase of the event loop later.
+    for (const socket of this.users.keys()) socket.unref().destroy();
+    this.users.clear();
+    this.drowsy.clear();
     for (const entry of this.origins.values()) entry.waiting.length = 0;
   }
 
@@ -137,18 +169,30 @@ export class ConnectionPool {
         })
       : net.connect(common);
     socket.setNoDelay(true);
-    // Errors reach the request using the socket; this keeps one that comes after the request
-    // settled (or between requests) from being an unhandled 'error' event.
-    socket.on('error', () => {});
     if (this.options.keepAlive) socket.setKeepAlive(true, 1_000);
     entry.open++;
-    this.sockets.add(socket);
+    this.users.set(socket, undefined);
+    // A free connection that hears from the server (data, end, error, idle timeout) is dropped;
+    // errors between requests are handled here rather than left unhandled.
+    const drop = () => socket.destroy();
+    socket.on('data', (chunk: Buffer) => {
+      const user = this.users.get(socket);
+      if (user) user.onData(chunk);
+      else drop();
+    });
+    socket.on('end', () => (this.users.get(socket) ?? { onEnd: drop }).onEnd());
+    socket.on('error', (error: Error) => this.users.get(socket)?.onError(error));
+    socket.on('timeout', () => {
+      if (!this.users.get(socket)) drop();
+    });
     socket.once('close', () => {
+      const user = this.users.get(socket);
       entry.open--;
-      this.sockets.delete(socket);
+      this.users.delete(socket);
+      this.drowsy.delete(socket);
       const at = entry.free.indexOf(socket);
       if (at >= 0) entry.free.splice(at, 1);
-      this.wakers.delete(socket);
+      user?.onClose();
       // A slot opened: a waiting request gets a new connection.
       const next = entry.waiting.shift();
       if (next) next(this.open(origin, entry));
@@ -156,28 +200,16 @@ export class ConnectionPool {
     return socket;
   }
 
-  // A free connection: unref'd, closed on idle timeout, dropped on any sign from the server.
-  private sleep(entry: OriginSockets, socket: net.Socket): void {
-    const drop = () => socket.destroy();
-    socket.on('data', drop);
-    socket.on('end', drop);
-    socket.on('error', drop);
-    socket.on('timeout', drop);
-    socket.setTimeout(FREE_SOCKET_TIMEOUT_MS);
+  // A free connection left unused for a turn: unref'd and closed after the idle timeout.
+  private sleep(socket: net.Socket): void {
+    socket.setTimeout(this.options.freeSocketTimeoutMs ?? FREE_SOCKET_TIMEOUT_MS);
     socket.unref();
-    this.wakers.set(socket, () => {
-      socket.off('data', drop);
-      socket.off('end', drop);
-      socket.off('error', drop);
-      socket.off('timeout', drop);
-      socket.setTimeout(0);
-      socket.ref();
-    });
-    entry.free.push(socket);
   }
 
   private wake(socket: net.Socket): void {
-    this.wakers.get(socket)?.();
-    this.wakers.delete(socket);
+    // Taken within the turn it was given back: it never slept.
+    if (this.drowsy.delete(socket)) return;
+    socket.setTimeout(0);
+    socket.ref();
   }
 }
