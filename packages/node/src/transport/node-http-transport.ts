@@ -106,7 +106,10 @@ function send(
     }
     const { url, origin } = target;
     const label = `${request.method} ${url.origin}`;
-    const body = request.body === undefined ? undefined : Buffer.from(request.body, 'utf8');
+    // The body is written as the string it is: the socket encodes it into memory it frees once
+    // written, where a Buffer made here would wait for the garbage collector.
+    const body = request.body;
+    const bodyBytes = body === undefined ? undefined : Buffer.byteLength(body, 'utf8');
     let head: string;
     try {
       const headers =
@@ -118,7 +121,7 @@ function send(
           method: request.method,
           path: target.path,
           host: url.host,
-          contentLength: body?.length,
+          contentLength: bodyBytes,
           keepAlive: ctx.keepAlive,
         },
         headers,
@@ -217,9 +220,9 @@ function send(
         if (!error && !settled) onSent?.();
       };
       given.cork();
-      if (body && body.length > 0) {
+      if (body !== undefined && body.length > 0) {
         given.write(head, 'latin1');
-        given.write(body, written);
+        given.write(body, 'utf8', written);
       } else {
         given.write(head, 'latin1', written);
       }
