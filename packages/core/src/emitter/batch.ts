@@ -7,6 +7,13 @@ export interface Batch {
   attempts: number;
   /** Every attempt, for the memory store's safety cap. */
   totalAttempts: number;
+  /**
+   * The events' JSON texts, one per event, written while the batch waited for its turn (see
+   * `writeTexts`). Kept here, on the new batch, and not on the queued events: those are old by
+   * then, and a new string held from an old object stays alive until the next full collection
+   * even once the object is dropped, so every text would be promoted and pile up.
+   */
+  texts?: readonly string[] | undefined;
 }
 
 /** A new batch that has not been tried yet. */
@@ -17,9 +24,10 @@ export function createBatch(events: readonly QueuedEvent[]): Batch {
 /** Splits a batch in two halves that keep its attempt counts (413 handling). */
 export function bisectBatch(batch: Batch): [Batch, Batch] {
   const middle = Math.ceil(batch.events.length / 2);
+  const texts = batch.texts;
   return [
-    { ...batch, events: batch.events.slice(0, middle) },
-    { ...batch, events: batch.events.slice(middle) },
+    { ...batch, events: batch.events.slice(0, middle), texts: texts?.slice(0, middle) },
+    { ...batch, events: batch.events.slice(middle), texts: texts?.slice(middle) },
   ];
 }
 

@@ -51,7 +51,7 @@ export function buildRequest(
     url: url ?? options.origin + options.pathPrefix + options.postPath,
     // Set last so no extra header can change it: anything else turns the POST into a bad row.
     headers: { ...options.headers, 'Content-Type': POST_CONTENT_TYPE },
-    body: buildPostBody(events, stm),
+    body: buildPostBody(events, stm, batch.texts),
     timeoutMs: options.timeoutMs,
     keepalive: options.keepalive,
   };

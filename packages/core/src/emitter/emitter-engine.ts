@@ -15,7 +15,7 @@ import type { Emitter, FlushOptions } from './emitter';
 import type { EmitterOptions } from './emitter-options';
 import { EmitterTimers } from './emitter-timers';
 import { FlushWaiters } from './flush-waiters';
-import { ENVELOPE_BYTES } from './post-body';
+import { ENVELOPE_BYTES, writeTexts } from './post-body';
 import { type PrepareContext, prepareEncodedEvent, prepareEvent } from './prepare-event';
 import { type ResolvedOptions, resolveOptions } from './resolve-options';
 import { createSafeCallbacks, type SafeCallbacks } from './safe-callbacks';
@@ -247,13 +247,19 @@ export class EmitterEngine implements Emitter {
     if (this.stopped || this.timers.paused || this.waitingBatches.length > 0) return;
     if (this.inFlight.size < this.o.maxInFlight || !this.readyToSend()) return;
     const batch = await this.taker.take();
-    if (batch && batch.events.length > 0) this.waitingBatches.push(batch);
+    if (batch && batch.events.length > 0) {
+      // The events' texts are written now, while the collector works, not after its answer.
+      batch.texts = writeTexts(batch.events);
+      this.waitingBatches.push(batch);
+    }
   }
 
   /** @param onSent - called once this attempt's request is on the wire (see {@link onOutcome}). */
   private startAttempt(batch: Batch, onSent?: () => void): void {
     // A batch taken ahead may have waited through an outage: the durable store's age rule holds.
-    batch.events = this.taker.expire(batch.events);
+    const fresh = this.taker.expire(batch.events);
+    if (fresh.length !== batch.events.length) batch.texts = undefined;
+    batch.events = fresh;
     if (batch.events.length === 0) return;
     const built = buildRequest(this.o, batch, String(this.o.clock.now()));
     if (built instanceof FloeError) {
@@ -261,8 +267,14 @@ export class EmitterEngine implements Emitter {
       return;
     }
     if (built.overflow.length > 0) {
-      batch.events = batch.events.slice(0, batch.events.length - built.overflow.length);
-      this.waitingBatches.unshift({ ...batch, events: built.overflow });
+      const kept = batch.events.length - built.overflow.length;
+      this.waitingBatches.unshift({
+        ...batch,
+        events: built.overflow,
+        texts: batch.texts?.slice(kept),
+      });
+      batch.events = batch.events.slice(0, kept);
+      batch.texts = batch.texts?.slice(0, kept);
     }
     this.inFlight.add(batch);
     const build = (url?: string): TransportRequest => {

@@ -21,6 +21,16 @@ export function eventJson(event: QueuedEvent): string {
 }
 
 /**
+ * The JSON texts of a batch's events, written now, so that a batch taken ahead of its turn is
+ * ready when its turn comes (self-describing events are queued in pieces, see `DeferredText`).
+ */
+export function writeTexts(events: readonly QueuedEvent[]): string[] {
+  const texts = new Array<string>(events.length);
+  for (let i = 0; i < events.length; i++) texts[i] = eventJson(events[i] as QueuedEvent);
+  return texts;
+}
+
+/**
  * Exact UTF-8 size of the body {@link buildPostBody} would produce for the first `count` events
  * with an `stm` of `stmLength` digits: envelope, commas and `stm` included.
  */
@@ -61,11 +71,16 @@ export function countFitting(
  *
  * @param events - the batch, oldest first.
  * @param stm - the attempt's send time, ms digits.
+ * @param texts - the events' texts when they were written already (`Batch.texts`).
  */
-export function buildPostBody(events: readonly QueuedEvent[], stm: string): string {
+export function buildPostBody(
+  events: readonly QueuedEvent[],
+  stm: string,
+  texts?: readonly string[],
+): string {
   const parts = new Array<string>(events.length);
   for (let i = 0; i < events.length; i++) {
-    parts[i] = withStm(eventJson(events[i] as QueuedEvent), stm);
+    parts[i] = withStm(texts?.[i] ?? eventJson(events[i] as QueuedEvent), stm);
   }
   return BODY_START + parts.join(',') + BODY_END;
 }

@@ -1,6 +1,7 @@
 import { FloeError } from '../errors/floe-error';
 import type { Payload } from '../payload';
 import { MAX_EVENT_BYTES } from '../payload/check-event-size';
+import type { EventText } from '../payload/deferred-text';
 import { EncodedEvent } from '../payload/encoded-event';
 import { EventTooLargeError } from '../payload/event-too-large-error';
 import { utf8Length } from '../payload/utf8-length';
@@ -59,12 +60,12 @@ export function prepareEncodedEvent(
   event: EncodedEvent,
   context: PrepareContext,
 ): QueuedEvent | FloeError {
-  return admit(event.eid, event.json, event.bytes, event, context);
+  return admit(event.eid, event.source, event.bytes, event, context);
 }
 
 function admit(
   eid: string,
-  json: string,
+  json: EventText,
   bytes: number,
   source: Payload | EncodedEvent,
   context: PrepareContext,

@@ -1,3 +1,4 @@
+import { DeferredText, type DeferredValue, type EventText } from './deferred-text';
 import { flatten } from './flatten';
 import { utf8Length } from './utf8-length';
 
@@ -26,6 +27,8 @@ export interface KeysFragment {
 export class PayloadText {
   private text: string;
   private size: number;
+  /** Text written before the first deferred value, flat, then deferred values and text between. */
+  private pieces: (string | DeferredValue)[] | undefined;
 
   /**
    * @param opening - plain ASCII text the keys follow: `{"e":"se"` for a payload, `''` for a
@@ -71,6 +74,18 @@ export class PayloadText {
     this.size += key.length + 4 + quoted.bytes;
   }
 
+  /**
+   * Appends `,"key":` and a value written only when the text is (see {@link DeferredValue}), with
+   * its size counted now.
+   */
+  putDeferred(key: string, value: DeferredValue): void {
+    const before = flatten(this.text + ',"' + key + '":');
+    if (this.pieces === undefined) this.pieces = [before, value];
+    else this.pieces.push(before, value);
+    this.text = '';
+    this.size += key.length + 4 + value.bytes;
+  }
+
   /** Appends pairs written earlier. */
   append(keys: KeysFragment): void {
     this.text += keys.text;
@@ -79,21 +94,31 @@ export class PayloadText {
 
   /** The pairs written so far, when this text was opened with `''`. */
   fragment(): KeysFragment {
-    return { text: this.text, bytes: this.size };
+    return { text: this.written(), bytes: this.size };
   }
 
   /**
-   * The JSON object: the text so far and a closing brace, flattened, so a queued event holds one
-   * buffer rather than a rope of pieces (half the memory), and joining events into a POST body
-   * copies flat strings, several times faster than walking ropes.
+   * The JSON object: the text so far and a closing brace. Without deferred values it is one flat
+   * string, so a queued event holds one buffer rather than a rope of pieces (half the memory), and
+   * joining events into a POST body copies flat strings, several times faster than walking ropes.
+   * With them it is a {@link DeferredText}, written when it is first read.
    */
-  finish(): string {
-    return flatten(this.text + '}');
+  finish(): EventText {
+    const last = flatten(this.text + '}');
+    if (this.pieces === undefined) return last;
+    this.pieces.push(last);
+    // Copied to an exact-size array: the one pushed to may hold room for 16 more.
+    return new DeferredText(this.pieces.slice());
   }
 
   /** The JSON object so far, for a plugin that reads the payload before the build ends. */
   snapshot(): string {
-    return this.text + '}';
+    return this.written() + '}';
+  }
+
+  private written(): string {
+    if (this.pieces === undefined) return this.text;
+    return new DeferredText(this.pieces).render() + this.text;
   }
 }
 

@@ -1,8 +1,7 @@
-import { base64UrlEncode } from '../payload/base64url';
+import { deferredContexts } from '../payload/deferred-envelopes';
 import { InvalidEventError } from '../payload/invalid-event-error';
 import type { PayloadText } from '../payload/payload-text';
-import { quotedContexts } from '../payload/quoted-envelope';
-import { contextsText, selfDescribingText } from '../payload/self-describing-text';
+import { selfDescribingText } from '../payload/self-describing-text';
 import type { SelfDescribingJson } from '../self-describing-json';
 import type { GroupShared } from './build-event';
 import type { BuildState } from './build-state';
@@ -56,6 +55,5 @@ export function attachEntities(
     contexts.collect(tracked, texts, shared.targets?.entities, state.reportPluginError);
   }
   if (texts.length === 0) return;
-  if (encodeBase64) text.putAscii('cx', base64UrlEncode(contextsText(texts)));
-  else text.putQuoted('co', quotedContexts(texts));
+  text.putDeferred(encodeBase64 ? 'cx' : 'co', deferredContexts(texts, encodeBase64));
 }

@@ -1,17 +1,12 @@
 import type { EventType } from '../payload';
-import { base64UrlEncode } from '../payload/base64url';
 import { checkEventSize } from '../payload/check-event-size';
+import { deferredUnstructEvent } from '../payload/deferred-envelopes';
 import { EncodedEvent } from '../payload/encoded-event';
 import { EVENT_FIELD_RULES, REQUIRED_FIELDS } from '../payload/field-rules';
 import { formatField } from '../payload/format-field';
 import { InvalidEventError } from '../payload/invalid-event-error';
 import { type KeysFragment, PayloadText } from '../payload/payload-text';
-import { quotedUnstructEvent } from '../payload/quoted-envelope';
-import {
-  joinSelfDescribing,
-  selfDescribingParts,
-  unstructEventText,
-} from '../payload/self-describing-text';
+import { selfDescribingParts } from '../payload/self-describing-text';
 import type { ValidationTargets } from '../validation/check-schemas';
 import { attachEntities } from './attach-entities';
 import type { BuildState } from './build-state';
@@ -67,9 +62,8 @@ export function buildEvent(
     if (sdj === undefined || sdj === null)
       throw new InvalidEventError('ue: the self-describing event is missing');
     const parts = selfDescribingParts(sdj, 'event');
-    if (state.config.encodeBase64) {
-      text.putAscii('ue_px', base64UrlEncode(unstructEventText(joinSelfDescribing(parts))));
-    } else text.putQuoted('ue_pr', quotedUnstructEvent(parts));
+    const encodeBase64 = state.config.encodeBase64;
+    text.putDeferred(encodeBase64 ? 'ue_px' : 'ue_pr', deferredUnstructEvent(parts, encodeBase64));
     eventSchema = sdj.schema;
     shared.targets?.events.push(sdj);
   } else if (sdj !== undefined) {

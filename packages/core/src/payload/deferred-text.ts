@@ -1,0 +1,40 @@
+/**
+ * A value in an event's JSON text whose exact UTF-8 size is known when the event is tracked, and
+ * whose characters are written only when the text is needed: the escaped (`ue_pr`, `co`) or
+ * base64url (`ue_px`, `cx`) forms of self-describing JSON, the costliest part of an event to write.
+ */
+export interface DeferredValue {
+  /** UTF-8 bytes of what {@link render} returns. */
+  readonly bytes: number;
+  /** The value as JSON text, quotes included (the same text on every call). */
+  render(): string;
+}
+
+/**
+ * An event's compact JSON text, kept as its pieces until something reads it: flat strings and
+ * {@link DeferredValue}s, in order. A tracked event is queued in this form, so `track()` pays for
+ * measuring the event, and the writing happens when its batch is taken, which an emitter does
+ * while its previous request is in flight.
+ */
+export class DeferredText {
+  /** @param pieces - flat strings and deferred values; the array is kept, never copied. */
+  constructor(private readonly pieces: readonly (string | DeferredValue)[]) {}
+
+  /** The whole text, flat. */
+  render(): string {
+    const out = new Array<string>(this.pieces.length);
+    for (let i = 0; i < this.pieces.length; i++) {
+      const piece = this.pieces[i] as string | DeferredValue;
+      out[i] = typeof piece === 'string' ? piece : piece.render();
+    }
+    return out.join('');
+  }
+}
+
+/** An event's JSON text, written or still in pieces. */
+export type EventText = string | DeferredText;
+
+/** The text of an {@link EventText}, writing it if it is still in pieces. */
+export function renderEventText(text: EventText): string {
+  return typeof text === 'string' ? text : text.render();
+}
