@@ -1,7 +1,5 @@
-import {
-  createEventIdGenerator,
-  uuidFromRandomBytes,
-} from '../../src/tracker/create-event-id-generator';
+import { createEventIdGenerator } from '../../src/tracker/create-event-id-generator';
+import { EventIdBlock, IDS_PER_BLOCK } from '../../src/tracker/event-id-block';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -12,25 +10,44 @@ describe('event ids', () => {
   const withCrypto = (value: unknown) =>
     Object.defineProperty(globalThis, 'crypto', { value, configurable: true });
 
-  it('formats random bytes as a UUID v4 with the version and variant bits set', () => {
-    expect(uuidFromRandomBytes(new Uint8Array(16).fill(0xff))).toBe(
-      'ffffffff-ffff-4fff-bfff-ffffffffffff',
-    );
-    expect(uuidFromRandomBytes(new Uint8Array(16))).toBe('00000000-0000-4000-8000-000000000000');
+  it('formats random bytes as UUID v4s with the version and variant bits set', () => {
+    const ones = new EventIdBlock((bytes) => bytes.fill(0xff));
+    expect(ones.nextId()).toBe('ffffffff-ffff-4fff-bfff-ffffffffffff');
+    const zeros = new EventIdBlock((bytes) => bytes.fill(0));
+    expect(zeros.nextId()).toBe('00000000-0000-4000-8000-000000000000');
+    const counting = new EventIdBlock((bytes) => {
+      for (let i = 0; i < bytes.length; i++) bytes[i] = i & 0xff;
+    });
+    expect(counting.nextId()).toBe('00010203-0405-4607-8809-0a0b0c0d0e0f');
+    expect(counting.nextId()).toBe('10111213-1415-4617-9819-1a1b1c1d1e1f');
   });
 
-  it('uses crypto.randomUUID when the runtime has it', () => {
-    withCrypto({ randomUUID: () => 'from-random-uuid', getRandomValues: () => undefined });
-    expect(createEventIdGenerator()()).toBe('from-random-uuid');
+  it('draws randomness once per block and gives every id of it in order', () => {
+    let fills = 0;
+    const block = new EventIdBlock((bytes) => {
+      fills++;
+      bytes.fill(fills);
+    });
+    const ids = Array.from({ length: IDS_PER_BLOCK + 1 }, () => block.nextId());
+    expect(fills).toBe(2);
+    expect(ids[IDS_PER_BLOCK - 1]).toBe('01010101-0101-4101-8101-010101010101');
+    expect(ids[IDS_PER_BLOCK]).toBe('02020202-0202-4202-8202-020202020202');
   });
 
-  it('falls back to getRandomValues where randomUUID is missing (insecure browser contexts)', () => {
+  it('makes distinct UUID v4s from crypto.getRandomValues, across blocks', () => {
+    const next = createEventIdGenerator();
+    const ids = Array.from({ length: 3 * IDS_PER_BLOCK + 7 }, next);
+    for (const id of ids) expect(id).toMatch(UUID_V4);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Random digits vary (the variant digit too: 8, 9, a or b).
+    for (const at of [0, 15, 19, 35])
+      expect(new Set(ids.map((id) => id[at])).size).toBeGreaterThan(1);
+  });
+
+  it('uses getRandomValues where randomUUID is missing (insecure browser contexts)', () => {
     const webCrypto = original.get ? original.get.call(globalThis) : original.value;
     withCrypto({ getRandomValues: (array: Uint8Array) => webCrypto.getRandomValues(array) });
-    const next = createEventIdGenerator();
-    const ids = Array.from({ length: 200 }, next);
-    for (const id of ids) expect(id).toMatch(UUID_V4);
-    expect(new Set(ids).size).toBe(200);
+    expect(createEventIdGenerator()()).toMatch(UUID_V4);
   });
 
   it('refuses to create a tracker without Web Crypto', () => {
