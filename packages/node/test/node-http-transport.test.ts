@@ -72,6 +72,18 @@ describe('makeNodeHttpTransport', () => {
     expect(s.requests[0]!.headers['content-length']).toBe(String(Buffer.byteLength(body)));
   });
 
+  it('sends a body given as bytes as it is, with its length', async () => {
+    const s = await server();
+    const t = transport();
+    expect(t.acceptsBytes).toBe(true);
+    const body = '{"schema":"x","data":[{"e":"pv","ü":"✓"}]}';
+    const { body: _text, ...rest } = post(s.url);
+    const res = await t.makeRequest({ ...rest, bodyBytes: new TextEncoder().encode(body) });
+    expect(res.status).toBe(200);
+    expect(s.requests[0]!.body).toBe(body);
+    expect(s.requests[0]!.headers['content-length']).toBe(String(Buffer.byteLength(body)));
+  });
+
   it('reports the request sent once its whole body is written, before the answer', async () => {
     let answer: () => void = () => {};
     const s = await server((_req, res) => {

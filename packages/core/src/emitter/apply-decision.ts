@@ -52,6 +52,7 @@ export function applyDecision(
   batch.events = target.taker.expire(batch.events);
   // Written again for the retry: texts kept through a backoff would double the batch's memory.
   batch.texts = undefined;
+  batch.body = undefined;
   const willRetry = batch.events.length > 0;
   if (willRetry) waitingBatches.unshift(batch);
   target.pause(decision.delayMs);

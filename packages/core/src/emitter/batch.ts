@@ -1,4 +1,5 @@
 import type { QueuedEvent } from '../store/event-store';
+import type { PreparedBody } from './prepared-body';
 
 /** Events sent together, with the attempts they have made so far. */
 export interface Batch {
@@ -14,6 +15,8 @@ export interface Batch {
    * even once the object is dropped, so every text would be promoted and pile up.
    */
   texts?: readonly string[] | undefined;
+  /** Its POST body, written as bytes ahead of its turn for a transport that takes bytes. */
+  body?: PreparedBody | undefined;
 }
 
 /** A new batch that has not been tried yet. */
@@ -26,8 +29,13 @@ export function bisectBatch(batch: Batch): [Batch, Batch] {
   const middle = Math.ceil(batch.events.length / 2);
   const texts = batch.texts;
   return [
-    { ...batch, events: batch.events.slice(0, middle), texts: texts?.slice(0, middle) },
-    { ...batch, events: batch.events.slice(middle), texts: texts?.slice(middle) },
+    {
+      ...batch,
+      events: batch.events.slice(0, middle),
+      texts: texts?.slice(0, middle),
+      body: undefined,
+    },
+    { ...batch, events: batch.events.slice(middle), texts: texts?.slice(middle), body: undefined },
   ];
 }
 

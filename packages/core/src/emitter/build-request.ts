@@ -5,6 +5,7 @@ import type { Batch } from './batch';
 import { buildGetPath, MAX_GET_PATH_BYTES } from './get-path';
 import { buildPostBody, countFitting, POST_CONTENT_TYPE } from './post-body';
 import { getTooLarge } from './prepare-event';
+import { stampBody } from './prepared-body';
 import type { ResolvedOptions } from './resolve-options';
 
 /** The request for one attempt, and the events that did not fit, if any. */
@@ -46,12 +47,18 @@ export function buildRequest(
   }
   const fitting = countFitting(batch.events, options.maxPostBytes, stm.length);
   const events = batch.events.slice(0, fitting);
+  const prepared =
+    batch.body !== undefined && batch.body.events === fitting && fitting === batch.events.length
+      ? stampBody(batch.body, stm)
+      : undefined;
   const request: TransportRequest = {
     method: 'POST',
     url: url ?? options.origin + options.pathPrefix + options.postPath,
     // Set last so no extra header can change it: anything else turns the POST into a bad row.
     headers: { ...options.headers, 'Content-Type': POST_CONTENT_TYPE },
-    body: buildPostBody(events, stm, batch.texts),
+    ...(prepared === undefined
+      ? { body: buildPostBody(events, stm, batch.texts) }
+      : { bodyBytes: prepared }),
     timeoutMs: options.timeoutMs,
     keepalive: options.keepalive,
   };

@@ -17,6 +17,7 @@ import { EmitterTimers } from './emitter-timers';
 import { FlushWaiters } from './flush-waiters';
 import { ENVELOPE_BYTES, writeTexts } from './post-body';
 import { type PrepareContext, prepareEncodedEvent, prepareEvent } from './prepare-event';
+import { BodyBuffers, prepareBody } from './prepared-body';
 import { type ResolvedOptions, resolveOptions } from './resolve-options';
 import { createSafeCallbacks, type SafeCallbacks } from './safe-callbacks';
 import { type AttemptContext, type AttemptOutcome, sendAttempt } from './send-attempt';
@@ -39,6 +40,8 @@ export class EmitterEngine implements Emitter {
    * and the batch taken ahead while a request is in flight.
    */
   private readonly waitingBatches: Batch[] = [];
+  /** Where bodies prepared ahead of their turn are written, for a transport that takes bytes. */
+  private bodyBuffers: BodyBuffers | undefined;
   private readonly inFlight = new Set<Batch>();
   private readonly ledger: DeliveryLedger;
   private readonly taker: BatchTaker;
@@ -250,6 +253,10 @@ export class EmitterEngine implements Emitter {
     if (batch && batch.events.length > 0) {
       // The events' texts are written now, while the collector works, not after its answer.
       batch.texts = writeTexts(batch.events);
+      if (this.o.method === 'POST' && this.o.transport.acceptsBytes === true) {
+        this.bodyBuffers ??= new BodyBuffers(this.o.maxInFlight + 1);
+        batch.body = prepareBody(batch.events, batch.texts, this.bodyBuffers);
+      }
       this.waitingBatches.push(batch);
     }
   }
@@ -258,7 +265,10 @@ export class EmitterEngine implements Emitter {
   private startAttempt(batch: Batch, onSent?: () => void): void {
     // A batch taken ahead may have waited through an outage: the durable store's age rule holds.
     const fresh = this.taker.expire(batch.events);
-    if (fresh.length !== batch.events.length) batch.texts = undefined;
+    if (fresh.length !== batch.events.length) {
+      batch.texts = undefined;
+      batch.body = undefined;
+    }
     batch.events = fresh;
     if (batch.events.length === 0) return;
     const built = buildRequest(this.o, batch, String(this.o.clock.now()));
@@ -272,9 +282,11 @@ export class EmitterEngine implements Emitter {
         ...batch,
         events: built.overflow,
         texts: batch.texts?.slice(kept),
+        body: undefined,
       });
       batch.events = batch.events.slice(0, kept);
       batch.texts = batch.texts?.slice(0, kept);
+      batch.body = undefined;
     }
     this.inFlight.add(batch);
     const build = (url?: string): TransportRequest => {

@@ -15,12 +15,12 @@ declare global {
   const performance: { now(): number };
 
   const crypto: {
-    randomUUID?(): string;
     getRandomValues<T extends Uint8Array>(array: T): T;
   };
 
   class TextEncoder {
     encode(input?: string): Uint8Array;
+    encodeInto(input: string, destination: Uint8Array): { read: number; written: number };
   }
   class TextDecoder {
     constructor(label?: string, options?: { fatal?: boolean });

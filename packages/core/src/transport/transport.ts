@@ -7,6 +7,13 @@ export interface TransportRequest {
   readonly headers: Readonly<Record<string, string>>;
   /** The exact body bytes' text (POST only). */
   readonly body?: string;
+  /**
+   * The body as UTF-8 bytes, set instead of {@link body} for transports that take bytes
+   * ({@link Transport.acceptsBytes}): the emitter wrote them while the previous request was in
+   * flight and only stamped this attempt's `stm` into them. The array belongs to the emitter and
+   * may be stamped again for a later attempt once this one has settled.
+   */
+  readonly bodyBytes?: Uint8Array;
   /** Abort the request after this many milliseconds; the promise then rejects with a timeout. */
   readonly timeoutMs: number;
   /** Ask the runtime to finish the request even if the page goes away (browsers). */
@@ -39,6 +46,11 @@ export interface Transport {
   makeRequest(request: TransportRequest): Promise<TransportResponse>;
   /** Whether {@link makeRequest} calls `request.onSent` once the request is written. */
   readonly reportsSent?: boolean;
+  /**
+   * Whether {@link makeRequest} sends `request.bodyBytes` when it is set. The emitter then prepares
+   * a POST body as bytes ahead of its turn, and the request leaves sooner after the answer before.
+   */
+  readonly acceptsBytes?: boolean;
   /** Releases sockets and agents. */
   close?(): void | Promise<void>;
 }

@@ -99,6 +99,42 @@ describe('taking the next batch while a request is in flight', () => {
     await emitter.shutdown();
   });
 
+  it('a transport that takes bytes gets each batch taken ahead as prepared bytes with its own stm', async () => {
+    const bodies: { kind: string; eids: string[]; stms: Set<string> }[] = [];
+    const transport: Transport = {
+      acceptsBytes: true,
+      async makeRequest(request: TransportRequest) {
+        const kind = request.bodyBytes ? 'bytes' : 'text';
+        const text = request.bodyBytes
+          ? Buffer.from(request.bodyBytes).toString('utf8')
+          : (request.body as string);
+        const body = JSON.parse(text) as { data: { eid: string; stm: string }[] };
+        const stms = new Set(body.data.map((event) => event.stm));
+        bodies.push({ kind, eids: body.data.map((event) => event.eid), stms });
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        return { status: 200, headers: {} };
+      },
+    };
+    const emitter = createEmitter({
+      endpoint: 'http://collector.test',
+      transport,
+      store: createMemoryStore(),
+      flushAt: 10,
+      maxBatchEvents: 10,
+      flushIntervalMs: 0,
+    });
+    for (let i = 0; i < 30; i++) emitter.add(events[i]!);
+    expect(await emitter.flush()).toEqual({ delivered: 30, dropped: 0, pending: 0 });
+    // The first batch is built when it is taken; the ones taken ahead go as bytes.
+    expect(bodies.map((body) => body.kind)).toEqual(['text', 'bytes', 'bytes']);
+    expect(bodies.flatMap((body) => body.eids)).toEqual(events.slice(0, 30).map((e) => e['eid']));
+    for (const body of bodies) {
+      expect(body.stms.size).toBe(1);
+      expect(Math.abs(Number([...body.stms][0]) - Date.now())).toBeLessThan(5_000);
+    }
+    await emitter.shutdown();
+  });
+
   it('durable store: a batch is acknowledged before the next leaves, so a crash repeats one batch at most', async () => {
     const log: string[] = [];
     const emitter = emitterFor(log, wrapped(true));

@@ -106,10 +106,16 @@ function send(
     }
     const { url, origin } = target;
     const label = `${request.method} ${url.origin}`;
-    // The body is written as the string it is: the socket encodes it into memory it frees once
-    // written, where a Buffer made here would wait for the garbage collector.
-    const body = request.body;
-    const bodyBytes = body === undefined ? undefined : Buffer.byteLength(body, 'utf8');
+    // Bytes the emitter prepared go as they are. A string is written as it is: the socket encodes
+    // it into memory it frees once written, where a Buffer made here would wait for the garbage
+    // collector.
+    const body = request.bodyBytes ?? request.body;
+    const bodyBytes =
+      body === undefined
+        ? undefined
+        : typeof body === 'string'
+          ? Buffer.byteLength(body, 'utf8')
+          : body.byteLength;
     let head: string;
     try {
       const headers =
@@ -220,9 +226,10 @@ function send(
         if (!error && !settled) onSent?.();
       };
       given.cork();
-      if (body !== undefined && body.length > 0) {
+      if (body !== undefined && bodyBytes !== 0) {
         given.write(head, 'latin1');
-        given.write(body, 'utf8', written);
+        if (typeof body === 'string') given.write(body, 'utf8', written);
+        else given.write(body, written);
       } else {
         given.write(head, 'latin1', written);
       }
@@ -270,6 +277,7 @@ export function makeNodeHttpTransport(options: NodeHttpTransportOptions = {}): T
   let closed = false;
   return {
     reportsSent: true,
+    acceptsBytes: true,
     makeRequest(request) {
       if (closed)
         return Promise.reject(

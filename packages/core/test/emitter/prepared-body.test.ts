@@ -1,0 +1,64 @@
+import fc from 'fast-check';
+import { buildPostBody } from '../../src/emitter/post-body';
+import { BodyBuffers, prepareBody, stampBody } from '../../src/emitter/prepared-body';
+import type { QueuedEvent } from '../../src/store/event-store';
+
+const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }));
+const payload = fc.record({ e: fc.constantFrom('se', 'ue', 'pv'), eid: fc.uuid(), se_la: text });
+
+function queued(payloads: Record<string, string>[]): QueuedEvent[] {
+  return payloads.map((p) => {
+    const json = JSON.stringify(p);
+    return { eid: p['eid']!, payload: p, json, bytes: Buffer.byteLength(json), queuedAt: 0 };
+  });
+}
+const decode = (bytes: Uint8Array): string => Buffer.from(bytes).toString('utf8');
+
+describe('POST bodies prepared as bytes ahead of their turn', () => {
+  it('writes bodies into buffers used in turn, grown when a body needs more', () => {
+    const buffers = new BodyBuffers(2);
+    const first = buffers.next(10);
+    const second = buffers.next(10);
+    expect(second).not.toBe(first);
+    expect(buffers.next(10)).toBe(first);
+    const grown = buffers.next(200_000);
+    expect(grown).not.toBe(second);
+    expect(grown.length).toBeGreaterThanOrEqual(200_000);
+    expect(buffers.next(10)).toBe(first);
+  });
+
+  it('stamped with an attempt’s stm, they are the bytes of the body built as text', () => {
+    fc.assert(
+      fc.property(
+        fc.array(payload, { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 1e12, max: 9.99e12 }),
+        fc.integer({ min: 1e12, max: 9.99e12 }),
+        (payloads, first, second) => {
+          const events = queued(payloads);
+          const texts = events.map((event) => event.json!);
+          const body = prepareBody(events, texts, new BodyBuffers(2))!;
+          expect(body.events).toBe(events.length);
+          for (const stm of [String(first), String(second)]) {
+            const bytes = stampBody(body, stm)!;
+            expect(decode(bytes)).toBe(buildPostBody(events, stm, texts));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('leaves an stm of another width to the text path', () => {
+    const events = queued([{ e: 'se', eid: 'a' }]);
+    const body = prepareBody(events, [events[0]!.json!], new BodyBuffers(2))!;
+    expect(stampBody(body, '999999999999')).toBeUndefined();
+    expect(stampBody(body, '10000000000000')).toBeUndefined();
+  });
+
+  it('declines a layout it cannot stamp: an empty event object, or sizes that do not match', () => {
+    const empty = queued([{} as Record<string, string>]);
+    expect(prepareBody(empty, ['{}'], new BodyBuffers(2))).toBeUndefined();
+    const wrong = queued([{ e: 'se', eid: 'ü' }]).map((event) => ({ ...event, bytes: 1 }));
+    expect(prepareBody(wrong, [wrong[0]!.json!], new BodyBuffers(2))).toBeUndefined();
+  });
+});
