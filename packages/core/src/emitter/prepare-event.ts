@@ -6,9 +6,9 @@ import { EncodedEvent } from '../payload/encoded-event';
 import { EventTooLargeError } from '../payload/event-too-large-error';
 import { utf8Length } from '../payload/utf8-length';
 import type { QueuedEvent } from '../store/event-store';
+import { PreparedEvent } from '../store/prepared-event';
 import { buildGetPath, MAX_GET_PATH_BYTES } from './get-path';
 import { hasLoneSurrogate, normalizePayload, repairSurrogates } from './normalize-payload';
-import { PreparedEvent } from './prepared-event';
 
 export { MAX_EVENT_BYTES };
 
@@ -60,7 +60,7 @@ export function prepareEncodedEvent(
   event: EncodedEvent,
   context: PrepareContext,
 ): QueuedEvent | FloeError {
-  return admit(event.eid, event.source, event.bytes, event, context);
+  return admit(event.eid, event.source, event.bytes, event, context, event.eidInText);
 }
 
 function admit(
@@ -69,6 +69,7 @@ function admit(
   bytes: number,
   source: Payload | EncodedEvent,
   context: PrepareContext,
+  eidInText = false,
 ): QueuedEvent | FloeError {
   if (bytes > MAX_EVENT_BYTES) return new EventTooLargeError(bytes, MAX_EVENT_BYTES);
   if (context.getOnlyPrefix !== undefined) {
@@ -76,7 +77,7 @@ function admit(
     const length = buildGetPath(context.getOnlyPrefix, payload).length;
     if (length > MAX_GET_PATH_BYTES) return getTooLarge(length);
   }
-  return new PreparedEvent(eid, json, bytes, context.now, context.seq);
+  return new PreparedEvent(eid, json, bytes, context.now, context.seq, eidInText);
 }
 
 /** The error for a GET event whose path and query would pass the 20,000 B cap. */

@@ -20,6 +20,12 @@ export class DeferredText {
   /** @param pieces - flat strings and deferred values; the array is kept, never copied. */
   constructor(private readonly pieces: readonly (string | DeferredValue)[]) {}
 
+  /** The text before the first deferred value: the event's type, id, times and header keys. */
+  get head(): string {
+    const first = this.pieces[0];
+    return typeof first === 'string' ? first : '';
+  }
+
   /** The whole text, flat. */
   render(): string {
     const out = new Array<string>(this.pieces.length);

@@ -17,11 +17,14 @@ export class EncodedEvent {
    * @param eid - the event id, as in the text.
    * @param json - the payload as compact JSON text, well-formed, without `stm`, or its pieces.
    * @param bytes - UTF-8 bytes of `json`.
+   * @param eidInText - the text starts `{"e":"xx","eid":"` and the id follows unescaped, so a
+   *   queue may read the id back from the text instead of keeping it (@internal).
    */
   constructor(
     readonly eid: string,
     json: EventText,
     readonly bytes: number,
+    readonly eidInText = false,
   ) {
     this.text = json;
   }

@@ -44,16 +44,21 @@ export class PayloadText {
     return this.size + 1;
   }
 
-  /** Appends `,"key":"value"`. */
-  put(key: string, value: string): void {
+  /**
+   * Appends `,"key":"value"`.
+   *
+   * @returns whether the value went in as it is (printable ASCII needing no escape).
+   */
+  put(key: string, value: string): boolean {
     if (NEEDS_ESCAPING_OR_COUNTING.test(value)) {
       const quoted = JSON.stringify(value);
       this.text += ',"' + key + '":' + quoted;
       this.size += key.length + 4 + utf8Length(quoted);
-    } else {
-      this.text += ',"' + key + '":"' + value + '"';
-      this.size += key.length + value.length + 6;
+      return false;
     }
+    this.text += ',"' + key + '":"' + value + '"';
+    this.size += key.length + value.length + 6;
+    return true;
   }
 
   /**

@@ -1,6 +1,6 @@
 import { FloeError } from '../errors/floe-error';
+import { EventColumns } from './event-columns';
 import type { EventStore, QueuedEvent } from './event-store';
-import { RingDeque } from './ring-deque';
 
 /** Caps of a {@link createMemoryStore} queue; bytes are checked first. */
 export interface MemoryStoreOptions {
@@ -25,8 +25,9 @@ export interface MemoryEventStore extends EventStore {
 
 class MemoryStore implements MemoryEventStore {
   readonly durable = false as const;
-  // Waiting events, oldest first; `null` marks one acknowledged without being leased.
-  private readonly waiting = new RingDeque<QueuedEvent | null>();
+  // Waiting events, oldest first, in columns (see EventColumns); removed ones are acknowledged
+  // without having been leased.
+  private readonly waiting = new EventColumns();
   private readonly leased = new Map<string, QueuedEvent>();
   private events = 0;
   private bytes = 0;
@@ -51,8 +52,10 @@ class MemoryStore implements MemoryEventStore {
     if (this.bytes <= this.maxBytes && this.events <= this.maxEvents) return [];
     // Over a cap: evict the oldest waiting events. Leased ones are in flight and settle soon.
     const evicted: QueuedEvent[] = [];
-    while ((this.bytes > this.maxBytes || this.events > this.maxEvents) && this.waiting.length) {
-      const oldest = this.waiting.shift();
+    const { waiting } = this;
+    while ((this.bytes > this.maxBytes || this.events > this.maxEvents) && waiting.length) {
+      const oldest = waiting.eventAt(0);
+      waiting.dropFront();
       if (!oldest) continue;
       this.events--;
       this.bytes -= oldest.bytes;
@@ -63,19 +66,22 @@ class MemoryStore implements MemoryEventStore {
 
   take(limit: number, maxBytes = Number.POSITIVE_INFINITY): readonly QueuedEvent[] {
     const taken: QueuedEvent[] = [];
+    const { waiting } = this;
     let sum = 0;
-    while (taken.length < limit && this.waiting.length) {
-      const next = this.waiting.at(0);
-      if (next === null) {
-        this.waiting.shift();
+    while (taken.length < limit && waiting.length) {
+      if (waiting.removed(0)) {
+        waiting.dropFront();
         continue;
       }
+      const eid = waiting.eidAt(0);
       // A second event with a leased eid waits until the first settles, so acks stay unambiguous.
-      if (!next || this.leased.has(next.eid)) break;
-      if (taken.length > 0 && sum + next.bytes > maxBytes) break;
-      this.waiting.shift();
-      this.leased.set(next.eid, next);
-      sum += next.bytes;
+      if (this.leased.has(eid)) break;
+      const bytes = waiting.bytesAt(0);
+      if (taken.length > 0 && sum + bytes > maxBytes) break;
+      const next = waiting.eventAt(0, eid) as QueuedEvent;
+      waiting.dropFront();
+      this.leased.set(eid, next);
+      sum += bytes;
       taken.push(next);
     }
     return taken;
@@ -86,7 +92,7 @@ class MemoryStore implements MemoryEventStore {
       const event = this.leased.get(eid);
       if (event) {
         this.leased.delete(eid);
-        this.forget(event);
+        this.forget(event.bytes);
       } else {
         this.removeWaiting(eid);
       }
@@ -103,20 +109,20 @@ class MemoryStore implements MemoryEventStore {
     }
   }
 
-  private forget(event: QueuedEvent): void {
+  private forget(bytes: number): void {
     this.events--;
-    this.bytes -= event.bytes;
+    this.bytes -= bytes;
   }
 
   // Acking an event that was never leased is not part of the emitter's protocol; it costs a scan.
   private removeWaiting(eid: string): void {
-    for (let i = 0; i < this.waiting.length; i++) {
-      const event = this.waiting.at(i);
-      if (event && event.eid === eid) {
-        this.waiting.set(i, null);
-        this.forget(event);
-        return;
-      }
+    const { waiting } = this;
+    for (let i = 0; i < waiting.length; i++) {
+      if (waiting.removed(i) || waiting.eidAt(i) !== eid) continue;
+      const bytes = waiting.bytesAt(i);
+      waiting.remove(i);
+      this.forget(bytes);
+      return;
     }
   }
 }

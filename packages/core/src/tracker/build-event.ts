@@ -52,7 +52,7 @@ export function buildEvent(
   if (event.inputError !== undefined) throw new InvalidEventError(event.inputError);
   // The event type is one of six ASCII codes, so the opening needs no escaping.
   const text = new PayloadText('{"e":"' + e + '"');
-  text.put('eid', eid);
+  const eidPlain = text.put('eid', eid);
   text.append(shared.times);
   text.append(shared.base);
   writeFields(text, e, event.fields);
@@ -78,7 +78,8 @@ export function buildEvent(
   attachEntities(state, text, event.context, shared, tracked);
   const bytes = text.bytes;
   checkEventSize(eid, bytes);
-  return new EncodedEvent(eid, text.finish(), bytes);
+  // Every event type has two letters, so a plain id sits right after `{"e":"xx","eid":"`.
+  return new EncodedEvent(eid, text.finish(), bytes, eidPlain);
 }
 
 function writeFields(text: PayloadText, e: EventType, fields: CoreEvent['fields']): void {

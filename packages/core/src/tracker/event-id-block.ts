@@ -29,6 +29,7 @@ export class EventIdBlock {
   private readonly decoder = new TextDecoder();
   private text = '';
   private next = IDS_PER_BLOCK;
+  private dashed = false;
 
   /** @param fill - `crypto.getRandomValues`, or a seam for tests. */
   constructor(private readonly fill: (bytes: Uint8Array) => unknown) {}
@@ -44,20 +45,36 @@ export class EventIdBlock {
   private refill(): void {
     const { random, ascii } = this;
     this.fill(random);
-    let out = 0;
-    for (let id = 0; id < IDS_PER_BLOCK; id++) {
-      const first = id * 16;
-      for (let i = 0; i < 16; i++) {
-        let byte = random[first + i] as number;
-        if (i === 6) byte = (byte & 0x0f) | 0x40;
-        else if (i === 8) byte = (byte & 0x3f) | 0x80;
-        if (i === 4 || i === 6 || i === 8 || i === 10) ascii[out++] = DASH;
-        ascii[out++] = HEX_CODES[2 * byte] as number;
-        ascii[out++] = HEX_CODES[2 * byte + 1] as number;
+    if (!this.dashed) {
+      // The dashes never move: written once.
+      for (let at = 0; at < ascii.length; at += ID_LENGTH) {
+        ascii[at + 8] = ascii[at + 13] = ascii[at + 18] = ascii[at + 23] = DASH;
       }
+      this.dashed = true;
+    }
+    for (let id = 0; id < IDS_PER_BLOCK; id++) {
+      const r = id * 16;
+      const o = id * ID_LENGTH;
+      // Bytes 0-3, 4-5, 6-7 (version 4), 8-9 (variant 10), 10-15, around the dashes.
+      hex(ascii, o, random[r] as number);
+      hex(ascii, o + 2, random[r + 1] as number);
+      hex(ascii, o + 4, random[r + 2] as number);
+      hex(ascii, o + 6, random[r + 3] as number);
+      hex(ascii, o + 9, random[r + 4] as number);
+      hex(ascii, o + 11, random[r + 5] as number);
+      hex(ascii, o + 14, ((random[r + 6] as number) & 0x0f) | 0x40);
+      hex(ascii, o + 16, random[r + 7] as number);
+      hex(ascii, o + 19, ((random[r + 8] as number) & 0x3f) | 0x80);
+      hex(ascii, o + 21, random[r + 9] as number);
+      for (let i = 10; i < 16; i++) hex(ascii, o + 24 + (i - 10) * 2, random[r + i] as number);
     }
     // ASCII decodes the same as UTF-8 in every runtime's decoder, into a one-byte string.
     this.text = this.decoder.decode(ascii);
     this.next = 0;
   }
+}
+
+function hex(into: Uint8Array, at: number, byte: number): void {
+  into[at] = HEX_CODES[2 * byte] as number;
+  into[at + 1] = HEX_CODES[2 * byte + 1] as number;
 }

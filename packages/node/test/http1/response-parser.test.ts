@@ -60,6 +60,12 @@ describe('ResponseParser', () => {
     );
   });
 
+  it('trims spaces and tabs around header values, and keeps empty values', () => {
+    const { parser, seen } = parserFor();
+    feed(parser, 'HTTP/1.1 204 No Content\r\nX-A:\t v w \t\r\nX-Empty:\r\nX-B:x\r\n\r\n');
+    expect(seen.heads[0]?.headers).toEqual({ 'x-a': 'v w', 'x-empty': '', 'x-b': 'x' });
+  });
+
   it('skips interim 1xx responses', () => {
     const { parser, seen } = parserFor();
     feed(parser, 'HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n');

@@ -32,7 +32,8 @@ export const MAX_HEAD_BYTES = 64 * 1024;
 const CRLF = Buffer.from('\r\n');
 const HEAD_END = Buffer.from('\r\n\r\n');
 const STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?: .*)?$/;
-const HEADER_LINE = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+):[ \t]*(.*?)[ \t]*$/;
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const SPACE_OR_TAB_AROUND = /^[ \t]+|[ \t]+$/g;
 const CHUNK_SIZE = /^([0-9A-Fa-f]{1,12})[ \t]*(?:;.*)?$/;
 
 type State =
@@ -152,10 +153,18 @@ export class ResponseParser {
     const code = Number(status[2]);
     const headers: Record<string, string> = {};
     for (let i = 1; i < lines.length; i++) {
-      const header = HEADER_LINE.exec(lines[i] as string);
-      if (!header) throw new ResponseParseError('invalid header line');
-      const name = (header[1] as string).toLowerCase();
-      const value = header[2] as string;
+      const line = lines[i] as string;
+      const colon = line.indexOf(':');
+      const name = line.slice(0, colon).toLowerCase();
+      if (colon <= 0 || !HEADER_NAME.test(name))
+        throw new ResponseParseError('invalid header line');
+      let value = line.slice(colon + 1);
+      // Optional whitespace around the value is spaces and tabs only (RFC 9110 §5.6.3).
+      const first = value.charCodeAt(0);
+      const last = value.charCodeAt(value.length - 1);
+      if (first === 32 || first === 9 || last === 32 || last === 9) {
+        value = value.replace(SPACE_OR_TAB_AROUND, '');
+      }
       headers[name] = headers[name] === undefined ? value : `${headers[name]}, ${value}`;
     }
     const used = end + HEAD_END.length;

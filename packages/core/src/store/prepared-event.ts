@@ -1,6 +1,6 @@
 import type { Payload } from '../payload';
 import { type EventText, renderEventText } from '../payload/deferred-text';
-import type { QueuedEvent } from '../store/event-store';
+import type { QueuedEvent } from './event-store';
 
 /**
  * A queued event as the emitter makes it: the JSON text, id, size and times only. The payload
@@ -14,13 +14,23 @@ import type { QueuedEvent } from '../store/event-store';
  * collection.
  */
 export class PreparedEvent implements QueuedEvent {
+  /**
+   * @param eidInText - the text carries the id where a tracker writes it (see
+   *   {@link readEidFrom}), so a store may keep the text alone.
+   */
   constructor(
     readonly eid: string,
     private readonly text: EventText,
     readonly bytes: number,
     readonly queuedAt: number,
     readonly seq: number,
+    readonly eidInText = false,
   ) {}
+
+  /** The text as it is, written or in pieces, for a store that keeps it without reading it. */
+  get source(): EventText {
+    return this.text;
+  }
 
   /** The compact JSON text (without `stm`), written now if it is in pieces. */
   get json(): string {
@@ -31,4 +41,18 @@ export class PreparedEvent implements QueuedEvent {
   get payload(): Payload {
     return JSON.parse(this.json) as Payload;
   }
+}
+
+/** Where a tracker writes the id: after `{"e":"xx","eid":"` (every event type has 2 letters). */
+const EID_AT = 17;
+
+/**
+ * Reads an event id back from its text, where a tracker wrote it unescaped right after the event
+ * type, for a store that keeps texts but not ids.
+ *
+ * @param length - the id's length.
+ */
+export function readEidFrom(text: EventText, length: number): string {
+  const head = typeof text === 'string' ? text : text.head;
+  return head.slice(EID_AT, EID_AT + length);
 }

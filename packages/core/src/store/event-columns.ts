@@ -1,0 +1,149 @@
+import type { EventText } from '../payload/deferred-text';
+import type { QueuedEvent } from './event-store';
+import { PreparedEvent, readEidFrom } from './prepared-event';
+
+/** What a slot holds: an event's text, a whole event from elsewhere, or nothing (removed). */
+type Slot = EventText | QueuedEvent | null;
+
+/**
+ * A double-ended queue of events kept in columns on a growable ring: for an event the emitter
+ * prepared, only its text, its size, times and sequence number; its id is read back from the text
+ * when the tracker wrote it there. So a queue of 100,000 tracked events holds 100,000 texts and a
+ * few numbers each, not 100,000 event objects, ids and boxed times, which is ~120 bytes less per
+ * event and that much less for the garbage collector to copy while a burst is queued. Events are
+ * made whole again (as copies keeping `seq`) when they are read. Events from anywhere else are
+ * kept as the objects they are.
+ */
+export class EventColumns {
+  private slots: Slot[] = new Array(16);
+  /** Ids that are not in their text, by slot. */
+  private ids: (string | undefined)[] = new Array(16);
+  private sizes = new Int32Array(16);
+  private times = new Float64Array(16);
+  private seqs = new Float64Array(16);
+  /** Id lengths of events whose id is read back from their text; 0 otherwise. */
+  private idLengths = new Int32Array(16);
+  private head = 0;
+  private count = 0;
+
+  /** Slots in use, removed ones included. */
+  get length(): number {
+    return this.count;
+  }
+
+  /** Appends at the back. */
+  push(event: QueuedEvent): void {
+    if (this.count === this.slots.length) this.grow();
+    this.write((this.head + this.count) & (this.slots.length - 1), event);
+    this.count++;
+  }
+
+  /** Inserts at the front. */
+  unshift(event: QueuedEvent): void {
+    if (this.count === this.slots.length) this.grow();
+    this.head = (this.head - 1) & (this.slots.length - 1);
+    this.write(this.head, event);
+    this.count++;
+  }
+
+  /** Whether the slot `index` from the front was removed. */
+  removed(index: number): boolean {
+    return this.slots[this.slot(index)] === null;
+  }
+
+  /** The id of the event `index` from the front (not removed). */
+  eidAt(index: number): string {
+    const at = this.slot(index);
+    const slot = this.slots[at] as EventText | QueuedEvent;
+    if (isWhole(slot)) return slot.eid;
+    const length = this.idLengths[at] as number;
+    return length > 0 ? readEidFrom(slot, length) : (this.ids[at] as string);
+  }
+
+  /** The size of the event `index` from the front (not removed). */
+  bytesAt(index: number): number {
+    const at = this.slot(index);
+    const slot = this.slots[at] as EventText | QueuedEvent;
+    return isWhole(slot) ? slot.bytes : (this.sizes[at] as number);
+  }
+
+  /** The event `index` from the front, whole (a copy keeping `seq` for a prepared event). */
+  eventAt(index: number, eid = this.eidAt(index)): QueuedEvent | null {
+    const at = this.slot(index);
+    const slot = this.slots[at] as Slot;
+    if (slot === null || isWhole(slot)) return slot;
+    return new PreparedEvent(
+      eid,
+      slot,
+      this.sizes[at] as number,
+      this.times[at] as number,
+      this.seqs[at] as number,
+      (this.idLengths[at] as number) > 0,
+    );
+  }
+
+  /** Removes the front slot. */
+  dropFront(): void {
+    if (this.count === 0) return;
+    this.slots[this.head] = undefined as unknown as Slot;
+    this.ids[this.head] = undefined;
+    this.head = (this.head + 1) & (this.slots.length - 1);
+    this.count--;
+  }
+
+  /** Marks the event `index` from the front removed; its slot stays until it reaches the front. */
+  remove(index: number): void {
+    const at = this.slot(index);
+    this.slots[at] = null;
+    this.ids[at] = undefined;
+  }
+
+  private slot(index: number): number {
+    return (this.head + index) & (this.slots.length - 1);
+  }
+
+  private write(at: number, event: QueuedEvent): void {
+    if (!(event instanceof PreparedEvent)) {
+      this.slots[at] = event;
+      this.ids[at] = undefined;
+      return;
+    }
+    this.slots[at] = event.source;
+    this.sizes[at] = event.bytes;
+    this.times[at] = event.queuedAt;
+    this.seqs[at] = event.seq;
+    this.idLengths[at] = event.eidInText ? event.eid.length : 0;
+    this.ids[at] = event.eidInText ? undefined : event.eid;
+  }
+
+  // Capacity stays a power of two so the index wrap is a mask, not a modulo.
+  private grow(): void {
+    const capacity = this.slots.length * 2;
+    const slots: Slot[] = new Array(capacity);
+    const ids: (string | undefined)[] = new Array(capacity);
+    const sizes = new Int32Array(capacity);
+    const times = new Float64Array(capacity);
+    const seqs = new Float64Array(capacity);
+    const idLengths = new Int32Array(capacity);
+    for (let i = 0; i < this.count; i++) {
+      const from = this.slot(i);
+      slots[i] = this.slots[from] as Slot;
+      ids[i] = this.ids[from];
+      sizes[i] = this.sizes[from] as number;
+      times[i] = this.times[from] as number;
+      seqs[i] = this.seqs[from] as number;
+      idLengths[i] = this.idLengths[from] as number;
+    }
+    this.slots = slots;
+    this.ids = ids;
+    this.sizes = sizes;
+    this.times = times;
+    this.seqs = seqs;
+    this.idLengths = idLengths;
+    this.head = 0;
+  }
+}
+
+function isWhole(slot: EventText | QueuedEvent): slot is QueuedEvent {
+  return typeof slot !== 'string' && 'eid' in slot;
+}
