@@ -7,7 +7,10 @@ const PLACEHOLDER = '0'.repeat(PREPARED_STM_DIGITS);
 /** Bytes of `,"stm":"` before an event's digits. */
 const STM_KEY_BYTES = ',"stm":"'.length;
 
-let encoder: TextEncoder | undefined;
+// Typed structurally: under Node's or the DOM's types TextEncoder is a value, not only a class type.
+let encoder:
+  | { encodeInto(input: string, into: Uint8Array): { read: number; written: number } }
+  | undefined;
 
 /** Bytes a pooled body buffer has at least: a 40,000-byte body and room to spare. */
 const MIN_BUFFER_BYTES = 64 * 1024;
@@ -63,10 +66,10 @@ export function prepareBody(
   texts: readonly string[],
   buffers: BodyBuffers,
 ): PreparedBody | undefined {
-  encoder ??= new TextEncoder();
+  const textEncoder = (encoder ??= new TextEncoder());
   const size = postBodyBytes(events, PREPARED_STM_DIGITS);
   const buffer = buffers.next(size);
-  const { written } = encoder.encodeInto(buildPostBody(events, PLACEHOLDER, texts), buffer);
+  const { written } = textEncoder.encodeInto(buildPostBody(events, PLACEHOLDER, texts), buffer);
   const bytes = buffer.subarray(0, written);
   const stmOffsets = new Array<number>(events.length);
   // Each event is its text without the closing brace, `,"stm":"`, the digits and `"}`, then a

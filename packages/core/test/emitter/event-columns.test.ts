@@ -56,7 +56,7 @@ describe('EventColumns: queued events kept as texts and numbers', () => {
   it('a memory store of tracked events leases, releases and acknowledges them by id', () => {
     const store = createMemoryStore();
     const ids = [EID, EID.replace('0b', '2d'), EID.replace('0b', '3e')];
-    ids.forEach((eid, i) => store.add(tracked(eid, i)));
+    for (const [i, eid] of ids.entries()) store.add(tracked(eid, i));
     expect(store.take(2).map((event) => event.eid)).toEqual(ids.slice(0, 2));
     store.release([ids[1]!]);
     store.ack([ids[0]!, ids[2]!]);

@@ -7,6 +7,7 @@ import {
   trackStructEvent,
 } from '@floe/core';
 import fc from 'fast-check';
+import { renderEventText } from '../../src/payload/deferred-text';
 import { keysFragment, PayloadText } from '../../src/payload/payload-text';
 import { quotedContexts, quotedUnstructEvent } from '../../src/payload/quoted-envelope';
 import {
@@ -49,7 +50,7 @@ describe('PayloadText: JSON text written key by key', () => {
             text.put(key, value);
             expected[key] = value;
           }
-          const json = text.finish();
+          const json = renderEventText(text.finish());
           expect(JSON.parse(json)).toEqual(expected);
           expect(text.bytes).toBe(utf8(json));
         },
@@ -61,7 +62,7 @@ describe('PayloadText: JSON text written key by key', () => {
   it('writes ASCII-only values as they are, with their size', () => {
     const text = new PayloadText('{"e":"ue"');
     text.putAscii('ue_px', 'eyJzY2hlbWEiOiJpZ2x1-_');
-    const json = text.finish();
+    const json = renderEventText(text.finish());
     expect(JSON.parse(json)).toEqual({ e: 'ue', ue_px: 'eyJzY2hlbWEiOiJpZ2x1-_' });
     expect(text.bytes).toBe(utf8(json));
   });
@@ -71,7 +72,7 @@ describe('PayloadText: JSON text written key by key', () => {
     const text = new PayloadText('{"e":"se"');
     text.append(base);
     text.append(keysFragment({}));
-    const json = text.finish();
+    const json = renderEventText(text.finish());
     expect(JSON.parse(json)).toEqual({ e: 'se', p: 'srv', tna: 'ns "quoted" ü', aid: 'app\n1' });
     expect(text.bytes).toBe(utf8(json));
   });
