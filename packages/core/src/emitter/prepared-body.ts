@@ -66,7 +66,8 @@ export function prepareBody(
   texts: readonly string[],
   buffers: BodyBuffers,
 ): PreparedBody | undefined {
-  const textEncoder = (encoder ??= new TextEncoder());
+  encoder ??= new TextEncoder();
+  const textEncoder = encoder;
   const size = postBodyBytes(events, PREPARED_STM_DIGITS);
   const buffer = buffers.next(size);
   const { written } = textEncoder.encodeInto(buildPostBody(events, PLACEHOLDER, texts), buffer);

@@ -17,64 +17,45 @@ const QUOTED_CONTEXTS_OVERHEAD = quotedContexts(['']).text.length;
 const UNSTRUCT_OVERHEAD = unstructEventText(joinSelfDescribing({ schema: '', data: '' })).length;
 const CONTEXTS_OVERHEAD = contextsText(['']).length;
 
-/** `ue_pr`: the `unstruct_event` envelope escaped as a JSON string (see `quotedUnstructEvent`). */
-class QuotedUnstructEvent implements DeferredValue {
+/** `ue_pr` (escaped as a JSON string, see `quotedUnstructEvent`) or `ue_px` (base64url). */
+class DeferredUnstructEvent implements DeferredValue {
   readonly bytes: number;
   readonly schema: string;
   readonly data: string;
-  constructor(event: SelfDescribingParts) {
+  constructor(
+    event: SelfDescribingParts,
+    private readonly base64: boolean,
+  ) {
     this.schema = event.schema;
     this.data = event.data;
-    this.bytes = QUOTED_UNSTRUCT_OVERHEAD + event.schema.length + escapedLength(event.data);
+    this.bytes = base64
+      ? base64UrlLength(UNSTRUCT_OVERHEAD + event.schema.length + utf8Length(event.data)) + 2
+      : QUOTED_UNSTRUCT_OVERHEAD + event.schema.length + escapedLength(event.data);
   }
   render(): string {
-    return quotedUnstructEvent(this).text;
-  }
-}
-
-/** `co`: the `contexts` envelope escaped as a JSON string (see `quotedContexts`). */
-class QuotedContexts implements DeferredValue {
-  readonly bytes: number;
-  private readonly texts: readonly string[];
-  constructor(texts: readonly string[]) {
-    // Copied to an exact-size array: the caller's may have room to spare.
-    this.texts = texts.slice();
-    let bytes = QUOTED_CONTEXTS_OVERHEAD + texts.length - 1;
-    for (const text of texts) bytes += escapedLength(text);
-    this.bytes = bytes;
-  }
-  render(): string {
-    return quotedContexts(this.texts).text;
-  }
-}
-
-/** `ue_px`: the `unstruct_event` envelope in base64url, as a JSON string. */
-class EncodedUnstructEvent implements DeferredValue {
-  readonly bytes: number;
-  readonly schema: string;
-  readonly data: string;
-  constructor(event: SelfDescribingParts) {
-    this.schema = event.schema;
-    this.data = event.data;
-    const utf8 = UNSTRUCT_OVERHEAD + event.schema.length + utf8Length(event.data);
-    this.bytes = base64UrlLength(utf8) + 2;
-  }
-  render(): string {
+    if (!this.base64) return quotedUnstructEvent(this).text;
     return '"' + base64UrlEncode(unstructEventText(joinSelfDescribing(this))) + '"';
   }
 }
 
-/** `cx`: the `contexts` envelope in base64url, as a JSON string. */
-class EncodedContexts implements DeferredValue {
+/** `co` (escaped as a JSON string, see `quotedContexts`) or `cx` (base64url). */
+class DeferredContexts implements DeferredValue {
   readonly bytes: number;
   private readonly texts: readonly string[];
-  constructor(texts: readonly string[]) {
+  constructor(
+    texts: readonly string[],
+    private readonly base64: boolean,
+  ) {
+    // Copied to an exact-size array: the caller's may have room to spare.
     this.texts = texts.slice();
-    let utf8 = CONTEXTS_OVERHEAD + texts.length - 1;
-    for (const text of texts) utf8 += utf8Length(text);
-    this.bytes = base64UrlLength(utf8) + 2;
+    let bytes = texts.length - 1;
+    for (const text of texts) bytes += base64 ? utf8Length(text) : escapedLength(text);
+    this.bytes = base64
+      ? base64UrlLength(CONTEXTS_OVERHEAD + bytes) + 2
+      : QUOTED_CONTEXTS_OVERHEAD + bytes;
   }
   render(): string {
+    if (!this.base64) return quotedContexts(this.texts).text;
     return '"' + base64UrlEncode(contextsText(this.texts)) + '"';
   }
 }
@@ -89,16 +70,15 @@ export function deferredUnstructEvent(
   event: SelfDescribingParts,
   encodeBase64: boolean,
 ): DeferredValue {
-  return encodeBase64 ? new EncodedUnstructEvent(event) : new QuotedUnstructEvent(event);
+  return new DeferredUnstructEvent(event, encodeBase64);
 }
 
 /**
  * The entities of an event, written when the event's text is: escaped (`co`) or base64url
  * (`cx`), with their exact size now.
  *
- * @param texts - outputs of `selfDescribingText`, in wire order, at least one; the array is kept
- *   until the value is written and must not change.
+ * @param texts - outputs of `selfDescribingText`, in wire order, at least one (copied).
  */
 export function deferredContexts(texts: readonly string[], encodeBase64: boolean): DeferredValue {
-  return encodeBase64 ? new EncodedContexts(texts) : new QuotedContexts(texts);
+  return new DeferredContexts(texts, encodeBase64);
 }

@@ -97,9 +97,12 @@ export class PayloadText {
     this.size += keys.bytes;
   }
 
-  /** The pairs written so far, when this text was opened with `''`. */
+  /**
+   * The pairs written so far, when this text was opened with `''`. Flat: a fragment is copied into
+   * many events, and copying a rope walks its tree every time.
+   */
   fragment(): KeysFragment {
-    return { text: this.written(), bytes: this.size };
+    return { text: flatten(this.written()), bytes: this.size };
   }
 
   /**

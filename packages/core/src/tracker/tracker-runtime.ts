@@ -4,6 +4,7 @@ import type { FlushOptions } from '../emitter/emitter';
 import { FloeError } from '../errors/floe-error';
 import type { Payload } from '../payload';
 import type { EncodedEvent } from '../payload/encoded-event';
+import { flatten } from '../payload/flatten';
 import { InvalidEventError } from '../payload/invalid-event-error';
 import { type KeysFragment, keysFragment } from '../payload/payload-text';
 import type { PluginError } from '../plugins/plugin-error';
@@ -88,7 +89,8 @@ export class TrackerRuntime implements FloeTracker, BuildState {
     const now = this.config.clock.now();
     // Many events share a millisecond; format each clock reading once.
     if (now !== this.lastNow) {
-      const text = ',"dtm":"' + formatTimestamp(now, 'dtm') + '"';
+      // Flat, as it is copied into every event of this millisecond.
+      const text = flatten(',"dtm":"' + formatTimestamp(now, 'dtm') + '"');
       this.lastDtmKeys = { text, bytes: text.length };
       this.lastNow = now;
     }
