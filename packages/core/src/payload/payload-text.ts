@@ -33,8 +33,14 @@ export class PayloadText {
   /**
    * @param opening - plain ASCII text the keys follow: `{"e":"se"` for a payload, `''` for a
    *   {@link KeysFragment}. Every key is written with a leading comma.
+   * @param sharePieces - keep appended fragments as pieces of a {@link DeferredText} instead of
+   *   copying them in, for an event whose text is deferred anyway: its queued form then points at
+   *   the tracker's header keys rather than holding a copy of them.
    */
-  constructor(opening: string) {
+  constructor(
+    opening: string,
+    private readonly sharePieces = false,
+  ) {
     this.text = opening;
     this.size = opening.length;
   }
@@ -84,17 +90,25 @@ export class PayloadText {
    * its size counted now.
    */
   putDeferred(key: string, value: DeferredValue): void {
-    const before = flatten(this.text + ',"' + key + '":');
-    if (this.pieces === undefined) this.pieces = [before, value];
-    else this.pieces.push(before, value);
-    this.text = '';
+    this.text += ',"' + key + '":';
+    this.cut(value);
     this.size += key.length + 4 + value.bytes;
   }
 
   /** Appends pairs written earlier. */
   append(keys: KeysFragment): void {
-    this.text += keys.text;
+    if (this.sharePieces) this.cut(keys.text);
+    else this.text += keys.text;
     this.size += keys.bytes;
+  }
+
+  // Ends the text written so far as a flat piece, and adds `piece` after it.
+  private cut(piece: string | DeferredValue): void {
+    if (this.pieces === undefined) this.pieces = [];
+    const pieces = this.pieces;
+    if (this.text !== '') pieces.push(flatten(this.text));
+    pieces.push(piece);
+    this.text = '';
   }
 
   /**

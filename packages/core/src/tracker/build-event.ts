@@ -51,7 +51,9 @@ export function buildEvent(
   }
   if (event.inputError !== undefined) throw new InvalidEventError(event.inputError);
   // The event type is one of six ASCII codes, so the opening needs no escaping.
-  const text = new PayloadText('{"e":"' + e + '"');
+  // A self-describing event's text is kept in pieces until its batch is taken; it points at the
+  // shared times and header keys instead of copying them.
+  const text = new PayloadText('{"e":"' + e + '"', e === 'ue');
   const eidPlain = text.put('eid', eid);
   text.append(shared.times);
   text.append(shared.base);
