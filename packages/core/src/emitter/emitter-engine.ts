@@ -251,12 +251,13 @@ export class EmitterEngine implements Emitter {
     if (this.inFlight.size < this.o.maxInFlight || !this.readyToSend()) return;
     const batch = await this.taker.take();
     if (batch && batch.events.length > 0) {
-      // The events' texts are written now, while the collector works, not after its answer.
-      batch.texts = writeTexts(batch.events);
+      // The body (or the events' texts) is written now, while the collector works, not after its
+      // answer.
       if (this.o.method === 'POST' && this.o.transport.acceptsBytes === true) {
         this.bodyBuffers ??= new BodyBuffers(this.o.maxInFlight + 1);
-        batch.body = prepareBody(batch.events, batch.texts, this.bodyBuffers);
+        batch.body = prepareBody(batch.events, this.bodyBuffers);
       }
+      if (batch.body === undefined) batch.texts = writeTexts(batch.events);
       this.waitingBatches.push(batch);
     }
   }

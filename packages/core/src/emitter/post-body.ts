@@ -8,8 +8,10 @@ export const DEFAULT_POST_PATH = '/com.snowplowanalytics.snowplow/tp2';
 /** The exact Content-Type of a POST; the pipeline accepts only three spellings. */
 export const POST_CONTENT_TYPE = 'application/json; charset=UTF-8';
 
-const BODY_START = `{"schema":"${PAYLOAD_DATA_SCHEMA}","data":[`;
-const BODY_END = ']}';
+/** What a POST body starts with, before its first event. */
+export const BODY_START = `{"schema":"${PAYLOAD_DATA_SCHEMA}","data":[`;
+/** What a POST body ends with, after its last event. */
+export const BODY_END = ']}';
 /** Bytes of the `payload_data` envelope around the events (88, all ASCII). */
 export const ENVELOPE_BYTES = BODY_START.length + BODY_END.length;
 /** Bytes `,"stm":"` and the closing quote add to an event, besides the digits. */

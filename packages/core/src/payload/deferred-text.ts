@@ -26,6 +26,21 @@ export class DeferredText {
     return typeof first === 'string' ? first : '';
   }
 
+  /**
+   * Pushes the text's pieces to `parts`, the deferred values written, without the closing brace:
+   * a POST body is joined from the pieces of all its events, with `stm` added to each.
+   */
+  appendOpenTo(parts: string[]): void {
+    const last = this.pieces.length - 1;
+    for (let i = 0; i < last; i++) {
+      const piece = this.pieces[i] as string | DeferredValue;
+      parts.push(typeof piece === 'string' ? piece : piece.render());
+    }
+    // The last piece is text ending with the object's `}` (see PayloadText.finish).
+    const tail = this.pieces[last] as string;
+    if (tail.length > 1) parts.push(tail.slice(0, -1));
+  }
+
   /** The whole text, flat. */
   render(): string {
     const out = new Array<string>(this.pieces.length);
@@ -39,6 +54,16 @@ export class DeferredText {
 
 /** An event's JSON text, written or still in pieces. */
 export type EventText = string | DeferredText;
+
+/**
+ * Pushes an event's text to `parts` without its closing brace (see {@link DeferredText.appendOpenTo}).
+ *
+ * @param text - a JSON object's text, written or in pieces.
+ */
+export function appendOpenText(text: EventText, parts: string[]): void {
+  if (typeof text === 'string') parts.push(text.slice(0, -1));
+  else text.appendOpenTo(parts);
+}
 
 /** The text of an {@link EventText}, writing it if it is still in pieces. */
 export function renderEventText(text: EventText): string {

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { buildPostBody } from '../../src/emitter/post-body';
 import { BodyBuffers, prepareBody, stampBody } from '../../src/emitter/prepared-body';
+import { DeferredText } from '../../src/payload/deferred-text';
 import type { QueuedEvent } from '../../src/store/event-store';
+import { PreparedEvent } from '../../src/store/prepared-event';
 
 const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }));
 const payload = fc.record({ e: fc.constantFrom('se', 'ue', 'pv'), eid: fc.uuid(), se_la: text });
@@ -13,8 +15,28 @@ function queued(payloads: Record<string, string>[]): QueuedEvent[] {
   });
 }
 const decode = (bytes: Uint8Array): string => Buffer.from(bytes).toString('utf8');
+const utf8 = (text: string): number => Buffer.byteLength(text, 'utf8');
 
 describe('POST bodies prepared as bytes ahead of their turn', () => {
+  it('joins tracked events kept in pieces, deferred envelopes written, as the text body would be', () => {
+    const head = '{"e":"ue","eid":"x"';
+    const value = { bytes: 7, render: () => '"a\\"b"' };
+    const text = `${head},"ue_pr":"a\\"b"}`;
+    const events = [
+      new PreparedEvent('x', new DeferredText([head, ',"ue_pr":', value, '}']), utf8(text), 0, 1),
+      new PreparedEvent('y', '{"e":"se","eid":"y"}', 20, 0, 2),
+    ];
+    const body = prepareBody(events, new BodyBuffers(2))!;
+    const stamped = decode(stampBody(body, '1764000000000')!);
+    expect(stamped).toBe(buildPostBody(events, '1764000000000'));
+    expect(JSON.parse(stamped).data[0]).toEqual({
+      e: 'ue',
+      eid: 'x',
+      ue_pr: 'a"b',
+      stm: '1764000000000',
+    });
+  });
+
   it('writes bodies into buffers used in turn, grown when a body needs more', () => {
     const buffers = new BodyBuffers(2);
     const first = buffers.next(10);
@@ -36,7 +58,7 @@ describe('POST bodies prepared as bytes ahead of their turn', () => {
         (payloads, first, second) => {
           const events = queued(payloads);
           const texts = events.map((event) => event.json!);
-          const body = prepareBody(events, texts, new BodyBuffers(2))!;
+          const body = prepareBody(events, new BodyBuffers(2))!;
           expect(body.events).toBe(events.length);
           for (const stm of [String(first), String(second)]) {
             const bytes = stampBody(body, stm)!;
@@ -50,15 +72,15 @@ describe('POST bodies prepared as bytes ahead of their turn', () => {
 
   it('leaves an stm of another width to the text path', () => {
     const events = queued([{ e: 'se', eid: 'a' }]);
-    const body = prepareBody(events, [events[0]!.json!], new BodyBuffers(2))!;
+    const body = prepareBody(events, new BodyBuffers(2))!;
     expect(stampBody(body, '999999999999')).toBeUndefined();
     expect(stampBody(body, '10000000000000')).toBeUndefined();
   });
 
   it('declines a layout it cannot stamp: an empty event object, or sizes that do not match', () => {
     const empty = queued([{} as Record<string, string>]);
-    expect(prepareBody(empty, ['{}'], new BodyBuffers(2))).toBeUndefined();
+    expect(prepareBody(empty, new BodyBuffers(2))).toBeUndefined();
     const wrong = queued([{ e: 'se', eid: 'ü' }]).map((event) => ({ ...event, bytes: 1 }));
-    expect(prepareBody(wrong, [wrong[0]!.json!], new BodyBuffers(2))).toBeUndefined();
+    expect(prepareBody(wrong, new BodyBuffers(2))).toBeUndefined();
   });
 });
