@@ -90,7 +90,7 @@ export class PayloadText {
    * its size counted now.
    */
   putDeferred(key: string, value: DeferredValue): void {
-    this.text += ',"' + key + '":';
+    this.text += keyOpening(key);
     this.cut(value);
     this.size += key.length + 4 + value.bytes;
   }
@@ -142,6 +142,19 @@ export class PayloadText {
     if (this.pieces === undefined) return this.text;
     return new DeferredText(this.pieces).render() + this.text;
   }
+}
+
+// `,"key":` for the few keys whose values are deferred (ue_pr, ue_px, co, cx): one string each,
+// shared by every queued event that starts a piece with it, instead of a copy per event.
+const keyOpenings = new Map<string, string>();
+
+function keyOpening(key: string): string {
+  let opening = keyOpenings.get(key);
+  if (opening === undefined) {
+    opening = flatten(',"' + key + '":');
+    keyOpenings.set(key, opening);
+  }
+  return opening;
 }
 
 /**
