@@ -116,32 +116,46 @@ export class EventColumns {
     this.ids[at] = event.eidInText ? undefined : event.eid;
   }
 
-  // Capacity stays a power of two so the index wrap is a mask, not a modulo.
+  // Capacity stays a power of two so the index wrap is a mask, not a modulo. The slots are
+  // copied in at most two runs (before and after the wrap), typed columns with `set`.
   private grow(): void {
     const capacity = this.slots.length * 2;
+    const first = Math.min(this.count, this.slots.length - this.head);
+    const runs: [number, number][] = [
+      [this.head, first],
+      [0, this.count - first],
+    ];
     const slots: Slot[] = new Array(capacity);
     const ids: (string | undefined)[] = new Array(capacity);
-    const sizes = new Int32Array(capacity);
-    const times = new Float64Array(capacity);
-    const seqs = new Float64Array(capacity);
-    const idLengths = new Int32Array(capacity);
-    for (let i = 0; i < this.count; i++) {
-      const from = this.slot(i);
-      slots[i] = this.slots[from] as Slot;
-      ids[i] = this.ids[from];
-      sizes[i] = this.sizes[from] as number;
-      times[i] = this.times[from] as number;
-      seqs[i] = this.seqs[from] as number;
-      idLengths[i] = this.idLengths[from] as number;
+    let to = 0;
+    for (const [from, length] of runs) {
+      for (let i = 0; i < length; i++) {
+        slots[to + i] = this.slots[from + i] as Slot;
+        ids[to + i] = this.ids[from + i];
+      }
+      to += length;
     }
     this.slots = slots;
     this.ids = ids;
-    this.sizes = sizes;
-    this.times = times;
-    this.seqs = seqs;
-    this.idLengths = idLengths;
+    this.sizes = regrow(this.sizes, new Int32Array(capacity), runs);
+    this.times = regrow(this.times, new Float64Array(capacity), runs);
+    this.seqs = regrow(this.seqs, new Float64Array(capacity), runs);
+    this.idLengths = regrow(this.idLengths, new Int32Array(capacity), runs);
     this.head = 0;
   }
+}
+
+function regrow<T extends Int32Array | Float64Array>(
+  from: T,
+  into: T,
+  runs: readonly [number, number][],
+): T {
+  let to = 0;
+  for (const [start, length] of runs) {
+    into.set(from.subarray(start, start + length), to);
+    to += length;
+  }
+  return into;
 }
 
 function isWhole(slot: EventText | QueuedEvent): slot is QueuedEvent {
