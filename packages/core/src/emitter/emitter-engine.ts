@@ -40,6 +40,7 @@ export class EmitterEngine implements Emitter {
    * and the batch taken ahead while a request is in flight.
    */
   private readonly waitingBatches: Batch[] = [];
+  private readonly context: { -readonly [K in keyof PrepareContext]: PrepareContext[K] };
   /** Where bodies prepared ahead of their turn are written, for a transport that takes bytes. */
   private bodyBuffers: BodyBuffers | undefined;
   private readonly inFlight = new Set<Batch>();
@@ -73,6 +74,8 @@ export class EmitterEngine implements Emitter {
     this.attempt = { transport: this.o.transport, clock: this.o.clock, inFlight: new Set() };
     this.ledger = new DeliveryLedger(this.o.store, this.waiters, this.callbacks);
     this.pipelined = !this.o.store.durable;
+    const getOnly = this.o.method === 'GET' && !this.o.postFallback;
+    this.context = { now: 0, seq: 0, getOnlyPrefix: getOnly ? this.o.pathPrefix : undefined };
     this.deferred = new DeferredBooks(this.ledger);
     this.taker = new BatchTaker(
       this.o,
@@ -107,13 +110,13 @@ export class EmitterEngine implements Emitter {
     else this.enqueue(prepareEncodedEvent(event, this.prepareContext()), event);
   }
 
+  // One context object, refilled for each event (it is read, never kept): `add()` allocates as
+  // little as it can.
   private prepareContext(): PrepareContext {
-    const getOnly = this.o.method === 'GET' && !this.o.postFallback;
-    return {
-      now: this.o.clock.now(),
-      seq: this.seq + 1,
-      getOnlyPrefix: getOnly ? this.o.pathPrefix : undefined,
-    };
+    const context = this.context;
+    context.now = this.o.clock.now();
+    context.seq = this.seq + 1;
+    return context;
   }
 
   // Drop reports carry the payload object; an encoded event parses it only here.
