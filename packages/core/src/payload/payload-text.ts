@@ -62,7 +62,7 @@ export class PayloadText {
       this.size += key.length + 4 + utf8Length(quoted);
       return false;
     }
-    this.text += ',"' + key + '":"' + value + '"';
+    this.text += stringOpening(key) + value + '"';
     this.size += key.length + value.length + 6;
     return true;
   }
@@ -142,6 +142,20 @@ export class PayloadText {
     if (this.pieces === undefined) return this.text;
     return new DeferredText(this.pieces).render() + this.text;
   }
+}
+
+// `,"key":"` for every protocol key a string value is written under: one shared string per key,
+// so writing a pair joins three pieces instead of five.
+const stringOpenings = new Map<string, string>();
+
+function stringOpening(key: string): string {
+  let opening = stringOpenings.get(key);
+  if (opening === undefined) {
+    opening = flatten(',"' + key + '":"');
+    // Keys are protocol keys, a bounded set; the cap only guards against misuse.
+    if (stringOpenings.size < 512) stringOpenings.set(key, opening);
+  }
+  return opening;
 }
 
 // `,"key":` for the few keys whose values are deferred (ue_pr, ue_px, co, cx): one string each,
