@@ -1,5 +1,6 @@
+import { createServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { LookupFunction } from 'node:net';
+import type { AddressInfo, LookupFunction } from 'node:net';
 import { URL } from 'node:url';
 import { type Transport, TransportError, type TransportRequest } from '@floe/core';
 import { tlsFixture } from '@floe/test-utils';
@@ -345,6 +346,32 @@ describe('makeNodeHttpTransport', () => {
     await new Promise((r) => setTimeout(r, 150));
     expect((await t.makeRequest(post(s.url))).status).toBe(200);
     expect(s.connections()).toBe(2);
+  });
+
+  it('drops a connection answered before its body was sent, and sends the next request on a new one', async () => {
+    // The server answers 413 as soon as the head arrives, without reading the 8 MB body.
+    let connections = 0;
+    const early = createServer((req, res) => {
+      if (req.headers['content-length'] === '8000000') {
+        res.writeHead(413, { 'content-length': '0' });
+        res.end();
+        return;
+      }
+      req.resume();
+      req.on('end', () => res.end('ok'));
+    });
+    early.on('connection', () => connections++);
+    await new Promise<void>((resolve) => early.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(early.address() as AddressInfo).port}`;
+    try {
+      const t = transport();
+      expect((await t.makeRequest({ ...post(url), body: 'x'.repeat(8_000_000) })).status).toBe(413);
+      expect((await t.makeRequest(post(url))).status).toBe(200);
+      expect(connections).toBe(2);
+    } finally {
+      early.closeAllConnections();
+      await new Promise((resolve) => early.close(resolve));
+    }
   });
 
   it('close() destroys pooled sockets and refuses further requests', async () => {

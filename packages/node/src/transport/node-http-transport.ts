@@ -141,6 +141,7 @@ function send(
     let response: TransportResponse | undefined;
     let settled = false;
     let read = 0;
+    let sent = false;
     const finish = (outcome: () => void) => {
       if (settled) return;
       settled = true;
@@ -182,7 +183,10 @@ function send(
       onComplete(reusable) {
         const used = socket;
         finish(() => resolve(response as TransportResponse));
-        if (used) ctx.pool.release(origin, used, reusable);
+        // A server may answer before it has read the whole body (a 413, say). The connection is
+        // then dropped, not reused: what is left of the body is not sent after the answer, and
+        // bytes the emitter prepared are not read after it may write the next body into them.
+        if (used) ctx.pool.release(origin, used, reusable && sent);
       },
     });
     const user: SocketUser = {
@@ -223,7 +227,9 @@ function send(
       socket = given;
       const onSent = request.onSent;
       const written = (error?: Error | null) => {
-        if (!error && !settled) onSent?.();
+        if (error) return;
+        sent = true;
+        if (!settled) onSent?.();
       };
       given.cork();
       if (body !== undefined && bodyBytes !== 0) {
