@@ -12,8 +12,8 @@ import { utf8Length } from './utf8-length';
 
 // What each envelope adds around its content, measured once on empty content. URIs are plain
 // ASCII (they matched the Iglu pattern), so they count one byte per character.
-const QUOTED_UNSTRUCT_OVERHEAD = quotedUnstructEvent({ schema: '', data: '' }).text.length;
-const QUOTED_CONTEXTS_OVERHEAD = quotedContexts(['']).text.length;
+const QUOTED_UNSTRUCT_OVERHEAD = quotedUnstructEvent({ schema: '', data: '' }).length;
+const QUOTED_CONTEXTS_OVERHEAD = quotedContexts(['']).length;
 const UNSTRUCT_OVERHEAD = unstructEventText(joinSelfDescribing({ schema: '', data: '' })).length;
 const CONTEXTS_OVERHEAD = contextsText(['']).length;
 
@@ -33,7 +33,7 @@ class DeferredUnstructEvent implements DeferredValue {
       : QUOTED_UNSTRUCT_OVERHEAD + event.schema.length + escapedLength(event.data);
   }
   render(): string {
-    if (!this.base64) return quotedUnstructEvent(this).text;
+    if (!this.base64) return quotedUnstructEvent(this);
     return '"' + base64UrlEncode(unstructEventText(joinSelfDescribing(this))) + '"';
   }
 }
@@ -55,7 +55,7 @@ class DeferredContexts implements DeferredValue {
       : QUOTED_CONTEXTS_OVERHEAD + bytes;
   }
   render(): string {
-    if (!this.base64) return quotedContexts(this.texts).text;
+    if (!this.base64) return quotedContexts(this.texts);
     return '"' + base64UrlEncode(contextsText(this.texts)) + '"';
   }
 }

@@ -9,7 +9,7 @@ const NEEDS_ESCAPING_OR_COUNTING = /[^\x20\x21\x23-\x5b\x5d-\x7e]/;
 
 /**
  * JSON text with its UTF-8 size: keys written once and copied into many payloads (`,"k":"v"`
- * pairs), or a value already quoted as a JSON string.
+ * pairs).
  */
 export interface KeysFragment {
   readonly text: string;
@@ -65,24 +65,6 @@ export class PayloadText {
     this.text += stringOpening(key) + value + '"';
     this.size += key.length + value.length + 6;
     return true;
-  }
-
-  /**
-   * Appends `,"key":"value"` for a value known to be printable ASCII without `"` or `\\`, such as
-   * base64url, so that a long value is not scanned for characters it cannot hold.
-   */
-  putAscii(key: string, value: string): void {
-    this.text += ',"' + key + '":"' + value + '"';
-    this.size += key.length + value.length + 6;
-  }
-
-  /**
-   * Appends `,"key":` and a value that is JSON string text already, quotes included, with its
-   * UTF-8 size (see `quoted-envelope.ts`), without escaping it again.
-   */
-  putQuoted(key: string, quoted: KeysFragment): void {
-    this.text += ',"' + key + '":' + quoted.text;
-    this.size += key.length + 4 + quoted.bytes;
   }
 
   /**

@@ -1,6 +1,4 @@
-import type { KeysFragment } from './payload-text';
 import { contextsText, type SelfDescribingParts, unstructEventText } from './self-describing-text';
-import { utf8Length } from './utf8-length';
 
 // The constant openings of the two envelopes and of a self-describing JSON, escaped once as the
 // body of a JSON string.
@@ -33,45 +31,36 @@ export function escapeSelfDescribingText(text: string): string {
   );
 }
 
-// Escaping adds only ASCII backslashes and leaves other characters as they are, so the bytes a
-// text has beyond one per code unit carry over to its escaped form unchanged.
-function extraBytes(text: string): number {
-  return utf8Length(text) - text.length;
-}
-
 /**
- * The `ue_pr` value as JSON string text (quotes included) and its UTF-8 size: the
- * `unstruct_event` envelope around the event, the same as
- * `JSON.stringify(unstructEventText(joinSelfDescribing(event)))`, with only the data escaped.
+ * The `ue_pr` value as JSON string text (quotes included): the `unstruct_event` envelope around
+ * the event, the same as `JSON.stringify(unstructEventText(joinSelfDescribing(event)))`, with only
+ * the data escaped. Its size is counted without writing it (see `deferred-envelopes.ts`).
  *
  * @param event - output of `selfDescribingParts`.
  */
-export function quotedUnstructEvent(event: SelfDescribingParts): KeysFragment {
-  const text =
+export function quotedUnstructEvent(event: SelfDescribingParts): string {
+  return (
     '"' +
     ESCAPED_UNSTRUCT_OPEN +
     ESCAPED_SDJ_OPEN +
     event.schema +
     ESCAPED_DATA_KEY +
     escapeWhole(event.data) +
-    '}}"';
-  return { text, bytes: text.length + extraBytes(event.data) };
+    '}}"'
+  );
 }
 
 /**
- * The `co` value as JSON string text (quotes included) and its UTF-8 size: the `contexts`
- * envelope around the entities, the same as `JSON.stringify(contextsText(entityTexts))`.
+ * The `co` value as JSON string text (quotes included): the `contexts` envelope around the
+ * entities, the same as `JSON.stringify(contextsText(entityTexts))`. Its size is counted without
+ * writing it (see `deferred-envelopes.ts`).
  *
  * @param entityTexts - outputs of `selfDescribingText`, in wire order; at least one.
  */
-export function quotedContexts(entityTexts: readonly string[]): KeysFragment {
+export function quotedContexts(entityTexts: readonly string[]): string {
   let body = '';
-  let extra = 0;
   for (let i = 0; i < entityTexts.length; i++) {
-    const entity = entityTexts[i] as string;
-    body += (i === 0 ? '' : ',') + escapeSelfDescribingText(entity);
-    extra += extraBytes(entity);
+    body += (i === 0 ? '' : ',') + escapeSelfDescribingText(entityTexts[i] as string);
   }
-  const text = '"' + ESCAPED_CONTEXTS_OPEN + body + ']}"';
-  return { text, bytes: text.length + extra };
+  return '"' + ESCAPED_CONTEXTS_OPEN + body + ']}"';
 }
