@@ -126,32 +126,27 @@ export class PayloadText {
   }
 }
 
-// `,"key":"` for every protocol key a string value is written under: one shared string per key,
-// so writing a pair joins three pieces instead of five.
-const stringOpenings = new Map<string, string>();
-
-function stringOpening(key: string): string {
-  let opening = stringOpenings.get(key);
-  if (opening === undefined) {
-    opening = flatten(',"' + key + '":"');
-    // Keys are protocol keys, a bounded set; the cap only guards against misuse.
-    if (stringOpenings.size < 512) stringOpenings.set(key, opening);
-  }
-  return opening;
+/**
+ * A source of `,"key":` + `suffix` openings, one shared flat string per protocol key, so a pair
+ * is written from fewer pieces and a queued event that starts a piece with one holds no copy.
+ */
+function openings(suffix: string): (key: string) => string {
+  const cache = new Map<string, string>();
+  return (key) => {
+    let opening = cache.get(key);
+    if (opening === undefined) {
+      opening = flatten(',"' + key + '":' + suffix);
+      // Keys are protocol keys, a bounded set; the cap only guards against misuse.
+      if (cache.size < 512) cache.set(key, opening);
+    }
+    return opening;
+  };
 }
 
-// `,"key":` for the few keys whose values are deferred (ue_pr, ue_px, co, cx): one string each,
-// shared by every queued event that starts a piece with it, instead of a copy per event.
-const keyOpenings = new Map<string, string>();
-
-function keyOpening(key: string): string {
-  let opening = keyOpenings.get(key);
-  if (opening === undefined) {
-    opening = flatten(',"' + key + '":');
-    keyOpenings.set(key, opening);
-  }
-  return opening;
-}
+/** `,"key":"`: before a plain string value. */
+const stringOpening = openings('"');
+/** `,"key":`: before a deferred value (ue_pr, ue_px, co, cx). */
+const keyOpening = openings('');
 
 /**
  * Writes a record of string values as a {@link KeysFragment}, e.g. the tracker's header and
