@@ -32,10 +32,7 @@ export class DeferredText {
    */
   appendOpenTo(parts: string[]): void {
     const last = this.pieces.length - 1;
-    for (let i = 0; i < last; i++) {
-      const piece = this.pieces[i] as string | DeferredValue;
-      parts.push(typeof piece === 'string' ? piece : piece.render());
-    }
+    this.pushWritten(parts, last);
     // The last piece is text ending with the object's `}` (see PayloadText.finish).
     const tail = this.pieces[last] as string;
     if (tail.length > 1) parts.push(tail.slice(0, -1));
@@ -43,12 +40,17 @@ export class DeferredText {
 
   /** The whole text, flat. */
   render(): string {
-    const out = new Array<string>(this.pieces.length);
-    for (let i = 0; i < this.pieces.length; i++) {
+    const parts: string[] = [];
+    this.pushWritten(parts, this.pieces.length);
+    return parts.join('');
+  }
+
+  // Pushes the first `count` pieces, deferred values written.
+  private pushWritten(parts: string[], count: number): void {
+    for (let i = 0; i < count; i++) {
       const piece = this.pieces[i] as string | DeferredValue;
-      out[i] = typeof piece === 'string' ? piece : piece.render();
+      parts.push(typeof piece === 'string' ? piece : piece.render());
     }
-    return out.join('');
   }
 }
 

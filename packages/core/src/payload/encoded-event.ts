@@ -1,5 +1,5 @@
 import type { Payload } from '../payload';
-import { type EventText, renderEventText } from './deferred-text';
+import type { EventText } from './deferred-text';
 
 /**
  * An event a tracker has already serialised: its id, its compact JSON text (no `stm`) and the
@@ -33,7 +33,7 @@ export class EncodedEvent {
   get json(): string {
     const text = this.text;
     if (typeof text === 'string') return text;
-    const written = renderEventText(text);
+    const written = text.render();
     this.text = written;
     return written;
   }
