@@ -16,13 +16,11 @@ type Slot = EventText | QueuedEvent | null;
  */
 export class EventColumns {
   private slots: Slot[] = new Array(16);
-  /** Ids that are not in their text, by slot. */
-  private ids: (string | undefined)[] = new Array(16);
+  /** Each event's id, or its length when it is read back from the text. */
+  private ids: (string | number | undefined)[] = new Array(16);
   private sizes = new Int32Array(16);
   private times = new Float64Array(16);
   private seqs = new Float64Array(16);
-  /** Id lengths of events whose id is read back from their text; 0 otherwise. */
-  private idLengths = new Int32Array(16);
   private head = 0;
   private count = 0;
 
@@ -56,8 +54,8 @@ export class EventColumns {
     const at = this.slot(index);
     const slot = this.slots[at] as EventText | QueuedEvent;
     if (isWhole(slot)) return slot.eid;
-    const length = this.idLengths[at] as number;
-    return length > 0 ? readEidFrom(slot, length) : (this.ids[at] as string);
+    const id = this.ids[at] as string | number;
+    return typeof id === 'number' ? readEidFrom(slot, id) : id;
   }
 
   /** The size of the event `index` from the front (not removed). */
@@ -78,7 +76,7 @@ export class EventColumns {
       this.sizes[at] as number,
       this.times[at] as number,
       this.seqs[at] as number,
-      (this.idLengths[at] as number) > 0,
+      typeof this.ids[at] === 'number',
     );
   }
 
@@ -112,8 +110,7 @@ export class EventColumns {
     this.sizes[at] = event.bytes;
     this.times[at] = event.queuedAt;
     this.seqs[at] = event.seq;
-    this.idLengths[at] = event.eidInText ? event.eid.length : 0;
-    this.ids[at] = event.eidInText ? undefined : event.eid;
+    this.ids[at] = event.eidInText ? event.eid.length : event.eid;
   }
 
   // Capacity stays a power of two so the index wrap is a mask, not a modulo. The slots are
@@ -126,7 +123,7 @@ export class EventColumns {
       [0, this.count - first],
     ];
     const slots: Slot[] = new Array(capacity);
-    const ids: (string | undefined)[] = new Array(capacity);
+    const ids: (string | number | undefined)[] = new Array(capacity);
     let to = 0;
     for (const [from, length] of runs) {
       for (let i = 0; i < length; i++) {
@@ -140,7 +137,6 @@ export class EventColumns {
     this.sizes = regrow(this.sizes, new Int32Array(capacity), runs);
     this.times = regrow(this.times, new Float64Array(capacity), runs);
     this.seqs = regrow(this.seqs, new Float64Array(capacity), runs);
-    this.idLengths = regrow(this.idLengths, new Int32Array(capacity), runs);
     this.head = 0;
   }
 }
