@@ -4,6 +4,7 @@
 import { KIND_LABELS, KINDS } from './events.mjs';
 import { CONFIG_NOTES } from './matrix.mjs';
 import { median } from './summarize.mjs';
+import { findScenario } from './targets.mjs';
 
 const int = (v) => Math.round(v).toLocaleString('en-US');
 const fixed = (digits) => (v) =>
@@ -169,13 +170,7 @@ export function targetTables(targets) {
 }
 
 const deliveredMedian = (results, tracker, config, kind, base64) =>
-  results.find(
-    (r) =>
-      r.scenario.tracker === tracker &&
-      r.scenario.config === config &&
-      r.scenario.kind === kind &&
-      (base64 === undefined || r.scenario.base64 === base64),
-  )?.summary?.deliveredEvPerSec?.median;
+  findScenario(results, tracker, config, kind, base64)?.summary?.deliveredEvPerSec?.median;
 
 /**
  * The delivery ceiling (wire-ceiling.mjs): prebuilt bodies of Floe's events sent back to back,
@@ -196,7 +191,7 @@ export function ceilingTable(ceilings, results) {
         values: evPerSec,
       },
     };
-    const snowplow = deliveredMedian(results, 'snowplow', 'lossless', c.kind);
+    const snowplow = deliveredMedian(results, 'snowplow', 'lossless', c.kind, 'default');
     const floe = deliveredMedian(
       results,
       'floe',

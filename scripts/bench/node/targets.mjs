@@ -8,7 +8,8 @@ export const PAIRINGS = [
   { floeBase64: 'on', label: 'both on' },
 ];
 
-const find = (results, tracker, config, kind, base64) =>
+/** The result of one scenario that ran at least once, or undefined. */
+export const findScenario = (results, tracker, config, kind, base64) =>
   results.find(
     (r) =>
       r.scenario.tracker === tracker &&
@@ -68,12 +69,12 @@ function noLossTarget({ kind, pairing, config, result, n }) {
 export function judgeTargets(results, n) {
   const targets = [];
   for (const kind of KINDS) {
-    const spDefault = find(results, 'snowplow', 'default', kind, 'default');
-    const spLossless = find(results, 'snowplow', 'lossless', kind, 'default');
+    const spDefault = findScenario(results, 'snowplow', 'default', kind, 'default');
+    const spLossless = findScenario(results, 'snowplow', 'lossless', kind, 'default');
     for (const pairing of PAIRINGS) {
-      const floe = find(results, 'floe', 'default', kind, pairing.floeBase64);
+      const floe = findScenario(results, 'floe', 'default', kind, pairing.floeBase64);
       for (const config of ['default', 'default-yield', 'disk']) {
-        const result = find(results, 'floe', config, kind, pairing.floeBase64);
+        const result = findScenario(results, 'floe', config, kind, pairing.floeBase64);
         targets.push(noLossTarget({ kind, pairing, config, result, n }));
       }
       const common = { kind, pairing, floe };
