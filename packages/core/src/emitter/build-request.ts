@@ -1,5 +1,6 @@
 import type { FloeError } from '../errors/floe-error';
 import type { QueuedEvent } from '../store/event-store';
+import type { AbortSignalLike } from '../transport/runtime-globals';
 import type { TransportRequest } from '../transport/transport';
 import type { Batch } from './batch';
 import { buildGetPath, MAX_GET_PATH_BYTES } from './get-path';
@@ -15,18 +16,50 @@ export interface BuiltRequest {
   readonly overflow: readonly QueuedEvent[];
 }
 
+/** What an attempt adds to its request: the abort signal and the "sent" callback. */
+export interface AttemptExtras {
+  readonly signal?: AbortSignalLike;
+  readonly onSent?: () => void;
+}
+
+const NO_EVENTS: readonly QueuedEvent[] = Object.freeze([]);
+
+// The POST URL and headers are the same for every request of an emitter: made once per options.
+interface PostTarget {
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+}
+const postTargets = new WeakMap<ResolvedOptions, PostTarget>();
+
+function postTarget(options: ResolvedOptions): PostTarget {
+  let target = postTargets.get(options);
+  if (target === undefined) {
+    target = {
+      url: options.origin + options.pathPrefix + options.postPath,
+      // Set last so no extra header can change it: anything else turns the POST into a bad row.
+      headers: { ...options.headers, 'Content-Type': POST_CONTENT_TYPE },
+    };
+    postTargets.set(options, target);
+  }
+  return target;
+}
+
 /**
  * Builds one attempt's request with `stm` stamped now. GET sends the batch's single event to `/i`
  * unless its path and query would pass 20,000 B, in which case it goes by POST (or, when POST is
  * not allowed, the result is the error that drops it). `url` replaces the target when a redirect
  * is followed. POST bodies are cut to `maxPostBytes` exactly; the cut can only bite when
  * `stm` grew a digit since the batch was formed (fake clocks), and the overflow is sent next.
+ *
+ * @param extras - the attempt's signal and sent callback, set on the request as it is made:
+ *   this runs between an answer and the next request, so it copies no object to add them.
  */
 export function buildRequest(
   options: ResolvedOptions,
   batch: Batch,
   stm: string,
   url?: string,
+  extras: AttemptExtras = {},
 ): BuiltRequest | FloeError {
   const first = batch.events[0] as QueuedEvent;
   if (options.method === 'GET' && batch.events.length === 1) {
@@ -38,29 +71,36 @@ export function buildRequest(
         headers: { ...options.headers },
         timeoutMs: options.timeoutMs,
         keepalive: options.keepalive,
+        signal: extras.signal,
+        onSent: extras.onSent,
       };
-      return { request, overflow: [] };
+      return { request, overflow: NO_EVENTS };
     }
     if (!options.postFallback) {
       return getTooLarge(path.length);
     }
   }
   const fitting = countFitting(batch.events, options.maxPostBytes, stm.length);
-  const events = batch.events.slice(0, fitting);
+  const whole = fitting === batch.events.length;
   const prepared =
-    batch.body !== undefined && batch.body.events === fitting && fitting === batch.events.length
+    batch.body !== undefined && batch.body.events === fitting && whole
       ? stampBody(batch.body, stm)
       : undefined;
+  const target = postTarget(options);
   const request: TransportRequest = {
     method: 'POST',
-    url: url ?? options.origin + options.pathPrefix + options.postPath,
-    // Set last so no extra header can change it: anything else turns the POST into a bad row.
-    headers: { ...options.headers, 'Content-Type': POST_CONTENT_TYPE },
-    ...(prepared === undefined
-      ? { body: buildPostBody(events, stm, batch.texts) }
-      : { bodyBytes: prepared }),
+    url: url ?? target.url,
+    // A copy each time: a transport may treat the object as its own.
+    headers: { ...target.headers },
+    body:
+      prepared === undefined
+        ? buildPostBody(whole ? batch.events : batch.events.slice(0, fitting), stm, batch.texts)
+        : undefined,
+    bodyBytes: prepared,
     timeoutMs: options.timeoutMs,
     keepalive: options.keepalive,
+    signal: extras.signal,
+    onSent: extras.onSent,
   };
-  return { request, overflow: batch.events.slice(fitting) };
+  return { request, overflow: whole ? NO_EVENTS : batch.events.slice(fitting) };
 }

@@ -5,10 +5,11 @@ import { EncodedEvent } from '../payload/encoded-event';
 import type { QueuedEvent } from '../store/event-store';
 import type { TransportRequest } from '../transport/transport';
 import { applyDecision, type DecisionTarget } from './apply-decision';
+import { AttemptAbort } from './attempt-abort';
 import type { Batch } from './batch';
 import { BatchTaker } from './batch-taker';
 import { buildRequest } from './build-request';
-import { type Decision, decideOutcome } from './decide-outcome';
+import { type Decision, type DecisionContext, decideOutcome } from './decide-outcome';
 import { DeferredBooks } from './deferred-books';
 import { DeliveryLedger } from './delivery-ledger';
 import type { Emitter, FlushOptions } from './emitter';
@@ -22,6 +23,8 @@ import { type ResolvedOptions, resolveOptions } from './resolve-options';
 import { createSafeCallbacks, type SafeCallbacks } from './safe-callbacks';
 import { type AttemptContext, type AttemptOutcome, sendAttempt } from './send-attempt';
 import { DEFAULT_SHUTDOWN_TIMEOUT_MS, releaseHandles } from './shutdown-steps';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * The emitter's state machine: queue → batches → attempts → success, retry or drop. One drain
@@ -40,7 +43,9 @@ export class EmitterEngine implements Emitter {
    * and the batch taken ahead while a request is in flight.
    */
   private readonly waitingBatches: Batch[] = [];
-  private readonly context: { -readonly [K in keyof PrepareContext]: PrepareContext[K] };
+  private readonly context: Mutable<PrepareContext>;
+  /** The settings {@link decideOutcome} reads, made once; the streak and clock are set per call. */
+  private readonly decisionContext: Mutable<DecisionContext>;
   /** Where bodies prepared ahead of their turn are written, for a transport that takes bytes. */
   private bodyBuffers: BodyBuffers | undefined;
   private readonly inFlight = new Set<Batch>();
@@ -76,6 +81,16 @@ export class EmitterEngine implements Emitter {
     this.pipelined = !this.o.store.durable;
     const getOnly = this.o.method === 'GET' && !this.o.postFallback;
     this.context = { now: 0, seq: 0, getOnlyPrefix: getOnly ? this.o.pathPrefix : undefined };
+    this.decisionContext = {
+      statusPolicy: this.o.statusPolicy,
+      retry: this.o.retry,
+      durable: this.o.store.durable,
+      maxAttempts: this.o.maxAttempts,
+      backoff: this.o.backoff,
+      random: this.o.random,
+      failureStreak: 0,
+      now: 0,
+    };
     this.deferred = new DeferredBooks(this.ledger);
     this.taker = new BatchTaker(
       this.o,
@@ -275,7 +290,10 @@ export class EmitterEngine implements Emitter {
     }
     batch.events = fresh;
     if (batch.events.length === 0) return;
-    const built = buildRequest(this.o, batch, String(this.o.clock.now()));
+    // The attempt's controller is made first so its signal goes into the request as it is built.
+    const controller = new AttemptAbort();
+    const extras = { signal: controller.signal, onSent };
+    const built = buildRequest(this.o, batch, String(this.o.clock.now()), undefined, extras);
     if (built instanceof FloeError) {
       this.ledger.settle(batch.events, 'too_large', { error: built });
       return;
@@ -293,12 +311,16 @@ export class EmitterEngine implements Emitter {
       batch.body = undefined;
     }
     this.inFlight.add(batch);
-    const build = (url?: string): TransportRequest => {
-      if (url === undefined) return onSent ? { ...built.request, onSent } : built.request;
-      const again = buildRequest(this.o, batch, String(this.o.clock.now()), url);
+    // A redirected request only needs the signal: the books were kept when the first one went.
+    const rebuild = (url: string): TransportRequest => {
+      const again = buildRequest(this.o, batch, String(this.o.clock.now()), url, {
+        signal: controller.signal,
+      });
       return again instanceof FloeError ? built.request : again.request;
     };
-    void sendAttempt(this.attempt, build).then((outcome) => this.onOutcome(batch, outcome));
+    void sendAttempt(this.attempt, controller, built.request, rebuild).then((outcome) =>
+      this.onOutcome(batch, outcome),
+    );
   }
 
   private onOutcome(batch: Batch, outcome: AttemptOutcome): void {
@@ -306,12 +328,11 @@ export class EmitterEngine implements Emitter {
     // Books still waiting for a "sent" that never came (a failed write) are kept first, in order.
     this.deferred.keepDue();
     const attempts = { counted: batch.attempts, total: batch.totalAttempts };
-    const decision = decideOutcome(outcome, batch.events.length, attempts, {
-      ...this.o,
-      durable: this.o.store.durable,
-      failureStreak: this.failureStreak,
-      now: this.o.clock.now(),
-    });
+    // One context object, refreshed: this runs between an answer and the next request.
+    const context = this.decisionContext;
+    context.failureStreak = this.failureStreak;
+    context.now = this.o.clock.now();
+    const decision = decideOutcome(outcome, batch.events.length, attempts, context);
     // On success the next batch (taken ahead) leaves first, and this one's books are kept once that
     // request is on the wire, while the collector works. A failure keeps the next batch waiting,
     // behind the batch that failed.

@@ -1,5 +1,5 @@
 import type { Clock } from '../platform/clock';
-import { runtimeGlobals } from '../transport/runtime-globals';
+import { type AbortControllerLike, runtimeGlobals } from '../transport/runtime-globals';
 import type { Transport, TransportRequest } from '../transport/transport';
 import { TransportError } from '../transport/transport-error';
 import { findErrorCode } from '../transport/transport-error-code';
@@ -24,14 +24,17 @@ export interface AttemptContext {
  * (tracker protocol §6.1), rebuilt so the second request carries its own fresh `stm`; any other
  * 3xx is returned as is and counts as a retryable failure.
  *
- * @param build - builds the request, to the given URL when following a redirect.
+ * @param controller - aborts the attempt (its timeout, or shutdown); `request` carries its signal.
+ * @param request - the request, built with `controller.signal`.
+ * @param rebuild - builds the request again, to the given URL, when a redirect is followed.
  */
 export async function sendAttempt(
   context: AttemptContext,
-  build: (url?: string) => TransportRequest,
+  controller: AbortControllerLike,
+  request: TransportRequest,
+  rebuild: (url: string) => TransportRequest,
 ): Promise<AttemptOutcome> {
-  const request = build();
-  const outcome = await sendOnce(context, request);
+  const outcome = await sendOnce(context, controller, request);
   if (!('status' in outcome) || (outcome.status !== 307 && outcome.status !== 308)) return outcome;
   const location = outcome.headers['location'];
   if (!location) return outcome;
@@ -41,12 +44,15 @@ export async function sendAttempt(
   } catch {
     return outcome;
   }
-  return sendOnce(context, build(url));
+  return sendOnce(context, controller, rebuild(url));
 }
 
-function sendOnce(context: AttemptContext, request: TransportRequest): Promise<AttemptOutcome> {
+function sendOnce(
+  context: AttemptContext,
+  controller: AbortControllerLike,
+  request: TransportRequest,
+): Promise<AttemptOutcome> {
   return new Promise<AttemptOutcome>((resolve) => {
-    const controller = new runtimeGlobals.AbortController();
     context.inFlight.add(controller);
     let settled = false;
     const done = (outcome: AttemptOutcome): void => {
@@ -66,7 +72,7 @@ function sendOnce(context: AttemptContext, request: TransportRequest): Promise<A
       done({ error: new TransportError('request aborted', { causeCode: 'ABORTED' }) }),
     );
     try {
-      context.transport.makeRequest({ ...request, signal: controller.signal }).then(
+      context.transport.makeRequest(request).then(
         (response) => done({ status: response.status, headers: response.headers ?? {} }),
         (error: unknown) => done({ error: toTransportError(error) }),
       );
