@@ -1,9 +1,10 @@
 import { createServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo, LookupFunction } from 'node:net';
+import { type AddressInfo, createServer as createNetServer, type LookupFunction } from 'node:net';
 import { URL } from 'node:url';
 import { type Transport, TransportError, type TransportRequest } from '@floe/core';
 import { tlsFixture } from '@floe/test-utils';
+import { READ_BUFFER_BYTES } from '../src/transport/http1/connection-pool';
 import { makeNodeHttpTransport } from '../src/transport/node-http-transport';
 import { type Loopback, startLoopback } from './helpers/loopback';
 
@@ -371,6 +372,39 @@ describe('makeNodeHttpTransport', () => {
     } finally {
       early.closeAllConnections();
       await new Promise((resolve) => early.close(resolve));
+    }
+  });
+
+  it('reads an answer whose head arrives in pieces, and one whose head outgrows a read', async () => {
+    // Every read lands in the pool's one reusable buffer: what the parser keeps between reads
+    // must be a copy, or the next read would overwrite the head it is still assembling.
+    const long = `x-long: ${'v'.repeat(READ_BUFFER_BYTES * 2)}\r\n`;
+    const pieces = [
+      ['HTTP/1.1 201 Crea', 'ted\r\nX-One: fir', 'st\r\nContent-Le', 'ngth: 2\r\n\r\nok'],
+      [`HTTP/1.1 202 Accepted\r\n${long}X-Two: second\r\nContent-Length: 0\r\n\r\n`],
+    ];
+    let answered = 0;
+    const raw = createNetServer((socket) => {
+      socket.on('data', async (chunk) => {
+        if (!chunk.includes('\r\n\r\n{')) return;
+        for (const piece of pieces[answered++] ?? []) {
+          socket.write(piece);
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      });
+    });
+    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(raw.address() as AddressInfo).port}`;
+    try {
+      const t = transport();
+      const first = await t.makeRequest(post(url));
+      expect(first).toEqual({ status: 201, headers: { 'x-one': 'first', 'content-length': '2' } });
+      const second = await t.makeRequest(post(url));
+      expect(second.status).toBe(202);
+      expect(second.headers['x-long']).toBe('v'.repeat(READ_BUFFER_BYTES * 2));
+      expect(second.headers['x-two']).toBe('second');
+    } finally {
+      await new Promise((resolve) => raw.close(resolve));
     }
   });
 

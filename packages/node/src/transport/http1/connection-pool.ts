@@ -43,8 +43,12 @@ export interface ConnectionPoolOptions {
  */
 export const FREE_SOCKET_TIMEOUT_MS = 4_000;
 
+/** Bytes one read of a connection delivers at most, into the buffer its pool reuses. */
+export const READ_BUFFER_BYTES = 16 * 1024;
+
 /** The request using a connection: it gets the connection's events while it has it. */
 export interface SocketUser {
+  /** Bytes read. The chunk is the pool's read buffer: valid only during the call, copy to keep. */
   onData(chunk: Buffer): void;
   onEnd(): void;
   onClose(): void;
@@ -74,6 +78,8 @@ export class ConnectionPool {
   private readonly users = new Map<net.Socket, SocketUser | undefined>();
   /** Free connections given back this turn: they are put to sleep on the next one if unused. */
   private readonly drowsy = new Set<net.Socket>();
+  /** Where every connection of the pool reads (one read at a time is ever delivered). */
+  private readonly readBuffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
 
   constructor(private readonly options: ConnectionPoolOptions) {}
 
@@ -158,7 +164,27 @@ export class ConnectionPool {
 
   private open(origin: Origin, entry: OriginSockets): net.Socket {
     const { lookup, tls: tlsOptions } = this.options;
-    const common = { host: origin.host, port: origin.port, ...(lookup ? { lookup } : {}) };
+    const deliver = (chunk: Buffer) => {
+      const user = this.users.get(socket);
+      if (user) user.onData(chunk);
+      else socket.destroy();
+    };
+    // Reads land in the pool's one buffer and go straight to the request using the connection.
+    // Node's readable stream would make a Buffer per read and emit it through 'data' and
+    // nextTick bookkeeping: ~10 µs per answer, on the path between an answer and the next request.
+    const onread = {
+      buffer: this.readBuffer,
+      callback: (bytes: number): boolean => {
+        deliver(this.readBuffer.subarray(0, bytes));
+        return true; // keep reading
+      },
+    };
+    const common = {
+      host: origin.host,
+      port: origin.port,
+      onread,
+      ...(lookup ? { lookup } : {}),
+    };
     const socket = origin.secure
       ? tls.connect({
           ...common,
@@ -175,11 +201,8 @@ export class ConnectionPool {
     // A free connection that hears from the server (data, end, error, idle timeout) is dropped;
     // errors between requests are handled here rather than left unhandled.
     const drop = () => socket.destroy();
-    socket.on('data', (chunk: Buffer) => {
-      const user = this.users.get(socket);
-      if (user) user.onData(chunk);
-      else drop();
-    });
+    // A runtime that ignored `onread` emits the bytes as 'data' events instead.
+    socket.on('data', deliver);
     socket.on('end', () => (this.users.get(socket) ?? { onEnd: drop }).onEnd());
     socket.on('error', (error: Error) => this.users.get(socket)?.onError(error));
     socket.on('timeout', () => {

@@ -78,8 +78,9 @@ export class ResponseParser {
     while (data.length > 0 && !this.finished) {
       const used = this.step(data);
       if (used < 0) {
-        // The current line or head is incomplete: keep it for the next chunk.
-        this.pending = data;
+        // The current line or head is incomplete: keep a copy for the next chunk (the chunk's
+        // memory is the connection pool's read buffer, reused by the next read).
+        this.pending = data === chunk ? Buffer.from(data) : data;
         if (this.state === 'head' && data.length > MAX_HEAD_BYTES) {
           throw new ResponseParseError(`response head larger than ${MAX_HEAD_BYTES} bytes`);
         }
