@@ -1,19 +1,17 @@
-import { appendOpenText } from '../payload/deferred-text';
+import { writeOpenText } from '../payload/deferred-text';
+import { allocBytes, utf8Constant, writeBytes } from '../payload/utf8-bytes';
 import type { QueuedEvent } from '../store/event-store';
 import { PreparedEvent } from '../store/prepared-event';
-import { BODY_END, BODY_START, ENVELOPE_BYTES, eventJson, postBodyBytes } from './post-body';
+import { BODY_END, BODY_START, eventJson, postBodyBytes } from './post-body';
 
 /** Digits of `stm` a prepared body has room for: every ms time from 2001 to 2286. */
 export const PREPARED_STM_DIGITS = 13;
-/** What closes each event in a prepared body: `stm` with room for its digits. */
-const STM_PLACEHOLDER = `,"stm":"${'0'.repeat(PREPARED_STM_DIGITS)}"}`;
-/** Bytes of `,"stm":"` before an event's digits. */
-const STM_KEY_BYTES = ',"stm":"'.length;
-
-// Typed structurally: under Node's or the DOM's types TextEncoder is a value, not only a class type.
-let encoder:
-  | { encodeInto(input: string, into: Uint8Array): { read: number; written: number } }
-  | undefined;
+/** What follows each event's text (its closing brace dropped) before the digits of `stm`. */
+const STM_KEY = /* @__PURE__ */ utf8Constant(',"stm":"');
+/** The placeholder digits and the event's closing. */
+const STM_PLACEHOLDER_END = /* @__PURE__ */ utf8Constant(`${'0'.repeat(PREPARED_STM_DIGITS)}"}`);
+const BODY_START_BYTES = /* @__PURE__ */ utf8Constant(BODY_START);
+const BODY_END_BYTES = /* @__PURE__ */ utf8Constant(BODY_END);
 
 /** Bytes a pooled body buffer has at least: a 40,000-byte body and room to spare. */
 const MIN_BUFFER_BYTES = 64 * 1024;
@@ -37,7 +35,7 @@ export class BodyBuffers {
     this.turn = (at + 1) % this.count;
     let buffer = this.buffers[at];
     if (buffer === undefined || buffer.length < bytes) {
-      buffer = new Uint8Array(Math.max(bytes, MIN_BUFFER_BYTES));
+      buffer = allocBytes(Math.max(bytes, MIN_BUFFER_BYTES));
       this.buffers[at] = buffer;
     }
     return buffer;
@@ -58,9 +56,9 @@ export interface PreparedBody {
  * that the request for the batch can leave the moment its turn comes: only the digits of the
  * attempt's send time are written then (see {@link stampBody}).
  *
- * The body is joined straight from the pieces of the events' texts (see `DeferredText`): no
- * event's text is written out on its own first, so preparing a batch allocates little more than
- * the body itself, and the collector's wait sees fewer garbage collections.
+ * The bytes are written straight from the pieces of the events' texts (see `DeferredText`),
+ * deferred envelopes escaped or base64-encoded in place: preparing a batch makes no strings at
+ * all, so the garbage collector has nothing to do while the collector works on the last request.
  *
  * @param events - the batch, oldest first.
  * @param buffers - where the bytes are written.
@@ -71,35 +69,28 @@ export function prepareBody(
   events: readonly QueuedEvent[],
   buffers: BodyBuffers,
 ): PreparedBody | undefined {
-  encoder ??= new TextEncoder();
-  const textEncoder = encoder;
-  const parts: string[] = [BODY_START];
+  if (events.length === 0) return undefined;
+  const size = postBodyBytes(events, PREPARED_STM_DIGITS);
+  const bytes = buffers.next(size);
+  const stmOffsets = new Array<number>(events.length);
+  let at = writeBytes(BODY_START_BYTES, bytes, 0);
   for (let i = 0; i < events.length; i++) {
-    if (i > 0) parts.push(',');
+    if (i > 0) bytes[at++] = 44; // ,
     const event = events[i] as QueuedEvent;
     // `{}` would need `stm` without a comma before it: left to the text path (no tracked event
     // is empty).
     if (event.bytes <= 2) return undefined;
-    appendOpenText(event instanceof PreparedEvent ? event.source : eventJson(event), parts);
-    parts.push(STM_PLACEHOLDER);
+    const start = at;
+    at = writeOpenText(event instanceof PreparedEvent ? event.source : eventJson(event), bytes, at);
+    // A size that does not match its text would misplace every later `stm`.
+    if (at - start !== event.bytes - 1) return undefined;
+    at = writeBytes(STM_KEY, bytes, at);
+    stmOffsets[i] = at;
+    at = writeBytes(STM_PLACEHOLDER_END, bytes, at);
   }
-  parts.push(BODY_END);
-  const size = postBodyBytes(events, PREPARED_STM_DIGITS);
-  const buffer = buffers.next(size);
-  const { written } = textEncoder.encodeInto(parts.join(''), buffer);
-  const bytes = buffer.subarray(0, written);
-  const stmOffsets = new Array<number>(events.length);
-  // Each event is its text without the closing brace, `,"stm":"`, the digits and `"}`, then a
-  // comma before the next one.
-  let offset = ENVELOPE_BYTES - 2;
-  for (let i = 0; i < events.length; i++) {
-    offset += (events[i] as QueuedEvent).bytes - 1 + STM_KEY_BYTES;
-    stmOffsets[i] = offset;
-    offset += PREPARED_STM_DIGITS + 2 + 1;
-  }
-  // The last event has no comma after it; the envelope ends with `]}`.
-  if (events.length === 0 || offset - 1 + 2 !== bytes.length) return undefined;
-  return { bytes, stmOffsets, events: events.length };
+  at = writeBytes(BODY_END_BYTES, bytes, at);
+  if (at !== size) return undefined;
+  return { bytes: bytes.subarray(0, at), stmOffsets, events: events.length };
 }
 
 /**

@@ -1,13 +1,20 @@
 import { base64UrlEncode } from './base64url';
 import type { DeferredValue } from './deferred-text';
+import { writeContextsJson, writeQuotedBase64, writeUnstructEventJson } from './envelope-bytes';
 import { base64UrlLength, escapedLength } from './escaped-length';
-import { quotedContexts, quotedUnstructEvent } from './quoted-envelope';
+import {
+  quotedContexts,
+  quotedUnstructEvent,
+  writeQuotedContexts,
+  writeQuotedUnstructEvent,
+} from './quoted-envelope';
 import {
   contextsText,
   joinSelfDescribing,
   type SelfDescribingParts,
   unstructEventText,
 } from './self-describing-text';
+import { scratchBytes } from './utf8-bytes';
 import { utf8Length } from './utf8-length';
 
 // What each envelope adds around its content, measured once on empty content. URIs are plain
@@ -36,6 +43,12 @@ class DeferredUnstructEvent implements DeferredValue {
     if (!this.base64) return quotedUnstructEvent(this);
     return '"' + base64UrlEncode(unstructEventText(joinSelfDescribing(this))) + '"';
   }
+  writeTo(into: Uint8Array, at: number): number {
+    if (!this.base64) return writeQuotedUnstructEvent(this, into, at);
+    // The JSON is no longer than its base64: `bytes` is room enough for it.
+    const json = scratchBytes(this.bytes);
+    return writeQuotedBase64(json, writeUnstructEventJson(this, json, 0), into, at);
+  }
 }
 
 /** `co` (escaped as a JSON string, see `quotedContexts`) or `cx` (base64url). */
@@ -57,6 +70,11 @@ class DeferredContexts implements DeferredValue {
   render(): string {
     if (!this.base64) return quotedContexts(this.texts);
     return '"' + base64UrlEncode(contextsText(this.texts)) + '"';
+  }
+  writeTo(into: Uint8Array, at: number): number {
+    if (!this.base64) return writeQuotedContexts(this.texts, into, at);
+    const json = scratchBytes(this.bytes);
+    return writeQuotedBase64(json, writeContextsJson(this.texts, json, 0), into, at);
   }
 }
 

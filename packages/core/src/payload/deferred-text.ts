@@ -1,3 +1,5 @@
+import { writeUtf8 } from './utf8-bytes';
+
 /**
  * A value in an event's JSON text whose exact UTF-8 size is known when the event is tracked, and
  * whose characters are written only when the text is needed: the escaped (`ue_pr`, `co`) or
@@ -8,6 +10,12 @@ export interface DeferredValue {
   readonly bytes: number;
   /** The value as JSON text, quotes included (the same text on every call). */
   render(): string;
+  /**
+   * Writes the bytes of {@link render}'s text (exactly {@link bytes} of them) without making it.
+   *
+   * @returns the offset after the last byte written.
+   */
+  writeTo(into: Uint8Array, at: number): number;
 }
 
 /**
@@ -27,30 +35,26 @@ export class DeferredText {
   }
 
   /**
-   * Pushes the text's pieces to `parts`, the deferred values written, without the closing brace:
-   * a POST body is joined from the pieces of all its events, with `stm` added to each.
+   * Writes the text as UTF-8 bytes without its closing brace, the deferred values written too: a
+   * POST body is written this way, straight from the events' pieces, with `stm` added to each.
+   *
+   * @returns the offset after the last byte written.
    */
-  appendOpenTo(parts: string[]): void {
-    const last = this.pieces.length - 1;
-    this.pushWritten(parts, last);
-    // The last piece is text ending with the object's `}` (see PayloadText.finish).
-    const tail = this.pieces[last] as string;
-    if (tail.length > 1) parts.push(tail.slice(0, -1));
+  writeOpenTo(into: Uint8Array, at: number): number {
+    let to = at;
+    for (const piece of this.pieces) {
+      to = typeof piece === 'string' ? writeUtf8(piece, into, to) : piece.writeTo(into, to);
+    }
+    // The last piece ends with the object's `}` (see PayloadText.finish): one byte, stepped back
+    // over so that what follows writes over it.
+    return to - 1;
   }
 
   /** The whole text, flat. */
   render(): string {
     const parts: string[] = [];
-    this.pushWritten(parts, this.pieces.length);
+    for (const piece of this.pieces) parts.push(typeof piece === 'string' ? piece : piece.render());
     return parts.join('');
-  }
-
-  // Pushes the first `count` pieces, deferred values written.
-  private pushWritten(parts: string[], count: number): void {
-    for (let i = 0; i < count; i++) {
-      const piece = this.pieces[i] as string | DeferredValue;
-      parts.push(typeof piece === 'string' ? piece : piece.render());
-    }
   }
 }
 
@@ -58,13 +62,13 @@ export class DeferredText {
 export type EventText = string | DeferredText;
 
 /**
- * Pushes an event's text to `parts` without its closing brace (see {@link DeferredText.appendOpenTo}).
+ * Writes an event's text as UTF-8 bytes without its closing brace (see
+ * {@link DeferredText.writeOpenTo}).
  *
- * @param text - a JSON object's text, written or in pieces.
+ * @returns the offset after the last byte written.
  */
-export function appendOpenText(text: EventText, parts: string[]): void {
-  if (typeof text === 'string') parts.push(text.slice(0, -1));
-  else text.appendOpenTo(parts);
+export function writeOpenText(text: EventText, into: Uint8Array, at: number): number {
+  return typeof text === 'string' ? writeUtf8(text, into, at) - 1 : text.writeOpenTo(into, at);
 }
 
 /** The text of an {@link EventText}, writing it if it is still in pieces. */

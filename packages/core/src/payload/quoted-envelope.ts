@@ -1,4 +1,5 @@
 import { contextsText, type SelfDescribingParts, unstructEventText } from './self-describing-text';
+import { utf8Constant, writeBytes, writeEscapedUtf8, writeUtf8 } from './utf8-bytes';
 
 // The constant openings of the two envelopes and of a self-describing JSON, escaped once as the
 // body of a JSON string.
@@ -8,6 +9,15 @@ const SDJ_OPEN = '{"schema":"';
 const ESCAPED_SDJ_OPEN = escapeWhole(SDJ_OPEN);
 const DATA_KEY = '","data":';
 const ESCAPED_DATA_KEY = escapeWhole(DATA_KEY);
+// The constant parts the byte writers copy: before an event's URI, between it and the data, after
+// the data; before the first entity and after the last.
+const QUOTED_UNSTRUCT_OPEN = /* @__PURE__ */ utf8Constant(
+  '"' + ESCAPED_UNSTRUCT_OPEN + ESCAPED_SDJ_OPEN,
+);
+const ESCAPED_DATA_KEY_BYTES = /* @__PURE__ */ utf8Constant(ESCAPED_DATA_KEY);
+const QUOTED_UNSTRUCT_CLOSE = /* @__PURE__ */ utf8Constant('}}"');
+const QUOTED_CONTEXTS_OPEN = /* @__PURE__ */ utf8Constant('"' + ESCAPED_CONTEXTS_OPEN);
+const QUOTED_CONTEXTS_CLOSE = /* @__PURE__ */ utf8Constant(']}"');
 
 function escapeWhole(text: string): string {
   return JSON.stringify(text).slice(1, -1);
@@ -63,4 +73,40 @@ export function quotedContexts(entityTexts: readonly string[]): string {
     body += (i === 0 ? '' : ',') + escapeSelfDescribingText(entityTexts[i] as string);
   }
   return '"' + ESCAPED_CONTEXTS_OPEN + body + ']}"';
+}
+
+/**
+ * Writes {@link quotedUnstructEvent}'s text as UTF-8 bytes, without making it.
+ *
+ * @returns the offset after the last byte written.
+ */
+export function writeQuotedUnstructEvent(
+  event: SelfDescribingParts,
+  into: Uint8Array,
+  at: number,
+): number {
+  let to = writeBytes(QUOTED_UNSTRUCT_OPEN, into, at);
+  to = writeUtf8(event.schema, into, to);
+  to = writeBytes(ESCAPED_DATA_KEY_BYTES, into, to);
+  to = writeEscapedUtf8(event.data, into, to);
+  return writeBytes(QUOTED_UNSTRUCT_CLOSE, into, to);
+}
+
+/**
+ * Writes {@link quotedContexts}'s text as UTF-8 bytes, without making it.
+ *
+ * @returns the offset after the last byte written.
+ */
+export function writeQuotedContexts(
+  entityTexts: readonly string[],
+  into: Uint8Array,
+  at: number,
+): number {
+  let to = writeBytes(QUOTED_CONTEXTS_OPEN, into, at);
+  for (let i = 0; i < entityTexts.length; i++) {
+    if (i > 0) into[to++] = 44; // ,
+    // An Iglu URI and the JSON punctuation around it escape the same either way.
+    to = writeEscapedUtf8(entityTexts[i] as string, into, to);
+  }
+  return writeBytes(QUOTED_CONTEXTS_CLOSE, into, to);
 }

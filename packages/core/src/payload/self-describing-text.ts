@@ -11,9 +11,11 @@ export const UNSTRUCT_EVENT_SCHEMA =
 export const CONTEXTS_SCHEMA = 'iglu:com.snowplowanalytics.snowplow/contexts/jsonschema/1-0-1';
 
 // Spelled out rather than concatenated, so that bundlers can drop them when unused.
-const UNSTRUCT_PREFIX =
+/** The `unstruct_event` envelope up to its data: the event's self-describing JSON follows. */
+export const UNSTRUCT_PREFIX =
   '{"schema":"iglu:com.snowplowanalytics.snowplow/unstruct_event/jsonschema/1-0-0","data":';
-const CONTEXTS_PREFIX =
+/** The `contexts` envelope up to its array's first item. */
+export const CONTEXTS_PREFIX =
   '{"schema":"iglu:com.snowplowanalytics.snowplow/contexts/jsonschema/1-0-1","data":[';
 
 // Apps track a handful of schemas over and over: remember which URIs passed the pattern, so the

@@ -1,5 +1,7 @@
+import { createTracker, type EncodedEvent, trackSelfDescribingEvent } from '@floe/core';
 import fc from 'fast-check';
 import { buildPostBody } from '../../src/emitter/post-body';
+import { prepareEncodedEvent } from '../../src/emitter/prepare-event';
 import { BodyBuffers, prepareBody, stampBody } from '../../src/emitter/prepared-body';
 import { DeferredText } from '../../src/payload/deferred-text';
 import type { QueuedEvent } from '../../src/store/event-store';
@@ -20,7 +22,11 @@ const utf8 = (text: string): number => Buffer.byteLength(text, 'utf8');
 describe('POST bodies prepared as bytes ahead of their turn', () => {
   it('joins tracked events kept in pieces, deferred envelopes written, as the text body would be', () => {
     const head = '{"e":"ue","eid":"x"';
-    const value = { bytes: 7, render: () => '"a\\"b"' };
+    const value = {
+      bytes: 7,
+      render: () => '"a\\"b"',
+      writeTo: (into: Uint8Array, at: number) => at + Buffer.from('"a\\"b"').copy(into, at),
+    };
     const text = `${head},"ue_pr":"a\\"b"}`;
     const events = [
       new PreparedEvent('x', new DeferredText([head, ',"ue_pr":', value, '}']), utf8(text), 0, 1),
@@ -64,6 +70,63 @@ describe('POST bodies prepared as bytes ahead of their turn', () => {
             const bytes = stampBody(body, stm)!;
             expect(decode(bytes)).toBe(buildPostBody(events, stm, texts));
           }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('writes tracked self-describing events and entities, base64 or escaped, as their text', () => {
+    // Any UTF-16 in the data, lone surrogates included: the tracker repairs them, and the bytes
+    // written from the pieces must be the bytes of the text written as a string.
+    const data = fc.dictionary(
+      fc.string({ unit: 'binary', maxLength: 6 }),
+      fc.oneof(fc.string({ unit: 'binary' }), fc.double({ noNaN: true, noDefaultInfinity: true })),
+      { maxKeys: 4 },
+    );
+    const sdj = fc.record({
+      schema: fc.constantFrom(
+        'iglu:com.acme/a/jsonschema/1-0-0',
+        'iglu:com.acme/b/jsonschema/2-1-0',
+      ),
+      data,
+    });
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        fc.array(fc.tuple(sdj, fc.array(sdj, { maxLength: 3 })), { minLength: 1, maxLength: 6 }),
+        (encodeBase64, tracked) => {
+          const encoded: EncodedEvent[] = [];
+          const settled = async () => ({ delivered: 0, dropped: 0, pending: 0 });
+          const tracker = createTracker({
+            namespace: 'ns',
+            appId: 'app',
+            platform: 'srv',
+            encodeBase64,
+            emitters: [
+              {
+                addEncoded: (e: EncodedEvent) => encoded.push(e),
+                add: () => {},
+                flush: settled,
+                shutdown: settled,
+              },
+            ],
+          });
+          for (const [event, context] of tracked)
+            trackSelfDescribingEvent(tracker, event, { context });
+          expect(encoded).toHaveLength(tracked.length);
+          const events = encoded.map((e, i) => {
+            const prepared = prepareEncodedEvent(e, {
+              now: 0,
+              seq: i + 1,
+              getOnlyPrefix: undefined,
+            });
+            return prepared as QueuedEvent;
+          });
+          const body = prepareBody(events, new BodyBuffers(2))!;
+          expect(body).toBeDefined();
+          const stm = '1764000000000';
+          expect(decode(stampBody(body, stm)!)).toBe(buildPostBody(events, stm));
         },
       ),
       { numRuns: 300 },

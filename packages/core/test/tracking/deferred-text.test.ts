@@ -15,6 +15,15 @@ import {
 import { toWellFormed } from '../../src/payload/well-formed';
 
 const utf8 = (text: string): number => Buffer.byteLength(text, 'utf8');
+// What a value's writeTo puts in a byte array, after some bytes already there, as text; it must
+// write exactly `bytes` of them.
+function written(value: DeferredValue): string {
+  const into = new Uint8Array(value.bytes + 10).fill(7);
+  const end = value.writeTo(into, 3);
+  expect(end).toBe(3 + value.bytes);
+  expect([...into.subarray(0, 3), ...into.subarray(end)]).toEqual(Array(10).fill(7));
+  return Buffer.from(into.subarray(3, end)).toString('utf8');
+}
 // Any UTF-16, lone surrogates and control characters included: the counter must match
 // JSON.stringify on every string, not only on the JSON texts it is used for.
 const anyString = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }));
@@ -53,6 +62,7 @@ describe('deferred envelopes', () => {
         const expected = JSON.stringify(b64 ? base64UrlEncode(envelope) : envelope);
         expect(value.render()).toBe(expected);
         expect(value.bytes).toBe(utf8(expected));
+        expect(written(value)).toBe(expected);
       }),
       { numRuns: 300 },
     );
@@ -67,6 +77,7 @@ describe('deferred envelopes', () => {
         const expected = JSON.stringify(b64 ? base64UrlEncode(envelope) : envelope);
         expect(value.render()).toBe(expected);
         expect(value.bytes).toBe(utf8(expected));
+        expect(written(value)).toBe(expected);
       }),
       { numRuns: 300 },
     );
@@ -81,6 +92,10 @@ describe('event text kept in pieces until read', () => {
       render() {
         this.renders++;
         return text;
+      },
+      writeTo(into, at) {
+        this.renders++;
+        return at + Buffer.from(text).copy(into, at);
       },
     };
   }
@@ -108,6 +123,20 @@ describe('event text kept in pieces until read', () => {
     expect(JSON.parse(text.snapshot())).toEqual({ e: 'ue', ue_pr: 'a' });
     text.put('aid', 'b');
     expect(JSON.parse(text.snapshot())).toEqual({ e: 'ue', ue_pr: 'a', aid: 'b' });
+  });
+
+  it('writes its bytes without the closing brace, deferred values written in place', () => {
+    const text = new PayloadText('{"e":"ue"');
+    text.put('eid', 'é');
+    text.putDeferred('ue_pr', counting('"ü\\"😀"'));
+    text.put('aid', 'app');
+    const bytes = text.bytes;
+    const source = text.finish() as DeferredText;
+    const into = new Uint8Array(bytes + 4);
+    const end = source.writeOpenTo(into, 2);
+    expect(end).toBe(2 + bytes - 1);
+    expect(Buffer.from(into.subarray(2, end + 1)).toString('utf8')).toBe(source.render());
+    expect(source.render()).toBe('{"e":"ue","eid":"é","ue_pr":"ü\\"😀","aid":"app"}');
   });
 
   it('keeps an event without deferred values as one flat string', () => {
