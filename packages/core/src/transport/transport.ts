@@ -20,7 +20,9 @@ export interface TransportRequest {
   readonly keepalive?: boolean;
   /**
    * Aborts the request when signalled (the emitter's own timeout, or shutdown). A transport then
-   * rejects with a `TransportError`. Optional for transports written before it existed.
+   * rejects with a `TransportError`. Optional for transports written before it existed. The
+   * emitter's signal is an {@link AbortSignalLike}, not a platform `AbortSignal`: a transport that
+   * passes it to `fetch` bridges it to an `AbortController` of its own (see `makeFetchTransport`).
    */
   readonly signal?: AbortSignalLike;
   /**
