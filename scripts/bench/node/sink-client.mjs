@@ -24,7 +24,10 @@ function call(port, method, path) {
   });
 }
 
-/** Reads the sink's counters. */
+/** Reads the sink's event count alone: cheap for the sink, for polling while delivery is timed. */
+export const sinkCount = (port) => call(port, 'GET', '/count');
+
+/** Reads the sink's counters (duplicates checked first, which costs the sink ~25 ms per 100k). */
 export const sinkStats = (port) => call(port, 'GET', '/stats');
 
 /** Clears the sink's counters. */
