@@ -3,6 +3,7 @@ import type { DeferredValue } from './deferred-text';
 import { writeContextsJson, writeQuotedBase64, writeUnstructEventJson } from './envelope-bytes';
 import { base64UrlLength, escapedLength } from './escaped-length';
 import {
+  escapedSelfDescribingLength,
   quotedContexts,
   quotedUnstructEvent,
   writeQuotedContexts,
@@ -62,7 +63,8 @@ class DeferredContexts implements DeferredValue {
     // Copied to an exact-size array: the caller's may have room to spare.
     this.texts = texts.slice();
     let bytes = texts.length - 1;
-    for (const text of texts) bytes += base64 ? utf8Length(text) : escapedLength(text);
+    for (const text of texts)
+      bytes += base64 ? utf8Length(text) : escapedSelfDescribingLength(text);
     this.bytes = base64
       ? base64UrlLength(CONTEXTS_OVERHEAD + bytes) + 2
       : QUOTED_CONTEXTS_OVERHEAD + bytes;

@@ -5,10 +5,11 @@
  * JSON.stringify writes it), and everything else its UTF-8 size.
  *
  * @param text - any string.
+ * @param from - where to start counting: the size is that of `text.slice(from)`.
  */
-export function escapedLength(text: string): number {
-  let bytes = text.length;
-  for (let i = 0; i < text.length; i++) {
+export function escapedLength(text: string, from = 0): number {
+  let bytes = text.length - from;
+  for (let i = from; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     if (unit < 0x80) {
       if (unit === 34 || unit === 92) bytes += 1;

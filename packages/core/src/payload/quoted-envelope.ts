@@ -1,3 +1,4 @@
+import { escapedLength } from './escaped-length';
 import { contextsText, type SelfDescribingParts, unstructEventText } from './self-describing-text';
 import { utf8Constant, writeBytes, writeEscapedUtf8, writeUtf8 } from './utf8-bytes';
 
@@ -39,6 +40,18 @@ export function escapeSelfDescribingText(text: string): string {
     escapeWhole(text.slice(dataAt + DATA_KEY.length, -1)) +
     '}'
   );
+}
+
+/**
+ * UTF-8 bytes of {@link escapeSelfDescribingText}'s result, counted without writing it. As there,
+ * only the data is scanned: the opening and the URI count a byte a character, and the six quotes
+ * of `{"schema":"` and `","data":` one more each.
+ */
+export function escapedSelfDescribingLength(text: string): number {
+  const dataAt = text.indexOf(DATA_KEY, SDJ_OPEN.length);
+  if (!text.startsWith(SDJ_OPEN) || dataAt < 0) return escapedLength(text);
+  const from = dataAt + DATA_KEY.length;
+  return from + 6 + escapedLength(text, from);
 }
 
 /**

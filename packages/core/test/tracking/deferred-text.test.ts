@@ -5,6 +5,7 @@ import { DeferredText, type DeferredValue } from '../../src/payload/deferred-tex
 import { EncodedEvent } from '../../src/payload/encoded-event';
 import { base64UrlLength, escapedLength } from '../../src/payload/escaped-length';
 import { PayloadText } from '../../src/payload/payload-text';
+import { escapedSelfDescribingLength } from '../../src/payload/quoted-envelope';
 import {
   contextsText,
   joinSelfDescribing,
@@ -43,6 +44,20 @@ describe('sizes counted without writing', () => {
     expect(escapedLength('"\\\n\u000b\u2028😀\uD800')).toBe(
       utf8(JSON.stringify('"\\\n\u000b\u2028😀\uD800')) - 2,
     );
+  });
+
+  it('escapedSelfDescribingLength counts an entity text as escapedLength does', () => {
+    fc.assert(
+      fc.property(sdj, fc.nat(20), (entity, from) => {
+        const text = selfDescribingText(entity, 'entity');
+        expect(escapedSelfDescribingLength(text)).toBe(escapedLength(text));
+        const start = Math.min(from, text.length);
+        expect(escapedLength(text, start)).toBe(escapedLength(text.slice(start)));
+      }),
+      { numRuns: 500 },
+    );
+    // Not a self-describing text: counted whole.
+    expect(escapedSelfDescribingLength('{"a":"\u00e9"}')).toBe(escapedLength('{"a":"\u00e9"}'));
   });
 
   it('base64UrlLength is the length of unpadded base64 for that many bytes', () => {
