@@ -2,6 +2,7 @@ import type { DropReason, FlushResult } from '../drop-report';
 import { FloeError } from '../errors/floe-error';
 import type { Payload } from '../payload';
 import { EncodedEvent } from '../payload/encoded-event';
+import type { ClockReading } from '../platform/clock';
 import type { QueuedEvent } from '../store/event-store';
 import type { TransportRequest } from '../transport/transport';
 import { applyDecision, type DecisionTarget } from './apply-decision';
@@ -122,14 +123,14 @@ export class EmitterEngine implements Emitter {
 
   addEncoded(event: EncodedEvent): void {
     if (this.closed) this.rejectClosed(event.payload);
-    else this.enqueue(prepareEncodedEvent(event, this.prepareContext()), event);
+    else this.enqueue(prepareEncodedEvent(event, this.prepareContext(event.trackedAt)), event);
   }
 
   // One context object, refilled for each event (it is read, never kept): `add()` allocates as
-  // little as it can.
-  private prepareContext(): PrepareContext {
+  // little as it can. A tracker on this emitter's clock has just read it: its reading is the time.
+  private prepareContext(trackedAt?: ClockReading): PrepareContext {
     const context = this.context;
-    context.now = this.o.clock.now();
+    context.now = trackedAt?.clock === this.o.clock ? trackedAt.now : this.o.clock.now();
     context.seq = this.seq + 1;
     return context;
   }

@@ -1,4 +1,5 @@
 import type { Payload } from '../payload';
+import type { ClockReading } from '../platform/clock';
 import type { EventText } from './deferred-text';
 
 /**
@@ -19,12 +20,15 @@ export class EncodedEvent {
    * @param bytes - UTF-8 bytes of `json`.
    * @param eidInText - the text starts `{"e":"xx","eid":"` and the id follows unescaped, so a
    *   queue may read the id back from the text instead of keeping it (@internal).
+   * @param trackedAt - the tracker's clock reading for the event's `dtm`; an emitter on the same
+   *   clock takes it as the time it queued the event (@internal).
    */
   constructor(
     readonly eid: string,
     json: EventText,
     readonly bytes: number,
     readonly eidInText = false,
+    readonly trackedAt?: ClockReading,
   ) {
     this.text = json;
   }

@@ -1,5 +1,6 @@
 import type { InvalidEventError } from '../payload/invalid-event-error';
 import type { KeysFragment } from '../payload/payload-text';
+import type { ClockReading } from '../platform/clock';
 import type { PluginError } from '../plugins/plugin-error';
 import type { GroupShared } from './build-event';
 import type { TrackerConfig } from './resolve-tracker-config';
@@ -15,6 +16,8 @@ export interface BuildState {
   readonly subjectError: InvalidEventError | undefined;
   /** `,"dtm":"…"` for an event tracked now: the clock as integer-ms digits. */
   deviceTimeKeys(): KeysFragment;
+  /** The clock reading behind the last {@link deviceTimeKeys}, handed to emitters. */
+  readonly clockReading: ClockReading | undefined;
   /**
    * What the events of a call without options share (most calls): one object, reused until the
    * clock's millisecond or the subject changes.

@@ -7,6 +7,7 @@ import type { EncodedEvent } from '../payload/encoded-event';
 import { flatten } from '../payload/flatten';
 import { InvalidEventError } from '../payload/invalid-event-error';
 import { type KeysFragment, keysFragment } from '../payload/payload-text';
+import type { ClockReading } from '../platform/clock';
 import type { PluginError } from '../plugins/plugin-error';
 import { formatSubject } from '../subject/format-subject';
 import type { TrackOptions } from '../track-options';
@@ -41,6 +42,8 @@ export class TrackerRuntime implements FloeTracker, BuildState {
   private readonly hasAfterTrack: boolean;
   private lastNow = Number.NaN;
   private lastDtmKeys: KeysFragment = { text: '', bytes: 0 };
+  /** The reading behind {@link lastDtmKeys}: one object per millisecond, handed to emitters. */
+  clockReading: ClockReading | undefined;
   private plain: GroupShared | undefined;
 
   /** @param config - checked options from `resolveTrackerConfig`. */
@@ -92,6 +95,7 @@ export class TrackerRuntime implements FloeTracker, BuildState {
       // Flat, as it is copied into every event of this millisecond.
       const text = flatten(',"dtm":"' + formatTimestamp(now, 'dtm') + '"');
       this.lastDtmKeys = { text, bytes: text.length };
+      this.clockReading = { clock: this.config.clock, now };
       this.lastNow = now;
     }
     return this.lastDtmKeys;
