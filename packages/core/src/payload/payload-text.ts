@@ -77,6 +77,15 @@ export class PayloadText {
     this.size += key.length + 4 + value.bytes;
   }
 
+  /**
+   * Appends `,"key":"value"` for a value known to need no escaping and to be ASCII (an id from
+   * Floe's own generator), without checking it.
+   */
+  putPlain(key: string, value: string): void {
+    this.text += stringOpening(key) + value + '"';
+    this.size += key.length + value.length + 6;
+  }
+
   /** Appends pairs written earlier. */
   append(keys: KeysFragment): void {
     if (this.sharePieces) this.cut(keys.text);

@@ -27,6 +27,11 @@ export interface GroupShared {
   readonly targets: ValidationTargets | undefined;
 }
 
+// `{"e":"xx"` for each event type: one constant string each, not a concatenation per event.
+const EVENT_OPENINGS = Object.fromEntries(
+  Object.keys(EVENT_FIELD_RULES).map((e) => [e, `{"e":"${e}"`]),
+) as Record<EventType, string>;
+
 /**
  * Builds one event as JSON text: the type and id, the shared keys, the event's own formatted
  * fields, the self-describing event, then (after `beforeTrack`) its entities. The order of keys
@@ -53,8 +58,10 @@ export function buildEvent(
   // The event type is one of six ASCII codes, so the opening needs no escaping.
   // A self-describing event's text is kept in pieces until its batch is taken; it points at the
   // shared times and header keys instead of copying them.
-  const text = new PayloadText('{"e":"' + e + '"', e === 'ue');
-  const eidPlain = text.put('eid', eid);
+  const text = new PayloadText(EVENT_OPENINGS[e], e === 'ue');
+  let eidPlain = true;
+  if (state.config.plainEventIds) text.putPlain('eid', eid);
+  else eidPlain = text.put('eid', eid);
   text.append(shared.times);
   text.append(shared.base);
   writeFields(text, e, event.fields);
@@ -81,7 +88,7 @@ export function buildEvent(
   const bytes = text.bytes;
   checkEventSize(eid, bytes);
   // Every event type has two letters, so a plain id sits right after `{"e":"xx","eid":"`.
-  return new EncodedEvent(eid, text.finish(), bytes, eidPlain);
+  return new EncodedEvent(eid, text.finish(), bytes, eidPlain, state.clockReading);
 }
 
 function writeFields(text: PayloadText, e: EventType, fields: CoreEvent['fields']): void {

@@ -29,6 +29,8 @@ export interface TrackerConfig {
   readonly reporter: TrackerReporter;
   readonly clock: Pick<Clock, 'now'>;
   readonly generateEventId: () => string;
+  /** Ids come from Floe's own generator: UUIDs, which need no escaping in JSON text. */
+  readonly plainEventIds: boolean;
 }
 
 /**
@@ -80,6 +82,7 @@ export function resolveTrackerConfig(options: TrackerOptions): TrackerConfig {
     reporter: new TrackerReporter(options.onDrop, options.onError),
     clock: options.clock ?? createSystemClock(),
     generateEventId: options.generateEventId ?? createEventIdGenerator(),
+    plainEventIds: options.generateEventId === undefined,
   };
 }
 

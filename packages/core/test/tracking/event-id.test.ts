@@ -1,3 +1,4 @@
+import { createTracker, type EncodedEvent, type FloeTracker, trackStructEvent } from '@floe/core';
 import { createEventIdGenerator } from '../../src/tracker/create-event-id-generator';
 import { EventIdBlock, IDS_PER_BLOCK } from '../../src/tracker/event-id-block';
 
@@ -55,5 +56,39 @@ describe('event ids', () => {
     expect(() => createEventIdGenerator()).toThrow(
       expect.objectContaining({ code: 'invalid_config' }),
     );
+  });
+});
+
+describe('ids in the event text', () => {
+  function textsOf(generateEventId?: () => string): { texts: string[]; tracker: FloeTracker } {
+    const texts: string[] = [];
+    const settled = async () => ({ delivered: 0, dropped: 0, pending: 0 });
+    const tracker = createTracker({
+      namespace: 'ns',
+      platform: 'srv',
+      ...(generateEventId ? { generateEventId } : {}),
+      emitters: [
+        {
+          addEncoded: (event: EncodedEvent) => texts.push(event.json),
+          add: () => {},
+          flush: settled,
+          shutdown: settled,
+        },
+      ],
+    });
+    return { texts, tracker };
+  }
+
+  it('writes an id from a custom generator escaped, and the default generator’s as it is', () => {
+    const odd = ['a"b', 'c\\d', 'é\u2028', 'plain-id'];
+    let next = 0;
+    const custom = textsOf(() => odd[next++ % odd.length]!);
+    for (const _ of odd) trackStructEvent(custom.tracker, { category: 'c', action: 'a' });
+    expect(custom.texts.map((text) => JSON.parse(text).eid)).toEqual(odd);
+
+    const defaults = textsOf();
+    const eid = trackStructEvent(defaults.tracker, { category: 'c', action: 'a' });
+    expect(eid).toMatch(UUID_V4);
+    expect(defaults.texts[0]).toContain(`{"e":"se","eid":"${eid}","dtm":"`);
   });
 });
