@@ -56,14 +56,24 @@ export class PayloadText {
    * @returns whether the value went in as it is (printable ASCII needing no escape).
    */
   put(key: string, value: string): boolean {
+    return this.putOpened(keyOpenings(key), value);
+  }
+
+  /**
+   * Appends `,"key":"value"` from the key's {@link KeyOpenings}, made once: what an event's fields
+   * are written with, so no per-key lookup happens per event.
+   *
+   * @returns whether the value went in as it is (printable ASCII needing no escape).
+   */
+  putOpened(openings: KeyOpenings, value: string): boolean {
     if (NEEDS_ESCAPING_OR_COUNTING.test(value)) {
       const quoted = JSON.stringify(value);
-      this.text += ',"' + key + '":' + quoted;
-      this.size += key.length + 4 + utf8Length(quoted);
+      this.text += openings.beforeQuoted + quoted;
+      this.size += openings.beforeQuoted.length + utf8Length(quoted);
       return false;
     }
-    this.text += stringOpening(key) + value + '"';
-    this.size += key.length + value.length + 6;
+    this.text += openings.beforePlain + value + '"';
+    this.size += openings.beforePlain.length + value.length + 1;
     return true;
   }
 
@@ -72,7 +82,7 @@ export class PayloadText {
    * its size counted now.
    */
   putDeferred(key: string, value: DeferredValue): void {
-    this.text += keyOpening(key);
+    this.text += keyOpenings(key).beforeQuoted;
     this.cut(value);
     this.size += key.length + 4 + value.bytes;
   }
@@ -82,8 +92,9 @@ export class PayloadText {
    * Floe's own generator), without checking it.
    */
   putPlain(key: string, value: string): void {
-    this.text += stringOpening(key) + value + '"';
-    this.size += key.length + value.length + 6;
+    const opening = keyOpenings(key).beforePlain;
+    this.text += opening + value + '"';
+    this.size += opening.length + value.length + 1;
   }
 
   /** Appends pairs written earlier. */
@@ -135,27 +146,32 @@ export class PayloadText {
   }
 }
 
-/**
- * A source of `,"key":` + `suffix` openings, one shared flat string per protocol key, so a pair
- * is written from fewer pieces and a queued event that starts a piece with one holds no copy.
- */
-function openings(suffix: string): (key: string) => string {
-  const cache = new Map<string, string>();
-  return (key) => {
-    let opening = cache.get(key);
-    if (opening === undefined) {
-      opening = flatten(',"' + key + '":' + suffix);
-      // Keys are protocol keys, a bounded set; the cap only guards against misuse.
-      if (cache.size < 512) cache.set(key, opening);
-    }
-    return opening;
-  };
+/** What goes before a key's value: `,"key":"` before a plain string, `,"key":` otherwise. */
+export interface KeyOpenings {
+  /** `,"key":"`: a plain value and a closing quote follow. */
+  readonly beforePlain: string;
+  /** `,"key":`: a quoted or deferred value follows. */
+  readonly beforeQuoted: string;
 }
 
-/** `,"key":"`: before a plain string value. */
-const stringOpening = openings('"');
-/** `,"key":`: before a deferred value (ue_pr, ue_px, co, cx). */
-const keyOpening = openings('');
+const openingsCache = new Map<string, KeyOpenings>();
+
+/**
+ * A protocol key's {@link KeyOpenings}, one shared pair of flat strings per key: a pair is written
+ * from fewer pieces, and a queued event that starts a piece with one holds no copy of it.
+ */
+export function keyOpenings(key: string): KeyOpenings {
+  let openings = openingsCache.get(key);
+  if (openings === undefined) {
+    openings = {
+      beforePlain: flatten(',"' + key + '":"'),
+      beforeQuoted: flatten(',"' + key + '":'),
+    };
+    // Keys are protocol keys, a bounded set; the cap only guards against misuse.
+    if (openingsCache.size < 512) openingsCache.set(key, openings);
+  }
+  return openings;
+}
 
 /**
  * Writes a record of string values as a {@link KeysFragment}, e.g. the tracker's header and

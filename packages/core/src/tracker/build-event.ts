@@ -10,6 +10,7 @@ import { selfDescribingParts } from '../payload/self-describing-text';
 import type { ValidationTargets } from '../validation/check-schemas';
 import { attachEntities } from './attach-entities';
 import type { BuildState } from './build-state';
+import { FIELD_PLANS } from './field-plans';
 import { runBeforeTrack } from './run-plugins';
 import { TrackedEventView } from './tracked-event-view';
 import type { CoreEvent } from './tracker';
@@ -95,14 +96,14 @@ function writeFields(text: PayloadText, e: EventType, fields: CoreEvent['fields'
   const required = REQUIRED_FIELDS[e];
   let found = 0;
   if (fields !== undefined && fields !== null) {
-    const rules = EVENT_FIELD_RULES[e];
+    const plans = FIELD_PLANS[e];
     for (const key in fields) {
-      const rule = rules.get(key);
-      if (rule === undefined) throw new InvalidEventError(`${key} is not a key of ${e} events`);
-      const value = formatField(key, fields[key], rule);
+      const plan = plans.get(key);
+      if (plan === undefined) throw new InvalidEventError(`${key} is not a key of ${e} events`);
+      const value = formatField(key, fields[key], plan.rule);
       if (value === undefined) continue;
-      text.put(key, value);
-      if (required.includes(key)) found++;
+      text.putOpened(plan.openings, value);
+      if (plan.required) found++;
     }
   }
   if (found === required.length) return;
