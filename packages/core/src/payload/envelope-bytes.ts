@@ -27,17 +27,22 @@ export function writeUnstructEventJson(
 /**
  * Writes `contextsText(entityTexts)` as UTF-8 bytes, without making it.
  *
+ * @param entityTexts - the texts, or the one text.
+ *
  * @returns the offset after the last byte written.
  */
 export function writeContextsJson(
-  entityTexts: readonly string[],
+  entityTexts: string | readonly string[],
   into: Uint8Array,
   at: number,
 ): number {
   let to = writeBytes(CONTEXTS_OPEN, into, at);
-  for (let i = 0; i < entityTexts.length; i++) {
-    if (i > 0) into[to++] = 44; // ,
-    to = writeUtf8(entityTexts[i] as string, into, to);
+  if (typeof entityTexts === 'string') to = writeUtf8(entityTexts, into, to);
+  else {
+    for (let i = 0; i < entityTexts.length; i++) {
+      if (i > 0) into[to++] = 44; // ,
+      to = writeUtf8(entityTexts[i] as string, into, to);
+    }
   }
   return writeBytes(CONTEXTS_CLOSE, into, to);
 }

@@ -108,18 +108,23 @@ export function writeQuotedUnstructEvent(
 /**
  * Writes {@link quotedContexts}'s text as UTF-8 bytes, without making it.
  *
+ * @param entityTexts - the texts, or the one text.
+ *
  * @returns the offset after the last byte written.
  */
 export function writeQuotedContexts(
-  entityTexts: readonly string[],
+  entityTexts: string | readonly string[],
   into: Uint8Array,
   at: number,
 ): number {
   let to = writeBytes(QUOTED_CONTEXTS_OPEN, into, at);
-  for (let i = 0; i < entityTexts.length; i++) {
-    if (i > 0) into[to++] = 44; // ,
-    // An Iglu URI and the JSON punctuation around it escape the same either way.
-    to = writeEscapedUtf8(entityTexts[i] as string, into, to);
+  // An Iglu URI and the JSON punctuation around it escape the same either way.
+  if (typeof entityTexts === 'string') to = writeEscapedUtf8(entityTexts, into, to);
+  else {
+    for (let i = 0; i < entityTexts.length; i++) {
+      if (i > 0) into[to++] = 44; // ,
+      to = writeEscapedUtf8(entityTexts[i] as string, into, to);
+    }
   }
   return writeBytes(QUOTED_CONTEXTS_CLOSE, into, to);
 }
