@@ -320,10 +320,9 @@ function printReport(info, results, targets, ceilings) {
       '',
     );
   }
-  const pass = targets.filter((t) => t.verdict === 'PASS').length;
-  const miss = targets.filter((t) => t.verdict === 'MISS').length;
+  const count = (verdict) => targets.filter((t) => t.verdict === verdict).length;
   lines.push(
-    `Targets met: ${pass}, missed: ${miss}, not judged (n/a): ${targets.length - pass - miss}.`,
+    `Targets met: ${count('PASS')}, missed: ${count('MISS')}, not judged (n/a): ${count('n/a')}; reported for information: ${count('INFO')}.`,
   );
   process.stdout.write(`${lines.join('\n')}\n`);
 }

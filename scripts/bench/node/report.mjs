@@ -140,8 +140,9 @@ function ratioCell(t) {
 }
 
 /**
- * The targets, one row per event kind and base64 pairing: the no-loss checks of Floe's rows, then
- * the three ratio targets, each cell with its verdict (PASS / MISS / n/a), factor and both values.
+ * The targets, one row per event kind and base64 pairing: the no-loss checks of Floe's rows (a
+ * target for the default configuration, INFO for the others), then the three ratio targets, each
+ * cell with its verdict (PASS / MISS / n/a), factor and both values.
  */
 export function targetTables(targets) {
   const groups = groupBy(targets);
