@@ -17,7 +17,10 @@ export type DropReason =
 export interface DropReport {
   readonly reason: DropReason;
   readonly eids: readonly string[];
-  /** The payloads (without `stm`), so a caller can log or persist them elsewhere. */
+  /**
+   * The payloads (without `stm`), so a caller can log or persist them elsewhere. Parsed from the
+   * queued texts on first read and kept, so reading only `eids` costs nothing more.
+   */
   readonly events: readonly Payload[];
   /** The HTTP status, for `status` and `too_large` answers. */
   readonly status?: number;

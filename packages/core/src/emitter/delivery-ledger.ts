@@ -108,5 +108,16 @@ function dropReport(
   events: readonly QueuedEvent[],
   detail: DropDetail,
 ): DropReport {
-  return { reason, eids: eidsOf(events), events: events.map((event) => event.payload), ...detail };
+  let payloads: readonly Payload[] | undefined;
+  return {
+    reason,
+    eids: eidsOf(events),
+    // Parsed from the events' texts when first read, then kept: an onDrop that only counts (a
+    // burst past the queue's cap evicts thousands, inside track()) pays nothing for them.
+    get events() {
+      payloads ??= events.map((event) => event.payload);
+      return payloads;
+    },
+    ...detail,
+  };
 }

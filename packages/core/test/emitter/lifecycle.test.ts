@@ -1,10 +1,12 @@
 import {
   createEmitter,
   createMemoryStore,
+  createTracker,
   type DropReport,
   type EventStore,
   FloeError,
   type QueuedEvent,
+  trackSelfDescribingEvent,
 } from '@floe/core';
 import {
   checkInvariants,
@@ -212,6 +214,42 @@ describe('queue caps and clocks', () => {
     expect(await flush()).toEqual({ delivered: 5, dropped: 0, pending: 0 });
     h.check(transport);
     await finish();
+  });
+
+  it('a drop report parses its payloads only when they are read, once', () => {
+    // Tracked events are queued as text; a burst past the cap evicts inside track(), where an
+    // onDrop that only counts eids must not pay for parsing each evicted event.
+    const reports: DropReport[] = [];
+    const emitter = createEmitter({
+      endpoint: 'https://collector.test',
+      store: createMemoryStore({ maxEvents: 2 }),
+      flushAt: 100,
+      flushIntervalMs: 0,
+      onDrop: (report) => reports.push(report),
+    });
+    const tracker = createTracker({ namespace: 'ns', platform: 'srv', emitters: [emitter] });
+    const data = { name: 'é"x', n: 1 };
+    const eids = [1, 2, 3].map(() =>
+      trackSelfDescribingEvent(tracker, { schema: 'iglu:com.acme/a/jsonschema/1-0-0', data }),
+    );
+    expect(reports).toHaveLength(1);
+    const [report] = reports;
+    expect(report!.eids).toEqual([eids[0]]);
+    const parse = jest.spyOn(JSON, 'parse');
+    try {
+      expect(Object.keys(report!)).toContain('events');
+      expect(parse).not.toHaveBeenCalled();
+      const [payload] = report!.events;
+      expect(JSON.parse(payload!['ue_pr']!).data).toEqual({
+        schema: 'iglu:com.acme/a/jsonschema/1-0-0',
+        data,
+      });
+      expect(report!.events).toBe(report!.events);
+      expect(parse).toHaveBeenCalledTimes(2); // the payload once, and the assertion's own parse
+    } finally {
+      parse.mockRestore();
+    }
+    void emitter.shutdown({ timeoutMs: 0 });
   });
 
   it('a synchronous burst of 100,000 events fits the defaults and is delivered', async () => {
