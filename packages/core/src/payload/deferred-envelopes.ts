@@ -1,6 +1,6 @@
 import { base64UrlEncode } from './base64url';
 import type { DeferredValue } from './deferred-text';
-import { writeContextsJson, writeQuotedBase64, writeUnstructEventJson } from './envelope-bytes';
+import { writeContextsBase64, writeUnstructEventBase64 } from './envelope-bytes';
 import { base64UrlLength, escapedLength } from './escaped-length';
 import {
   escapedSelfDescribingLength,
@@ -15,7 +15,6 @@ import {
   type SelfDescribingParts,
   unstructEventText,
 } from './self-describing-text';
-import { scratchBytes } from './utf8-bytes';
 import { utf8Length } from './utf8-length';
 
 // What each envelope adds around its content, measured once on empty content. URIs are plain
@@ -62,8 +61,7 @@ class Base64UnstructEvent implements DeferredValue {
   }
   writeTo(into: Uint8Array, at: number): number {
     // The JSON is no longer than its base64: `bytes` is room enough for it.
-    const json = scratchBytes(this.bytes);
-    return writeQuotedBase64(json, writeUnstructEventJson(this, json, 0), into, at);
+    return writeUnstructEventBase64(this, this.bytes, into, at);
   }
 }
 
@@ -109,8 +107,7 @@ class Base64Contexts implements DeferredValue {
     return '"' + base64UrlEncode(contextsText(asList(this.texts))) + '"';
   }
   writeTo(into: Uint8Array, at: number): number {
-    const json = scratchBytes(this.bytes);
-    return writeQuotedBase64(json, writeContextsJson(this.texts, json, 0), into, at);
+    return writeContextsBase64(this.texts, this.bytes, into, at);
   }
 }
 

@@ -1,72 +1,102 @@
+import { writeIgluUri } from './iglu-uri-bytes';
 import { CONTEXTS_PREFIX, type SelfDescribingParts, UNSTRUCT_PREFIX } from './self-describing-text';
-import { nativeBase64Url, utf8Constant, writeBase64Url, writeBytes, writeUtf8 } from './utf8-bytes';
+import {
+  nativeBase64Url,
+  scratchBytes,
+  utf8Constant,
+  writeBase64Url,
+  writeBytes,
+  writeUtf8,
+} from './utf8-bytes';
 
-const UNSTRUCT_OPEN = /* @__PURE__ */ utf8Constant(UNSTRUCT_PREFIX + '{"schema":"');
+/**
+ * The constant start of a JSON text that is sent base64url-encoded. Its longest prefix whose
+ * length is a multiple of 3 encodes to the same characters whatever follows, so it is encoded
+ * once; only the bytes after it are written and encoded per event.
+ */
+interface Base64Start {
+  /** The base64url of the prefix. */
+  readonly encoded: Uint8Array;
+  /** The 0–2 bytes of the constant start after the prefix. */
+  readonly rest: Uint8Array;
+}
+
+function base64Start(text: string): Base64Start {
+  const bytes = utf8Constant(text);
+  const whole = bytes.length - (bytes.length % 3);
+  const encoded = new Uint8Array((whole / 3) * 4);
+  writeBase64Url(bytes, 0, whole, encoded, 0);
+  return { encoded, rest: bytes.slice(whole) };
+}
+
+const UNSTRUCT_START = /* @__PURE__ */ base64Start(UNSTRUCT_PREFIX + '{"schema":"');
 const DATA_KEY = /* @__PURE__ */ utf8Constant('","data":');
 const UNSTRUCT_CLOSE = /* @__PURE__ */ utf8Constant('}}');
-const CONTEXTS_OPEN = /* @__PURE__ */ utf8Constant(CONTEXTS_PREFIX);
+const CONTEXTS_START = /* @__PURE__ */ base64Start(CONTEXTS_PREFIX);
 const CONTEXTS_CLOSE = /* @__PURE__ */ utf8Constant(']}');
 
 /**
- * Writes `unstructEventText(joinSelfDescribing(event))` as UTF-8 bytes, without making it.
+ * Writes the `ue_px` value: a JSON string holding the base64url of
+ * `unstructEventText(joinSelfDescribing(event))`, without making either text.
  *
- * @returns the offset after the last byte written.
- */
-export function writeUnstructEventJson(
-  event: SelfDescribingParts,
-  into: Uint8Array,
-  at: number,
-): number {
-  let to = writeBytes(UNSTRUCT_OPEN, into, at);
-  to = writeUtf8(event.schema, into, to);
-  to = writeBytes(DATA_KEY, into, to);
-  to = writeUtf8(event.data, into, to);
-  return writeBytes(UNSTRUCT_CLOSE, into, to);
-}
-
-/**
- * Writes `contextsText(entityTexts)` as UTF-8 bytes, without making it.
- *
- * @param entityTexts - the texts, or the one text.
- *
- * @returns the offset after the last byte written.
- */
-export function writeContextsJson(
-  entityTexts: string | readonly string[],
-  into: Uint8Array,
-  at: number,
-): number {
-  let to = writeBytes(CONTEXTS_OPEN, into, at);
-  if (typeof entityTexts === 'string') to = writeUtf8(entityTexts, into, to);
-  else {
-    for (let i = 0; i < entityTexts.length; i++) {
-      if (i > 0) into[to++] = 44; // ,
-      to = writeUtf8(entityTexts[i] as string, into, to);
-    }
-  }
-  return writeBytes(CONTEXTS_CLOSE, into, to);
-}
-
-/**
- * Writes a JSON string holding the base64url of JSON text already written as UTF-8 (`ue_px`,
- * `cx`): a quote, the encoding of `json[0, end)`, a quote.
- *
- * @param json - bytes from `scratchBytes` (a `Buffer` where the runtime has one).
+ * @param roomBytes - at least the UTF-8 size of the JSON text (its base64 size will do).
  * @returns the offset after the closing quote.
  */
-export function writeQuotedBase64(
+export function writeUnstructEventBase64(
+  event: SelfDescribingParts,
+  roomBytes: number,
+  into: Uint8Array,
+  at: number,
+): number {
+  const json = scratchBytes(roomBytes);
+  let end = writeBytes(UNSTRUCT_START.rest, json, 0);
+  end = writeIgluUri(event.schema, json, end);
+  end = writeBytes(DATA_KEY, json, end);
+  end = writeUtf8(event.data, json, end);
+  end = writeBytes(UNSTRUCT_CLOSE, json, end);
+  return writeQuotedBase64(UNSTRUCT_START, json, end, into, at);
+}
+
+/**
+ * Writes the `cx` value: a JSON string holding the base64url of `contextsText(entityTexts)`,
+ * without making either text.
+ *
+ * @param entityTexts - the texts, or the one text.
+ * @param roomBytes - at least the UTF-8 size of the JSON text (its base64 size will do).
+ * @returns the offset after the closing quote.
+ */
+export function writeContextsBase64(
+  entityTexts: string | readonly string[],
+  roomBytes: number,
+  into: Uint8Array,
+  at: number,
+): number {
+  const json = scratchBytes(roomBytes);
+  let end = writeBytes(CONTEXTS_START.rest, json, 0);
+  if (typeof entityTexts === 'string') end = writeUtf8(entityTexts, json, end);
+  else {
+    for (let i = 0; i < entityTexts.length; i++) {
+      if (i > 0) json[end++] = 44; // ,
+      end = writeUtf8(entityTexts[i] as string, json, end);
+    }
+  }
+  end = writeBytes(CONTEXTS_CLOSE, json, end);
+  return writeQuotedBase64(CONTEXTS_START, json, end, into, at);
+}
+
+// A quote, the encoded constant start, the encoding of `json[0, end)`, a quote.
+function writeQuotedBase64(
+  start: Base64Start,
   json: Uint8Array,
   end: number,
   into: Uint8Array,
   at: number,
 ): number {
   into[at] = 34; // "
+  let to = writeBytes(start.encoded, into, at + 1);
   // A Buffer's native encoder, then one native write, beats the loop several times over.
   const native = nativeBase64Url(json, 0, end);
-  const to =
-    native === undefined
-      ? writeBase64Url(json, 0, end, into, at + 1)
-      : writeUtf8(native, into, at + 1);
+  to = native === undefined ? writeBase64Url(json, 0, end, into, to) : writeUtf8(native, into, to);
   into[to] = 34;
   return to + 1;
 }

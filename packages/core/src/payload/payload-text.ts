@@ -1,5 +1,6 @@
 import { DeferredText, type DeferredValue, type EventText } from './deferred-text';
 import { flatten } from './flatten';
+import { utf8Constant, writeBytes } from './utf8-bytes';
 import { utf8Length } from './utf8-length';
 
 // Printable ASCII but `"` and `\`: such a string is its own JSON string body and its own UTF-8,
@@ -9,11 +10,29 @@ const NEEDS_ESCAPING_OR_COUNTING = /[^\x20\x21\x23-\x5b\x5d-\x7e]/;
 
 /**
  * JSON text with its UTF-8 size: keys written once and copied into many payloads (`,"k":"v"`
- * pairs).
+ * pairs). An event kept in pieces points at the fragment itself, which writes its bytes from an
+ * encoding made once: the tracker's header keys and a millisecond's `dtm` are shared by many events.
  */
-export interface KeysFragment {
-  readonly text: string;
-  readonly bytes: number;
+export class KeysFragment implements DeferredValue {
+  private encoded: Uint8Array | undefined;
+
+  /**
+   * @param text - the pairs, each with a leading comma.
+   * @param bytes - UTF-8 bytes of `text`.
+   */
+  constructor(
+    readonly text: string,
+    readonly bytes: number,
+  ) {}
+
+  render(): string {
+    return this.text;
+  }
+
+  writeTo(into: Uint8Array, at: number): number {
+    this.encoded ??= utf8Constant(this.text);
+    return writeBytes(this.encoded, into, at);
+  }
 }
 
 /**
@@ -99,7 +118,7 @@ export class PayloadText {
 
   /** Appends pairs written earlier. */
   append(keys: KeysFragment): void {
-    if (this.sharePieces) this.cut(keys.text);
+    if (this.sharePieces) this.cut(keys);
     else this.text += keys.text;
     this.size += keys.bytes;
   }
@@ -118,7 +137,7 @@ export class PayloadText {
    * many events, and copying a rope walks its tree every time.
    */
   fragment(): KeysFragment {
-    return { text: flatten(this.written()), bytes: this.size };
+    return new KeysFragment(flatten(this.written()), this.size);
   }
 
   /**

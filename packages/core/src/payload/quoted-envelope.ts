@@ -1,6 +1,7 @@
 import { escapedLength } from './escaped-length';
+import { writeIgluUri } from './iglu-uri-bytes';
 import { contextsText, type SelfDescribingParts, unstructEventText } from './self-describing-text';
-import { utf8Constant, writeBytes, writeEscapedUtf8, writeUtf8 } from './utf8-bytes';
+import { utf8Constant, writeBytes, writeEscapedUtf8 } from './utf8-bytes';
 
 // The constant openings of the two envelopes and of a self-describing JSON, escaped once as the
 // body of a JSON string.
@@ -99,7 +100,7 @@ export function writeQuotedUnstructEvent(
   at: number,
 ): number {
   let to = writeBytes(QUOTED_UNSTRUCT_OPEN, into, at);
-  to = writeUtf8(event.schema, into, to);
+  to = writeIgluUri(event.schema, into, to);
   to = writeBytes(ESCAPED_DATA_KEY_BYTES, into, to);
   to = writeEscapedUtf8(event.data, into, to);
   return writeBytes(QUOTED_UNSTRUCT_CLOSE, into, to);

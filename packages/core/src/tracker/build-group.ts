@@ -1,5 +1,5 @@
 import type { EncodedEvent } from '../payload/encoded-event';
-import { keysFragment } from '../payload/payload-text';
+import { KeysFragment, keysFragment } from '../payload/payload-text';
 import { formatSubject } from '../subject/format-subject';
 import type { TrackOptions } from '../track-options';
 import type { ValidationTargets } from '../validation/check-schemas';
@@ -61,7 +61,7 @@ function groupFor(
     const { trueTimestamp, subject, context } = options;
     if (trueTimestamp !== undefined && trueTimestamp !== null) {
       const ttm = ',"ttm":"' + formatTimestamp(trueTimestamp, 'ttm') + '"';
-      times = { text: times.text + ttm, bytes: times.bytes + ttm.length };
+      times = new KeysFragment(times.text + ttm, times.bytes + ttm.length);
     }
     // Field by field, the event's subject wins; neither object is touched.
     if (subject !== undefined && subject !== null) {

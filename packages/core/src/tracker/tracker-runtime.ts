@@ -6,7 +6,7 @@ import type { Payload } from '../payload';
 import type { EncodedEvent } from '../payload/encoded-event';
 import { flatten } from '../payload/flatten';
 import { InvalidEventError } from '../payload/invalid-event-error';
-import { type KeysFragment, keysFragment } from '../payload/payload-text';
+import { KeysFragment, keysFragment } from '../payload/payload-text';
 import type { ClockReading } from '../platform/clock';
 import type { PluginError } from '../plugins/plugin-error';
 import { formatSubject } from '../subject/format-subject';
@@ -41,7 +41,7 @@ export class TrackerRuntime implements FloeTracker, BuildState {
   private shutdownResult: Promise<FlushResult> | undefined;
   private readonly hasAfterTrack: boolean;
   private lastNow = Number.NaN;
-  private lastDtmKeys: KeysFragment = { text: '', bytes: 0 };
+  private lastDtmKeys = new KeysFragment('', 0);
   /** The reading behind {@link lastDtmKeys}: one object per millisecond, handed to emitters. */
   clockReading: ClockReading | undefined;
   private plain: GroupShared | undefined;
@@ -94,7 +94,7 @@ export class TrackerRuntime implements FloeTracker, BuildState {
     if (now !== this.lastNow) {
       // Flat, as it is copied into every event of this millisecond.
       const text = flatten(',"dtm":"' + formatTimestamp(now, 'dtm') + '"');
-      this.lastDtmKeys = { text, bytes: text.length };
+      this.lastDtmKeys = new KeysFragment(text, text.length);
       this.clockReading = { clock: this.config.clock, now };
       this.lastNow = now;
     }
