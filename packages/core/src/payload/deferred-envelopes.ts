@@ -24,18 +24,28 @@ const QUOTED_CONTEXTS_OVERHEAD = quotedContexts(['']).length;
 const UNSTRUCT_OVERHEAD = unstructEventText(joinSelfDescribing({ schema: '', data: '' })).length;
 const CONTEXTS_OVERHEAD = contextsText(['']).length;
 
-// Four classes, not two with a flag: a queued event keeps these objects, and a field less is
-// 8 bytes less per event for the garbage collector to copy while a burst is queued.
+// One class per encoding, not one with a flag: a queued event keeps these objects, and a field
+// less is 8 bytes less per event for the garbage collector to copy while a burst is queued.
 
-/** `ue_pr`: the event's envelope escaped as a JSON string (see `quotedUnstructEvent`). */
-class QuotedUnstructEvent implements DeferredValue {
+/** The `unstruct_event` envelope of an event, with its exact size, written when asked. */
+abstract class UnstructEnvelope implements DeferredValue {
   readonly bytes: number;
   readonly schema: string;
   readonly data: string;
   constructor(event: SelfDescribingParts) {
     this.schema = event.schema;
     this.data = event.data;
-    this.bytes = QUOTED_UNSTRUCT_OVERHEAD + event.schema.length + escapedLength(event.data);
+    this.bytes = this.measure();
+  }
+  protected abstract measure(): number;
+  abstract render(): string;
+  abstract writeTo(into: Uint8Array, at: number): number;
+}
+
+/** `ue_pr`: the envelope escaped as a JSON string (see `quotedUnstructEvent`). */
+class QuotedUnstructEvent extends UnstructEnvelope {
+  protected measure(): number {
+    return QUOTED_UNSTRUCT_OVERHEAD + this.schema.length + escapedLength(this.data);
   }
   render(): string {
     return quotedUnstructEvent(this);
@@ -45,16 +55,10 @@ class QuotedUnstructEvent implements DeferredValue {
   }
 }
 
-/** `ue_px`: the event's envelope as base64url. */
-class Base64UnstructEvent implements DeferredValue {
-  readonly bytes: number;
-  readonly schema: string;
-  readonly data: string;
-  constructor(event: SelfDescribingParts) {
-    this.schema = event.schema;
-    this.data = event.data;
-    this.bytes =
-      base64UrlLength(UNSTRUCT_OVERHEAD + event.schema.length + utf8Length(event.data)) + 2;
+/** `ue_px`: the envelope as base64url. */
+class Base64UnstructEvent extends UnstructEnvelope {
+  protected measure(): number {
+    return base64UrlLength(UNSTRUCT_OVERHEAD + this.schema.length + utf8Length(this.data)) + 2;
   }
   render(): string {
     return '"' + base64UrlEncode(unstructEventText(joinSelfDescribing(this))) + '"';
@@ -71,19 +75,26 @@ type EntityTexts = string | readonly string[];
 const asList = (texts: EntityTexts): readonly string[] =>
   typeof texts === 'string' ? [texts] : texts;
 
-// Copied to an exact-size array: the caller's may have room to spare.
-const keep = (texts: readonly string[]): EntityTexts =>
-  texts.length === 1 ? (texts[0] as string) : texts.slice();
-
-/** `co`: the entities' envelope escaped as a JSON string (see `quotedContexts`). */
-class QuotedContexts implements DeferredValue {
+/** The `contexts` envelope of an event's entities, with its exact size, written when asked. */
+abstract class ContextsEnvelope implements DeferredValue {
   readonly bytes: number;
-  private readonly texts: EntityTexts;
+  protected readonly texts: EntityTexts;
   constructor(texts: readonly string[]) {
-    this.texts = keep(texts);
+    // Copied to an exact-size array: the caller's may have room to spare.
+    this.texts = texts.length === 1 ? (texts[0] as string) : texts.slice();
+    this.bytes = this.measure(texts);
+  }
+  protected abstract measure(texts: readonly string[]): number;
+  abstract render(): string;
+  abstract writeTo(into: Uint8Array, at: number): number;
+}
+
+/** `co`: the envelope escaped as a JSON string (see `quotedContexts`). */
+class QuotedContexts extends ContextsEnvelope {
+  protected measure(texts: readonly string[]): number {
     let bytes = QUOTED_CONTEXTS_OVERHEAD + texts.length - 1;
     for (const text of texts) bytes += escapedSelfDescribingLength(text);
-    this.bytes = bytes;
+    return bytes;
   }
   render(): string {
     return quotedContexts(asList(this.texts));
@@ -93,15 +104,12 @@ class QuotedContexts implements DeferredValue {
   }
 }
 
-/** `cx`: the entities' envelope as base64url. */
-class Base64Contexts implements DeferredValue {
-  readonly bytes: number;
-  private readonly texts: EntityTexts;
-  constructor(texts: readonly string[]) {
-    this.texts = keep(texts);
+/** `cx`: the envelope as base64url. */
+class Base64Contexts extends ContextsEnvelope {
+  protected measure(texts: readonly string[]): number {
     let bytes = CONTEXTS_OVERHEAD + texts.length - 1;
     for (const text of texts) bytes += utf8Length(text);
-    this.bytes = base64UrlLength(bytes) + 2;
+    return base64UrlLength(bytes) + 2;
   }
   render(): string {
     return '"' + base64UrlEncode(contextsText(asList(this.texts))) + '"';
