@@ -1,5 +1,6 @@
 import { base64UrlEncode } from '../payload/base64url';
-import { type KeysFragment, keysFragment } from '../payload/payload-text';
+import type { KeysFragment } from '../payload/keys-fragment';
+import { keysFragment } from '../payload/payload-text';
 import { contextsText, selfDescribingText } from '../payload/self-describing-text';
 import { PluginError } from '../plugins/plugin-error';
 import type { SelfDescribingJson } from '../self-describing-json';

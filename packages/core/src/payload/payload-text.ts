@@ -1,39 +1,16 @@
 import { DeferredText, type DeferredValue, type EventText } from './deferred-text';
 import { flatten } from './flatten';
-import { utf8Constant, writeBytes } from './utf8-bytes';
+import { type KeyOpenings, keyOpenings } from './key-openings';
+import { KeysFragment } from './keys-fragment';
 import { utf8Length } from './utf8-length';
+
+export { type KeyOpenings, keyOpenings } from './key-openings';
+export { KeysFragment } from './keys-fragment';
 
 // Printable ASCII but `"` and `\`: such a string is its own JSON string body and its own UTF-8,
 // so it is copied between quotes and counted by its length. Anything else (escapes, non-ASCII)
 // goes through JSON.stringify and an exact byte count.
 const NEEDS_ESCAPING_OR_COUNTING = /[^\x20\x21\x23-\x5b\x5d-\x7e]/;
-
-/**
- * JSON text with its UTF-8 size: keys written once and copied into many payloads (`,"k":"v"`
- * pairs). An event kept in pieces points at the fragment itself, which writes its bytes from an
- * encoding made once: the tracker's header keys and a millisecond's `dtm` are shared by many events.
- */
-export class KeysFragment implements DeferredValue {
-  private encoded: Uint8Array | undefined;
-
-  /**
-   * @param text - the pairs, each with a leading comma.
-   * @param bytes - UTF-8 bytes of `text`.
-   */
-  constructor(
-    readonly text: string,
-    readonly bytes: number,
-  ) {}
-
-  render(): string {
-    return this.text;
-  }
-
-  writeTo(into: Uint8Array, at: number): number {
-    this.encoded ??= utf8Constant(this.text);
-    return writeBytes(this.encoded, into, at);
-  }
-}
 
 /**
  * A payload written straight to compact JSON text, key by key, with its exact UTF-8 size kept as
@@ -163,33 +140,6 @@ export class PayloadText {
     if (this.pieces === undefined) return this.text;
     return new DeferredText(this.pieces).render() + this.text;
   }
-}
-
-/** What goes before a key's value: `,"key":"` before a plain string, `,"key":` otherwise. */
-export interface KeyOpenings {
-  /** `,"key":"`: a plain value and a closing quote follow. */
-  readonly beforePlain: string;
-  /** `,"key":`: a quoted or deferred value follows. */
-  readonly beforeQuoted: string;
-}
-
-const openingsCache = new Map<string, KeyOpenings>();
-
-/**
- * A protocol key's {@link KeyOpenings}, one shared pair of flat strings per key: a pair is written
- * from fewer pieces, and a queued event that starts a piece with one holds no copy of it.
- */
-export function keyOpenings(key: string): KeyOpenings {
-  let openings = openingsCache.get(key);
-  if (openings === undefined) {
-    openings = {
-      beforePlain: flatten(',"' + key + '":"'),
-      beforeQuoted: flatten(',"' + key + '":'),
-    };
-    // Keys are protocol keys, a bounded set; the cap only guards against misuse.
-    if (openingsCache.size < 512) openingsCache.set(key, openings);
-  }
-  return openings;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { EncodedEvent } from '../payload/encoded-event';
-import { KeysFragment, keysFragment } from '../payload/payload-text';
+import { KeysFragment } from '../payload/keys-fragment';
+import { keysFragment } from '../payload/payload-text';
 import { formatSubject } from '../subject/format-subject';
 import type { TrackOptions } from '../track-options';
 import type { ValidationTargets } from '../validation/check-schemas';

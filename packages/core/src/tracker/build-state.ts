@@ -1,5 +1,5 @@
 import type { InvalidEventError } from '../payload/invalid-event-error';
-import type { KeysFragment } from '../payload/payload-text';
+import type { KeysFragment } from '../payload/keys-fragment';
 import type { ClockReading } from '../platform/clock';
 import type { PluginError } from '../plugins/plugin-error';
 import type { GroupShared } from './build-event';

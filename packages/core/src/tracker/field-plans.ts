@@ -1,6 +1,6 @@
 import type { EventType } from '../payload';
 import { EVENT_FIELD_RULES, type FieldRule, REQUIRED_FIELDS } from '../payload/field-rules';
-import { type KeyOpenings, keyOpenings } from '../payload/payload-text';
+import { type KeyOpenings, keyOpenings } from '../payload/key-openings';
 
 /** How one key of an event type is checked and written: its rule, openings and whether required. */
 export interface FieldPlan {

@@ -1,0 +1,29 @@
+import type { DeferredValue } from './deferred-text';
+import { utf8Constant, writeBytes } from './utf8-bytes';
+
+/**
+ * JSON text with its UTF-8 size: keys written once and copied into many payloads (`,"k":"v"`
+ * pairs). An event kept in pieces points at the fragment itself, which writes its bytes from an
+ * encoding made once: the tracker's header keys and a millisecond's `dtm` are shared by many events.
+ */
+export class KeysFragment implements DeferredValue {
+  private encoded: Uint8Array | undefined;
+
+  /**
+   * @param text - the pairs, each with a leading comma.
+   * @param bytes - UTF-8 bytes of `text`.
+   */
+  constructor(
+    readonly text: string,
+    readonly bytes: number,
+  ) {}
+
+  render(): string {
+    return this.text;
+  }
+
+  writeTo(into: Uint8Array, at: number): number {
+    this.encoded ??= utf8Constant(this.text);
+    return writeBytes(this.encoded, into, at);
+  }
+}
