@@ -1,7 +1,11 @@
 import { base64UrlEncode } from '../payload/base64url';
 import type { KeysFragment } from '../payload/keys-fragment';
 import { keysFragment } from '../payload/payload-text';
-import { contextsText, selfDescribingText } from '../payload/self-describing-text';
+import {
+  contextsText,
+  type EntityText,
+  selfDescribingParts,
+} from '../payload/self-describing-text';
 import { PluginError } from '../plugins/plugin-error';
 import type { SelfDescribingJson } from '../self-describing-json';
 import type { TrackedEvent } from '../tracker/tracked-event';
@@ -90,7 +94,7 @@ export class GlobalContextRegistry {
    */
   collect(
     event: TrackedEvent | undefined,
-    texts: string[],
+    texts: EntityText[],
     sources: SelfDescribingJson<unknown>[] | undefined,
     report: ReportPluginError,
   ): void {
@@ -128,7 +132,7 @@ export class GlobalContextRegistry {
   private generate(
     generator: (event: TrackedEvent) => unknown,
     event: TrackedEvent,
-    texts: string[],
+    texts: EntityText[],
     sources: SelfDescribingJson<unknown>[] | undefined,
     report: ReportPluginError,
   ): void {
@@ -142,7 +146,7 @@ export class GlobalContextRegistry {
     if (output === undefined || output === null) return;
     const entities = Array.isArray(output) ? output : [output];
     for (const entity of entities) {
-      texts.push(selfDescribingText(entity, 'generated global context'));
+      texts.push(selfDescribingParts(entity, 'generated global context'));
       if (sources) sources.push(entity as SelfDescribingJson<unknown>);
     }
   }

@@ -11,6 +11,8 @@ import {
 } from './quoted-envelope';
 import {
   contextsText,
+  type EntityText,
+  entityJson,
   joinSelfDescribing,
   type SelfDescribingParts,
   unstructEventText,
@@ -69,53 +71,71 @@ class Base64UnstructEvent extends UnstructEnvelope {
   }
 }
 
-/** The entity texts of an event: the text itself when there is one (most events), no array. */
-type EntityTexts = string | readonly string[];
+/** The entities of an event: the one entity itself (most events), or a list. */
+type Entities = EntityText | readonly EntityText[];
 
-const asList = (texts: EntityTexts): readonly string[] =>
-  typeof texts === 'string' ? [texts] : texts;
+const asTexts = (entities: Entities): readonly string[] =>
+  Array.isArray(entities)
+    ? (entities as readonly EntityText[]).map(entityJson)
+    : [entityJson(entities as EntityText)];
+
+// The parts of an entity around its URI and data, measured once.
+const SDJ_OVERHEAD = joinSelfDescribing({ schema: '', data: '' }).length;
+const ESCAPED_SDJ_OVERHEAD = escapedSelfDescribingLength(
+  joinSelfDescribing({ schema: '', data: '' }),
+);
 
 /** The `contexts` envelope of an event's entities, with its exact size, written when asked. */
 abstract class ContextsEnvelope implements DeferredValue {
   readonly bytes: number;
-  protected readonly texts: EntityTexts;
-  constructor(texts: readonly string[]) {
+  protected readonly entities: Entities;
+  constructor(entities: readonly EntityText[]) {
     // Copied to an exact-size array: the caller's may have room to spare.
-    this.texts = texts.length === 1 ? (texts[0] as string) : texts.slice();
-    this.bytes = this.measure(texts);
+    this.entities = entities.length === 1 ? (entities[0] as EntityText) : entities.slice();
+    this.bytes = this.measure(entities);
   }
-  protected abstract measure(texts: readonly string[]): number;
+  protected abstract measure(entities: readonly EntityText[]): number;
   abstract render(): string;
   abstract writeTo(into: Uint8Array, at: number): number;
 }
 
 /** `co`: the envelope escaped as a JSON string (see `quotedContexts`). */
 class QuotedContexts extends ContextsEnvelope {
-  protected measure(texts: readonly string[]): number {
-    let bytes = QUOTED_CONTEXTS_OVERHEAD + texts.length - 1;
-    for (const text of texts) bytes += escapedSelfDescribingLength(text);
+  protected measure(entities: readonly EntityText[]): number {
+    let bytes = QUOTED_CONTEXTS_OVERHEAD + entities.length - 1;
+    for (const entity of entities) {
+      bytes +=
+        typeof entity === 'string'
+          ? escapedSelfDescribingLength(entity)
+          : ESCAPED_SDJ_OVERHEAD + entity.schema.length + escapedLength(entity.data);
+    }
     return bytes;
   }
   render(): string {
-    return quotedContexts(asList(this.texts));
+    return quotedContexts(asTexts(this.entities));
   }
   writeTo(into: Uint8Array, at: number): number {
-    return writeQuotedContexts(this.texts, into, at);
+    return writeQuotedContexts(this.entities, into, at);
   }
 }
 
 /** `cx`: the envelope as base64url. */
 class Base64Contexts extends ContextsEnvelope {
-  protected measure(texts: readonly string[]): number {
-    let bytes = CONTEXTS_OVERHEAD + texts.length - 1;
-    for (const text of texts) bytes += utf8Length(text);
+  protected measure(entities: readonly EntityText[]): number {
+    let bytes = CONTEXTS_OVERHEAD + entities.length - 1;
+    for (const entity of entities) {
+      bytes +=
+        typeof entity === 'string'
+          ? utf8Length(entity)
+          : SDJ_OVERHEAD + entity.schema.length + utf8Length(entity.data);
+    }
     return base64UrlLength(bytes) + 2;
   }
   render(): string {
-    return '"' + base64UrlEncode(contextsText(asList(this.texts))) + '"';
+    return '"' + base64UrlEncode(contextsText(asTexts(this.entities))) + '"';
   }
   writeTo(into: Uint8Array, at: number): number {
-    return writeContextsBase64(this.texts, this.bytes, into, at);
+    return writeContextsBase64(this.entities, this.bytes, into, at);
   }
 }
 
@@ -136,8 +156,11 @@ export function deferredUnstructEvent(
  * The entities of an event, written when the event's text is: escaped (`co`) or base64url
  * (`cx`), with their exact size now.
  *
- * @param texts - outputs of `selfDescribingText`, in wire order, at least one (copied).
+ * @param texts - the entities serialised, as texts or parts, in wire order, at least one (copied).
  */
-export function deferredContexts(texts: readonly string[], encodeBase64: boolean): DeferredValue {
+export function deferredContexts(
+  texts: readonly EntityText[],
+  encodeBase64: boolean,
+): DeferredValue {
   return encodeBase64 ? new Base64Contexts(texts) : new QuotedContexts(texts);
 }

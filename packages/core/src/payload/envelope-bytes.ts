@@ -1,5 +1,10 @@
 import { writeIgluUri } from './iglu-uri-bytes';
-import { CONTEXTS_PREFIX, type SelfDescribingParts, UNSTRUCT_PREFIX } from './self-describing-text';
+import {
+  CONTEXTS_PREFIX,
+  type EntityText,
+  type SelfDescribingParts,
+  UNSTRUCT_PREFIX,
+} from './self-describing-text';
 import {
   nativeBase64Url,
   scratchBytes,
@@ -30,6 +35,7 @@ function base64Start(text: string): Base64Start {
 }
 
 const UNSTRUCT_START = /* @__PURE__ */ base64Start(UNSTRUCT_PREFIX + '{"schema":"');
+const SDJ_OPEN = /* @__PURE__ */ utf8Constant('{"schema":"');
 const DATA_KEY = /* @__PURE__ */ utf8Constant('","data":');
 const UNSTRUCT_CLOSE = /* @__PURE__ */ utf8Constant('}}');
 const CONTEXTS_START = /* @__PURE__ */ base64Start(CONTEXTS_PREFIX);
@@ -58,30 +64,41 @@ export function writeUnstructEventBase64(
 }
 
 /**
- * Writes the `cx` value: a JSON string holding the base64url of `contextsText(entityTexts)`,
- * without making either text.
+ * Writes the `cx` value: a JSON string holding the base64url of the entities' `contexts`
+ * envelope, without making either text.
  *
- * @param entityTexts - the texts, or the one text.
+ * @param entities - the entities as texts or parts, or the one entity.
  * @param roomBytes - at least the UTF-8 size of the JSON text (its base64 size will do).
  * @returns the offset after the closing quote.
  */
 export function writeContextsBase64(
-  entityTexts: string | readonly string[],
+  entities: EntityText | readonly EntityText[],
   roomBytes: number,
   into: Uint8Array,
   at: number,
 ): number {
   const json = scratchBytes(roomBytes);
   let end = writeBytes(CONTEXTS_START.rest, json, 0);
-  if (typeof entityTexts === 'string') end = writeUtf8(entityTexts, json, end);
+  if (!Array.isArray(entities)) end = writeEntityJson(entities as EntityText, json, end);
   else {
-    for (let i = 0; i < entityTexts.length; i++) {
+    for (let i = 0; i < entities.length; i++) {
       if (i > 0) json[end++] = 44; // ,
-      end = writeUtf8(entityTexts[i] as string, json, end);
+      end = writeEntityJson(entities[i] as EntityText, json, end);
     }
   }
   end = writeBytes(CONTEXTS_CLOSE, json, end);
   return writeQuotedBase64(CONTEXTS_START, json, end, into, at);
+}
+
+// An entity's `{"schema":…,"data":…}` text as UTF-8: a text whole, parts from their pieces.
+function writeEntityJson(entity: EntityText, into: Uint8Array, at: number): number {
+  if (typeof entity === 'string') return writeUtf8(entity, into, at);
+  let to = writeBytes(SDJ_OPEN, into, at);
+  to = writeIgluUri(entity.schema, into, to);
+  to = writeBytes(DATA_KEY, into, to);
+  to = writeUtf8(entity.data, into, to);
+  into[to] = 125; // }
+  return to + 1;
 }
 
 // A quote, the encoded constant start, the encoding of `json[0, end)`, a quote.

@@ -1,6 +1,11 @@
 import { escapedLength } from './escaped-length';
 import { writeIgluUri } from './iglu-uri-bytes';
-import { contextsText, type SelfDescribingParts, unstructEventText } from './self-describing-text';
+import {
+  contextsText,
+  type EntityText,
+  type SelfDescribingParts,
+  unstructEventText,
+} from './self-describing-text';
 import { utf8Constant, writeBytes, writeEscapedUtf8 } from './utf8-bytes';
 
 // The constant openings of the two envelopes and of a self-describing JSON, escaped once as the
@@ -17,6 +22,7 @@ const QUOTED_UNSTRUCT_OPEN = /* @__PURE__ */ utf8Constant(
   '"' + ESCAPED_UNSTRUCT_OPEN + ESCAPED_SDJ_OPEN,
 );
 const ESCAPED_DATA_KEY_BYTES = /* @__PURE__ */ utf8Constant(ESCAPED_DATA_KEY);
+const ESCAPED_SDJ_OPEN_BYTES = /* @__PURE__ */ utf8Constant(ESCAPED_SDJ_OPEN);
 const QUOTED_UNSTRUCT_CLOSE = /* @__PURE__ */ utf8Constant('}}"');
 const QUOTED_CONTEXTS_OPEN = /* @__PURE__ */ utf8Constant('"' + ESCAPED_CONTEXTS_OPEN);
 const QUOTED_CONTEXTS_CLOSE = /* @__PURE__ */ utf8Constant(']}"');
@@ -109,23 +115,32 @@ export function writeQuotedUnstructEvent(
 /**
  * Writes {@link quotedContexts}'s text as UTF-8 bytes, without making it.
  *
- * @param entityTexts - the texts, or the one text.
- *
- * @returns the offset after the last byte written.
+ * @param entities - the entities as texts or parts, or the one entity.
  */
 export function writeQuotedContexts(
-  entityTexts: string | readonly string[],
+  entities: EntityText | readonly EntityText[],
   into: Uint8Array,
   at: number,
 ): number {
   let to = writeBytes(QUOTED_CONTEXTS_OPEN, into, at);
-  // An Iglu URI and the JSON punctuation around it escape the same either way.
-  if (typeof entityTexts === 'string') to = writeEscapedUtf8(entityTexts, into, to);
+  if (!Array.isArray(entities)) to = writeEscapedEntity(entities as EntityText, into, to);
   else {
-    for (let i = 0; i < entityTexts.length; i++) {
+    for (let i = 0; i < entities.length; i++) {
       if (i > 0) into[to++] = 44; // ,
-      to = writeEscapedUtf8(entityTexts[i] as string, into, to);
+      to = writeEscapedEntity(entities[i] as EntityText, into, to);
     }
   }
   return writeBytes(QUOTED_CONTEXTS_CLOSE, into, to);
+}
+
+// An entity escaped as part of a JSON string: a text whole (its URI and punctuation escape the
+// same either way), parts from the escaped constants, the URI's bytes and the escaped data.
+function writeEscapedEntity(entity: EntityText, into: Uint8Array, at: number): number {
+  if (typeof entity === 'string') return writeEscapedUtf8(entity, into, at);
+  let to = writeBytes(ESCAPED_SDJ_OPEN_BYTES, into, at);
+  to = writeIgluUri(entity.schema, into, to);
+  to = writeBytes(ESCAPED_DATA_KEY_BYTES, into, to);
+  to = writeEscapedUtf8(entity.data, into, to);
+  into[to] = 125; // }
+  return to + 1;
 }

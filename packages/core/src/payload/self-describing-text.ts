@@ -66,6 +66,18 @@ export function selfDescribingParts(sdj: unknown, role: string): SelfDescribingP
 }
 
 /**
+ * An entity as serialised for an event: its text (a global context, written once) or its parts (an
+ * entity given with a call, which is escaped or encoded from its parts when its batch is taken,
+ * so `track()` never joins and flattens its text).
+ */
+export type EntityText = string | SelfDescribingParts;
+
+/** An entity's `{"schema":…,"data":…}` text, joined if it is still in parts. */
+export function entityJson(entity: EntityText): string {
+  return typeof entity === 'string' ? entity : joinSelfDescribing(entity);
+}
+
+/**
  * Joins the parts of a self-describing JSON as `{"schema":…,"data":…}`, schema first so
  * snapshots are stable, and with no other keys.
  */

@@ -1,14 +1,14 @@
 import { deferredContexts } from '../payload/deferred-envelopes';
 import { InvalidEventError } from '../payload/invalid-event-error';
 import type { PayloadText } from '../payload/payload-text';
-import { selfDescribingText } from '../payload/self-describing-text';
+import { type EntityText, selfDescribingParts } from '../payload/self-describing-text';
 import type { SelfDescribingJson } from '../self-describing-json';
 import type { GroupShared } from './build-event';
 import type { BuildState } from './build-state';
 import type { TrackedEvent } from './tracked-event';
 
 /**
- * Serialises a list of entities given by a caller.
+ * Serialises a list of entities given by a caller, each into its URI and data text.
  *
  * @param entities - the `context` of a call or of one event; checked to be an array at run time.
  * @param texts - receives the serialised entities.
@@ -17,13 +17,13 @@ import type { TrackedEvent } from './tracked-event';
  */
 export function entityTexts(
   entities: readonly SelfDescribingJson<unknown>[] | undefined | null,
-  texts: string[] = [],
+  texts: EntityText[] = [],
   sources?: SelfDescribingJson<unknown>[],
-): string[] {
+): EntityText[] {
   if (entities === undefined || entities === null) return texts;
   if (!Array.isArray(entities)) throw new InvalidEventError('context must be an array of entities');
   for (const entity of entities) {
-    texts.push(selfDescribingText(entity, 'entity'));
+    texts.push(selfDescribingParts(entity, 'entity'));
     sources?.push(entity);
   }
   return texts;

@@ -7,7 +7,7 @@ import { formatField } from '../payload/format-field';
 import { InvalidEventError } from '../payload/invalid-event-error';
 import type { KeysFragment } from '../payload/keys-fragment';
 import { PayloadText } from '../payload/payload-text';
-import { selfDescribingParts } from '../payload/self-describing-text';
+import { type EntityText, selfDescribingParts } from '../payload/self-describing-text';
 import type { ValidationTargets } from '../validation/check-schemas';
 import { attachEntities } from './attach-entities';
 import type { BuildState } from './build-state';
@@ -23,7 +23,7 @@ export interface GroupShared {
   /** Header and subject keys, the per-call subject already merged in. */
   readonly base: KeysFragment;
   /** The call's `context`, serialised once for the whole group. */
-  readonly callTexts: readonly string[];
+  readonly callTexts: readonly EntityText[];
   /** Whether plugins and context generators run (not for events built only to report them). */
   readonly hooks: boolean;
   readonly targets: ValidationTargets | undefined;

@@ -1,6 +1,7 @@
 import type { EncodedEvent } from '../payload/encoded-event';
 import { KeysFragment } from '../payload/keys-fragment';
 import { keysFragment } from '../payload/payload-text';
+import type { EntityText } from '../payload/self-describing-text';
 import { formatSubject } from '../subject/format-subject';
 import type { TrackOptions } from '../track-options';
 import type { ValidationTargets } from '../validation/check-schemas';
@@ -11,7 +12,7 @@ import { formatTimestamp } from './format-timestamp';
 import type { CoreEvent } from './tracker';
 
 /** The call entities of a call without any. */
-export const NO_TEXTS: readonly string[] = [];
+export const NO_TEXTS: readonly EntityText[] = [];
 
 /**
  * Builds every event of one track call. They share one `dtm`, the true timestamp, the merged

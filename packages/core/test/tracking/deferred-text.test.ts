@@ -84,10 +84,15 @@ describe('deferred envelopes', () => {
   });
 
   it.each([false, true])('co/cx (base64 %p): text and size equal the eager form', (b64) => {
+    // Entities come as texts (global contexts) or parts (a call's own), in any mix.
+    const entity = fc.tuple(sdj, fc.boolean());
     fc.assert(
-      fc.property(fc.array(sdj, { minLength: 1, maxLength: 4 }), (entities) => {
-        const texts = entities.map((entity) => selfDescribingText(entity, 'entity'));
-        const value = deferredContexts(texts, b64);
+      fc.property(fc.array(entity, { minLength: 1, maxLength: 4 }), (entities) => {
+        const texts = entities.map(([e]) => selfDescribingText(e, 'entity'));
+        const given = entities.map(([e, asParts]) =>
+          asParts ? selfDescribingParts(e, 'entity') : selfDescribingText(e, 'entity'),
+        );
+        const value = deferredContexts(given, b64);
         const envelope = contextsText(texts);
         const expected = JSON.stringify(b64 ? base64UrlEncode(envelope) : envelope);
         expect(value.render()).toBe(expected);
