@@ -1,9 +1,10 @@
 import { base64UrlEncode } from './base64url';
 import type { DeferredValue } from './deferred-text';
-import { writeContextsBase64, writeUnstructEventBase64 } from './envelope-bytes';
+import { entitiesSize } from './entity-bytes';
+import { PLAIN_ENTITY, writeContextsBase64, writeUnstructEventBase64 } from './envelope-bytes';
 import { base64UrlLength, escapedLength } from './escaped-length';
 import {
-  escapedSelfDescribingLength,
+  ESCAPED_ENTITY,
   quotedContexts,
   quotedUnstructEvent,
   writeQuotedContexts,
@@ -79,12 +80,6 @@ const asTexts = (entities: Entities): readonly string[] =>
     ? (entities as readonly EntityText[]).map(entityJson)
     : [entityJson(entities as EntityText)];
 
-// The parts of an entity around its URI and data, measured once.
-const SDJ_OVERHEAD = joinSelfDescribing({ schema: '', data: '' }).length;
-const ESCAPED_SDJ_OVERHEAD = escapedSelfDescribingLength(
-  joinSelfDescribing({ schema: '', data: '' }),
-);
-
 /** The `contexts` envelope of an event's entities, with its exact size, written when asked. */
 abstract class ContextsEnvelope implements DeferredValue {
   readonly bytes: number;
@@ -102,14 +97,7 @@ abstract class ContextsEnvelope implements DeferredValue {
 /** `co`: the envelope escaped as a JSON string (see `quotedContexts`). */
 class QuotedContexts extends ContextsEnvelope {
   protected measure(entities: readonly EntityText[]): number {
-    let bytes = QUOTED_CONTEXTS_OVERHEAD + entities.length - 1;
-    for (const entity of entities) {
-      bytes +=
-        typeof entity === 'string'
-          ? escapedSelfDescribingLength(entity)
-          : ESCAPED_SDJ_OVERHEAD + entity.schema.length + escapedLength(entity.data);
-    }
-    return bytes;
+    return QUOTED_CONTEXTS_OVERHEAD + entitiesSize(entities, ESCAPED_ENTITY);
   }
   render(): string {
     return quotedContexts(asTexts(this.entities));
@@ -122,14 +110,7 @@ class QuotedContexts extends ContextsEnvelope {
 /** `cx`: the envelope as base64url. */
 class Base64Contexts extends ContextsEnvelope {
   protected measure(entities: readonly EntityText[]): number {
-    let bytes = CONTEXTS_OVERHEAD + entities.length - 1;
-    for (const entity of entities) {
-      bytes +=
-        typeof entity === 'string'
-          ? utf8Length(entity)
-          : SDJ_OVERHEAD + entity.schema.length + utf8Length(entity.data);
-    }
-    return base64UrlLength(bytes) + 2;
+    return base64UrlLength(CONTEXTS_OVERHEAD + entitiesSize(entities, PLAIN_ENTITY)) + 2;
   }
   render(): string {
     return '"' + base64UrlEncode(contextsText(asTexts(this.entities))) + '"';

@@ -1,3 +1,4 @@
+import { type EntityForm, writeEntities } from './entity-bytes';
 import { writeIgluUri } from './iglu-uri-bytes';
 import {
   CONTEXTS_PREFIX,
@@ -13,6 +14,7 @@ import {
   writeBytes,
   writeUtf8,
 } from './utf8-bytes';
+import { utf8Length } from './utf8-length';
 
 /**
  * The constant start of a JSON text that is sent base64url-encoded. Its longest prefix whose
@@ -35,8 +37,16 @@ function base64Start(text: string): Base64Start {
 }
 
 const UNSTRUCT_START = /* @__PURE__ */ base64Start(UNSTRUCT_PREFIX + '{"schema":"');
-const SDJ_OPEN = /* @__PURE__ */ utf8Constant('{"schema":"');
 const DATA_KEY = /* @__PURE__ */ utf8Constant('","data":');
+
+/** Entities as plain JSON text (under `cx`'s base64). */
+export const PLAIN_ENTITY: EntityForm = {
+  open: /* @__PURE__ */ utf8Constant('{"schema":"'),
+  dataKey: DATA_KEY,
+  writeText: writeUtf8,
+  textSize: utf8Length,
+  dataSize: utf8Length,
+};
 const UNSTRUCT_CLOSE = /* @__PURE__ */ utf8Constant('}}');
 const CONTEXTS_START = /* @__PURE__ */ base64Start(CONTEXTS_PREFIX);
 const CONTEXTS_CLOSE = /* @__PURE__ */ utf8Constant(']}');
@@ -78,27 +88,9 @@ export function writeContextsBase64(
   at: number,
 ): number {
   const json = scratchBytes(roomBytes);
-  let end = writeBytes(CONTEXTS_START.rest, json, 0);
-  if (!Array.isArray(entities)) end = writeEntityJson(entities as EntityText, json, end);
-  else {
-    for (let i = 0; i < entities.length; i++) {
-      if (i > 0) json[end++] = 44; // ,
-      end = writeEntityJson(entities[i] as EntityText, json, end);
-    }
-  }
+  let end = writeEntities(entities, PLAIN_ENTITY, json, writeBytes(CONTEXTS_START.rest, json, 0));
   end = writeBytes(CONTEXTS_CLOSE, json, end);
   return writeQuotedBase64(CONTEXTS_START, json, end, into, at);
-}
-
-// An entity's `{"schema":…,"data":…}` text as UTF-8: a text whole, parts from their pieces.
-function writeEntityJson(entity: EntityText, into: Uint8Array, at: number): number {
-  if (typeof entity === 'string') return writeUtf8(entity, into, at);
-  let to = writeBytes(SDJ_OPEN, into, at);
-  to = writeIgluUri(entity.schema, into, to);
-  to = writeBytes(DATA_KEY, into, to);
-  to = writeUtf8(entity.data, into, to);
-  into[to] = 125; // }
-  return to + 1;
 }
 
 // A quote, the encoded constant start, the encoding of `json[0, end)`, a quote.

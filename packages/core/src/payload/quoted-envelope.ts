@@ -1,3 +1,4 @@
+import { type EntityForm, writeEntities } from './entity-bytes';
 import { escapedLength } from './escaped-length';
 import { writeIgluUri } from './iglu-uri-bytes';
 import {
@@ -22,7 +23,15 @@ const QUOTED_UNSTRUCT_OPEN = /* @__PURE__ */ utf8Constant(
   '"' + ESCAPED_UNSTRUCT_OPEN + ESCAPED_SDJ_OPEN,
 );
 const ESCAPED_DATA_KEY_BYTES = /* @__PURE__ */ utf8Constant(ESCAPED_DATA_KEY);
-const ESCAPED_SDJ_OPEN_BYTES = /* @__PURE__ */ utf8Constant(ESCAPED_SDJ_OPEN);
+
+/** Entities escaped as part of a JSON string (`co`): an Iglu URI needs no escaping. */
+export const ESCAPED_ENTITY: EntityForm = {
+  open: /* @__PURE__ */ utf8Constant(ESCAPED_SDJ_OPEN),
+  dataKey: ESCAPED_DATA_KEY_BYTES,
+  writeText: writeEscapedUtf8,
+  textSize: (text) => escapedSelfDescribingLength(text),
+  dataSize: (data) => escapedLength(data),
+};
 const QUOTED_UNSTRUCT_CLOSE = /* @__PURE__ */ utf8Constant('}}"');
 const QUOTED_CONTEXTS_OPEN = /* @__PURE__ */ utf8Constant('"' + ESCAPED_CONTEXTS_OPEN);
 const QUOTED_CONTEXTS_CLOSE = /* @__PURE__ */ utf8Constant(']}"');
@@ -122,25 +131,11 @@ export function writeQuotedContexts(
   into: Uint8Array,
   at: number,
 ): number {
-  let to = writeBytes(QUOTED_CONTEXTS_OPEN, into, at);
-  if (!Array.isArray(entities)) to = writeEscapedEntity(entities as EntityText, into, to);
-  else {
-    for (let i = 0; i < entities.length; i++) {
-      if (i > 0) into[to++] = 44; // ,
-      to = writeEscapedEntity(entities[i] as EntityText, into, to);
-    }
-  }
+  const to = writeEntities(
+    entities,
+    ESCAPED_ENTITY,
+    into,
+    writeBytes(QUOTED_CONTEXTS_OPEN, into, at),
+  );
   return writeBytes(QUOTED_CONTEXTS_CLOSE, into, to);
-}
-
-// An entity escaped as part of a JSON string: a text whole (its URI and punctuation escape the
-// same either way), parts from the escaped constants, the URI's bytes and the escaped data.
-function writeEscapedEntity(entity: EntityText, into: Uint8Array, at: number): number {
-  if (typeof entity === 'string') return writeEscapedUtf8(entity, into, at);
-  let to = writeBytes(ESCAPED_SDJ_OPEN_BYTES, into, at);
-  to = writeIgluUri(entity.schema, into, to);
-  to = writeBytes(ESCAPED_DATA_KEY_BYTES, into, to);
-  to = writeEscapedUtf8(entity.data, into, to);
-  into[to] = 125; // }
-  return to + 1;
 }
