@@ -88,9 +88,13 @@ export class PayloadText {
    * Floe's own generator), without checking it.
    */
   putPlain(key: string, value: string): void {
-    const opening = keyOpenings(key).beforePlain;
-    this.text += opening + value + '"';
-    this.size += opening.length + value.length + 1;
+    this.putOpenedPlain(keyOpenings(key), value);
+  }
+
+  /** {@link putPlain} from the key's {@link KeyOpenings}, made once. */
+  putOpenedPlain(openings: KeyOpenings, value: string): void {
+    this.text += openings.beforePlain + value + '"';
+    this.size += openings.beforePlain.length + value.length + 1;
   }
 
   /** Appends pairs written earlier. */

@@ -103,7 +103,8 @@ function writeFields(text: PayloadText, e: EventType, fields: CoreEvent['fields'
       if (plan === undefined) throw new InvalidEventError(`${key} is not a key of ${e} events`);
       const value = formatField(key, fields[key], plan.rule);
       if (value === undefined) continue;
-      text.putOpened(plan.openings, value);
+      if (plan.plain) text.putOpenedPlain(plan.openings, value);
+      else text.putOpened(plan.openings, value);
       if (plan.required) found++;
     }
   }

@@ -7,6 +7,11 @@ export interface FieldPlan {
   readonly rule: FieldRule;
   readonly openings: KeyOpenings;
   readonly required: boolean;
+  /**
+   * The formatted value is always printable ASCII with nothing to escape: numbers, integers,
+   * offsets and booleans are digits, `-`, `.`, `0` and `1` (`formatField`).
+   */
+  readonly plain: boolean;
 }
 
 /**
@@ -23,7 +28,12 @@ function buildFieldPlans(): Record<EventType, ReadonlyMap<string, FieldPlan>> {
     const required = REQUIRED_FIELDS[e];
     const byKey = new Map<string, FieldPlan>();
     for (const [key, rule] of EVENT_FIELD_RULES[e]) {
-      byKey.set(key, { rule, openings: keyOpenings(key), required: required.includes(key) });
+      byKey.set(key, {
+        rule,
+        openings: keyOpenings(key),
+        required: required.includes(key),
+        plain: rule.kind !== 'string',
+      });
     }
     plans[e] = byKey;
   }
