@@ -1,6 +1,7 @@
-// Writers of UTF-8 into a caller's byte array, at an offset, allocating nothing: a POST body is
-// written this way straight from the pieces of its events (see `prepareBody`), so preparing a
-// batch makes no strings for the garbage collector. The caller keeps room for what is written:
+// Writers of UTF-8 into a caller's byte array, at an offset, allocating next to nothing (a view for
+// `encodeInto` where there is no Buffer, a base64 string where there is): a POST body is written
+// this way straight from the pieces of its events (see `prepareBody`), so preparing a batch makes
+// almost no garbage. The caller keeps room for what is written:
 // sizes are known exactly when events are tracked (see `escaped-length.ts`).
 
 const HEX = '0123456789abcdef';
