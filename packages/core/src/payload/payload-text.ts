@@ -4,9 +4,6 @@ import { type KeyOpenings, keyOpenings } from './key-openings';
 import { KeysFragment } from './keys-fragment';
 import { utf8Length } from './utf8-length';
 
-export { type KeyOpenings, keyOpenings } from './key-openings';
-export { KeysFragment } from './keys-fragment';
-
 // Printable ASCII but `"` and `\`: such a string is its own JSON string body and its own UTF-8,
 // so it is copied between quotes and counted by its length. Anything else (escapes, non-ASCII)
 // goes through JSON.stringify and an exact byte count.
@@ -78,9 +75,10 @@ export class PayloadText {
    * its size counted now.
    */
   putDeferred(key: string, value: DeferredValue): void {
-    this.text += keyOpenings(key).beforeQuoted;
+    const opening = keyOpenings(key).beforeQuoted;
+    this.text += opening;
     this.cut(value);
-    this.size += key.length + 4 + value.bytes;
+    this.size += opening.length + value.bytes;
   }
 
   /**
