@@ -4,7 +4,7 @@ import type { AbortSignalLike } from '../transport/runtime-globals';
 import type { TransportRequest } from '../transport/transport';
 import type { Batch } from './batch';
 import { buildGetPath, MAX_GET_PATH_BYTES } from './get-path';
-import { buildPostBody, countFitting, POST_CONTENT_TYPE } from './post-body';
+import { buildPostBody, countFitting } from './post-body';
 import { getTooLarge } from './prepare-event';
 import { stampBody } from './prepared-body';
 import type { ResolvedOptions } from './resolve-options';
@@ -23,26 +23,6 @@ export interface AttemptExtras {
 }
 
 const NO_EVENTS: readonly QueuedEvent[] = Object.freeze([]);
-
-// The POST URL and headers are the same for every request of an emitter: made once per options.
-interface PostTarget {
-  readonly url: string;
-  readonly headers: Readonly<Record<string, string>>;
-}
-const postTargets = new WeakMap<ResolvedOptions, PostTarget>();
-
-function postTarget(options: ResolvedOptions): PostTarget {
-  let target = postTargets.get(options);
-  if (target === undefined) {
-    target = {
-      url: options.origin + options.pathPrefix + options.postPath,
-      // Set last so no extra header can change it: anything else turns the POST into a bad row.
-      headers: { ...options.headers, 'Content-Type': POST_CONTENT_TYPE },
-    };
-    postTargets.set(options, target);
-  }
-  return target;
-}
 
 /**
  * Builds one attempt's request with `stm` stamped now. GET sends the batch's single event to `/i`
@@ -86,12 +66,11 @@ export function buildRequest(
     batch.body !== undefined && batch.body.events === fitting && whole
       ? stampBody(batch.body, stm)
       : undefined;
-  const target = postTarget(options);
   const request: TransportRequest = {
     method: 'POST',
-    url: url ?? target.url,
+    url: url ?? options.postUrl,
     // A copy each time: a transport may treat the object as its own.
-    headers: { ...target.headers },
+    headers: { ...options.postHeaders },
     body:
       prepared === undefined
         ? buildPostBody(whole ? batch.events : batch.events.slice(0, fitting), stm, batch.texts)

@@ -9,7 +9,7 @@ import { makeFetchTransport } from '../transport/fetch-transport';
 import { runtimeGlobals } from '../transport/runtime-globals';
 import type { Transport } from '../transport/transport';
 import type { EmitterOptions } from './emitter-options';
-import { DEFAULT_POST_PATH } from './post-body';
+import { DEFAULT_POST_PATH, POST_CONTENT_TYPE } from './post-body';
 
 /** Emitter options with every default applied and checked. */
 export interface ResolvedOptions {
@@ -32,6 +32,10 @@ export interface ResolvedOptions {
   readonly postFallback: boolean;
   readonly postPath: string;
   readonly headers: Readonly<Record<string, string>>;
+  /** Where POST requests go: origin, path prefix and POST path. */
+  readonly postUrl: string;
+  /** A POST's headers: the caller's, then the exact Content-Type, which nothing may change. */
+  readonly postHeaders: Readonly<Record<string, string>>;
   readonly keepalive: boolean;
   readonly clock: Clock;
   readonly random: () => number;
@@ -95,6 +99,7 @@ export function resolveOptions(options: EmitterOptions): ResolvedOptions {
   check(postPath.startsWith('/'), 'postPath must start with /');
   const baseMs = nonNegative(options.backoff?.baseMs ?? DEFAULT_BACKOFF_BASE_MS, 'backoff.baseMs');
   const capMs = nonNegative(options.backoff?.capMs ?? DEFAULT_BACKOFF_CAP_MS, 'backoff.capMs');
+  const headers = withoutContentType(options.headers ?? {});
   return {
     origin,
     pathPrefix,
@@ -117,7 +122,10 @@ export function resolveOptions(options: EmitterOptions): ResolvedOptions {
     maxAgeMs: nonNegative(options.maxAgeMs ?? 12 * HOUR_MS, 'maxAgeMs'),
     postFallback: options.postFallback ?? true,
     postPath,
-    headers: withoutContentType(options.headers ?? {}),
+    headers,
+    postUrl: origin + pathPrefix + postPath,
+    // Set last so no extra header can change it: anything else turns the POST into a bad row.
+    postHeaders: { ...headers, 'Content-Type': POST_CONTENT_TYPE },
     keepalive: options.keepalive ?? false,
     clock: options.clock ?? createSystemClock(),
     random: options.random ?? Math.random,
