@@ -72,6 +72,20 @@ export function prepareBody(
   if (events.length === 0) return undefined;
   const size = postBodyBytes(events, PREPARED_STM_DIGITS);
   const bytes = buffers.next(size);
+  try {
+    return writeBody(events, bytes, size);
+  } catch {
+    // A text longer than its size says ran past the buffer (a native write or copy throws there):
+    // the batch is built as text at its turn, like any other layout that does not match.
+    return undefined;
+  }
+}
+
+function writeBody(
+  events: readonly QueuedEvent[],
+  bytes: Uint8Array,
+  size: number,
+): PreparedBody | undefined {
   const stmOffsets = new Array<number>(events.length);
   let at = writeBytes(BODY_START_BYTES, bytes, 0);
   for (let i = 0; i < events.length; i++) {

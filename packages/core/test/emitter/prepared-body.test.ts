@@ -140,6 +140,24 @@ describe('POST bodies prepared as bytes ahead of their turn', () => {
     expect(stampBody(body, '10000000000000')).toBeUndefined();
   });
 
+  it('declines, without throwing, an event whose text runs past the buffer its size made', () => {
+    // Over 64 KiB, the buffer is as large as the body the sizes add up to, and no larger.
+    const head = '{"e":"ue","eid":"x"';
+    const long = new Uint8Array(70_100).fill(97);
+    const value = {
+      bytes: 70_000,
+      render: () => '"' + 'a'.repeat(69_998) + '"',
+      writeTo: (into: Uint8Array, at: number) => {
+        into.set(long, at);
+        return at + long.length;
+      },
+    };
+    const text = new DeferredText([head, ',"ue_pr":', value, '}']);
+    const declared = utf8(head) + 9 + 70_000 + 1;
+    const events = [new PreparedEvent('x', text, declared, 0, 1)];
+    expect(prepareBody(events, new BodyBuffers(2))).toBeUndefined();
+  });
+
   it('declines a layout it cannot stamp: an empty event object, or sizes that do not match', () => {
     const empty = queued([{} as Record<string, string>]);
     expect(prepareBody(empty, new BodyBuffers(2))).toBeUndefined();
