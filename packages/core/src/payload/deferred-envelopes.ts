@@ -1,7 +1,7 @@
+import { PLAIN_ENTITY, writeContextsBase64, writeUnstructEventBase64 } from './base64-envelope';
 import { base64UrlEncode } from './base64url';
 import type { DeferredValue } from './deferred-text';
 import { entitiesSize } from './entity-bytes';
-import { PLAIN_ENTITY, writeContextsBase64, writeUnstructEventBase64 } from './envelope-bytes';
 import { base64UrlLength, escapedLength } from './escaped-length';
 import {
   ESCAPED_ENTITY,

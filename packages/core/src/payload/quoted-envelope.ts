@@ -23,18 +23,18 @@ const QUOTED_UNSTRUCT_OPEN = /* @__PURE__ */ utf8Constant(
   '"' + ESCAPED_UNSTRUCT_OPEN + ESCAPED_SDJ_OPEN,
 );
 const ESCAPED_DATA_KEY_BYTES = /* @__PURE__ */ utf8Constant(ESCAPED_DATA_KEY);
+const QUOTED_UNSTRUCT_CLOSE = /* @__PURE__ */ utf8Constant('}}"');
+const QUOTED_CONTEXTS_OPEN = /* @__PURE__ */ utf8Constant('"' + ESCAPED_CONTEXTS_OPEN);
+const QUOTED_CONTEXTS_CLOSE = /* @__PURE__ */ utf8Constant(']}"');
 
 /** Entities escaped as part of a JSON string (`co`): an Iglu URI needs no escaping. */
 export const ESCAPED_ENTITY: EntityForm = {
   open: /* @__PURE__ */ utf8Constant(ESCAPED_SDJ_OPEN),
   dataKey: ESCAPED_DATA_KEY_BYTES,
   writeText: writeEscapedUtf8,
-  textSize: (text) => escapedSelfDescribingLength(text),
+  textSize: escapedSelfDescribingLength,
   dataSize: (data) => escapedLength(data),
 };
-const QUOTED_UNSTRUCT_CLOSE = /* @__PURE__ */ utf8Constant('}}"');
-const QUOTED_CONTEXTS_OPEN = /* @__PURE__ */ utf8Constant('"' + ESCAPED_CONTEXTS_OPEN);
-const QUOTED_CONTEXTS_CLOSE = /* @__PURE__ */ utf8Constant(']}"');
 
 function escapeWhole(text: string): string {
   return JSON.stringify(text).slice(1, -1);
@@ -131,11 +131,7 @@ export function writeQuotedContexts(
   into: Uint8Array,
   at: number,
 ): number {
-  const to = writeEntities(
-    entities,
-    ESCAPED_ENTITY,
-    into,
-    writeBytes(QUOTED_CONTEXTS_OPEN, into, at),
-  );
+  let to = writeBytes(QUOTED_CONTEXTS_OPEN, into, at);
+  to = writeEntities(entities, ESCAPED_ENTITY, into, to);
   return writeBytes(QUOTED_CONTEXTS_CLOSE, into, to);
 }

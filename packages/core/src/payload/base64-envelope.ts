@@ -88,7 +88,8 @@ export function writeContextsBase64(
   at: number,
 ): number {
   const json = scratchBytes(roomBytes);
-  let end = writeEntities(entities, PLAIN_ENTITY, json, writeBytes(CONTEXTS_START.rest, json, 0));
+  let end = writeBytes(CONTEXTS_START.rest, json, 0);
+  end = writeEntities(entities, PLAIN_ENTITY, json, end);
   end = writeBytes(CONTEXTS_CLOSE, json, end);
   return writeQuotedBase64(CONTEXTS_START, json, end, into, at);
 }
