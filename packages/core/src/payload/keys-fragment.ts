@@ -1,4 +1,5 @@
 import type { DeferredValue } from './deferred-text';
+import { flatten } from './flatten';
 import { utf8Constant, writeBytes } from './utf8-bytes';
 
 /**
@@ -8,6 +9,7 @@ import { utf8Constant, writeBytes } from './utf8-bytes';
  */
 export class KeysFragment implements DeferredValue {
   private encoded: Uint8Array | undefined;
+  private closing: string | undefined;
 
   /**
    * @param text - the pairs, each with a leading comma.
@@ -20,6 +22,15 @@ export class KeysFragment implements DeferredValue {
 
   render(): string {
     return this.text;
+  }
+
+  /**
+   * `"` and the pairs, flat, made once: what follows a plain value whose closing quote is still to
+   * be written (see `PayloadText`), as one piece instead of two.
+   */
+  get closingText(): string {
+    this.closing ??= flatten('"' + this.text);
+    return this.closing;
   }
 
   writeTo(into: Uint8Array, at: number): number {

@@ -29,10 +29,17 @@ export interface GroupShared {
   readonly targets: ValidationTargets | undefined;
 }
 
-// `{"e":"xx"` for each event type: one constant string each, not a concatenation per event.
-const EVENT_OPENINGS = Object.fromEntries(
-  Object.keys(EVENT_FIELD_RULES).map((e) => [e, `{"e":"${e}"`]),
-) as Record<EventType, string>;
+// `{"e":"xx"` for each event type, and `{"e":"xx","eid":"` that a plain id follows: one constant
+// string each, not a concatenation per event.
+const EVENT_OPENINGS = openings((e) => `{"e":"${e}"`);
+const OPENINGS_BEFORE_EID = openings((e) => `{"e":"${e}","eid":"`);
+
+function openings(opening: (e: string) => string): Record<EventType, string> {
+  return Object.fromEntries(Object.keys(EVENT_FIELD_RULES).map((e) => [e, opening(e)])) as Record<
+    EventType,
+    string
+  >;
+}
 
 /**
  * Builds one event as JSON text: the type and id, the shared keys, the event's own formatted
@@ -60,10 +67,15 @@ export function buildEvent(
   // The event type is one of six ASCII codes, so the opening needs no escaping.
   // A self-describing event's text is kept in pieces until its batch is taken; it points at the
   // shared times and header keys instead of copying them.
-  const text = new PayloadText(EVENT_OPENINGS[e], e === 'ue');
+  let text: PayloadText;
   let eidPlain = true;
-  if (state.config.plainEventIds) text.putPlain('eid', eid);
-  else eidPlain = text.put('eid', eid);
+  if (state.config.plainEventIds) {
+    // Floe's own ids are printable ASCII: written right after the opening, quote left open.
+    text = new PayloadText(OPENINGS_BEFORE_EID[e] + eid, e === 'ue', true);
+  } else {
+    text = new PayloadText(EVENT_OPENINGS[e], e === 'ue');
+    eidPlain = text.put('eid', eid);
+  }
   text.append(shared.times);
   text.append(shared.base);
   writeFields(text, e, event.fields);

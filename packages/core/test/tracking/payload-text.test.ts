@@ -71,6 +71,102 @@ describe('PayloadText: JSON text written key by key', () => {
   });
 });
 
+// One write of a PayloadText, as the tracker makes them.
+type Write =
+  | { op: 'put'; key: string; value: string }
+  | { op: 'plain'; key: string; value: string }
+  | { op: 'deferred'; key: string; data: Record<string, unknown> }
+  | { op: 'append'; pairs: Record<string, string> };
+const plainText = fc.stringMatching(/^[\x20\x21\x23-\x5b\x5d-\x7e]{0,20}$/);
+const keyName = fc.constantFrom('url', 'page', 'se_la', 'uid', 'ue_pr', 'co');
+const write: fc.Arbitrary<Write> = fc.oneof(
+  fc.record({ op: fc.constant('put' as const), key: keyName, value: anyText }),
+  fc.record({ op: fc.constant('plain' as const), key: keyName, value: plainText }),
+  fc.record({
+    op: fc.constant('deferred' as const),
+    key: keyName,
+    data: fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }),
+  }),
+  fc.record({
+    op: fc.constant('append' as const),
+    pairs: fc.dictionary(fc.constantFrom('tv', 'p', 'aid', 'tna', 'dtm'), anyText, {
+      maxKeys: 3,
+    }),
+  }),
+);
+
+describe("PayloadText: a plain value's closing quote is written with what follows it", () => {
+  it('every sequence of writes, from either opening, pieces shared or not, is exact JSON', () => {
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        fc.boolean(),
+        plainText,
+        fc.array(write, { maxLength: 8 }),
+        (idOpening, sharePieces, eid, writes) => {
+          const text = idOpening
+            ? new PayloadText(`{"e":"pv","eid":"${eid}`, sharePieces, true)
+            : new PayloadText('{"e":"pv"', sharePieces);
+          const expected: [string, unknown][] = [['e', 'pv']];
+          if (idOpening) expected.push(['eid', eid]);
+          for (const w of writes) {
+            if (w.op === 'put') text.put(w.key, w.value);
+            else if (w.op === 'plain') text.putPlain(w.key, w.value);
+            else if (w.op === 'append') text.append(keysFragment(w.pairs));
+            else {
+              const schema = 'iglu:com.acme/e/jsonschema/1-0-0';
+              text.putDeferred(
+                w.key,
+                deferredUnstructEvent(
+                  selfDescribingParts({ schema, data: w.data }, 'event'),
+                  false,
+                ),
+              );
+            }
+            if (w.op === 'append') expected.push(...Object.entries(w.pairs));
+            else if (w.op === 'deferred') {
+              const schema = 'iglu:com.snowplowanalytics.snowplow/unstruct_event/jsonschema/1-0-0';
+              const inner = { schema: 'iglu:com.acme/e/jsonschema/1-0-0', data: w.data };
+              expected.push([w.key, JSON.stringify({ schema, data: inner })]);
+            } else expected.push([w.key, w.value]);
+            // What a plugin reads mid-build is exact too, pending quote and all.
+            expect(Object.entries(JSON.parse(text.snapshot()))).toEqual(dedupe(expected));
+          }
+          const json = renderEventText(text.finish());
+          // The exact text: key by key in order, as JSON.stringify would write each pair.
+          const pairs = expected.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`);
+          expect(json).toBe(`{${pairs.join(',')}}`);
+          expect(text.bytes).toBe(utf8(json));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('a fragment of pairs ends its last value, so it can be copied after any writes', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(keyName, plainText), { minLength: 1, maxLength: 4 }),
+        (pairs) => {
+          const fragment = new PayloadText('');
+          for (const [key, value] of pairs) fragment.putPlain(key, value);
+          const keys = fragment.fragment();
+          expect(keys.text).toBe(pairs.map(([k, v]) => `,"${k}":"${v}"`).join(''));
+          expect(keys.bytes).toBe(utf8(keys.text));
+          expect(keys.closingText).toBe(`"${keys.text}`);
+        },
+      ),
+    );
+  });
+});
+
+// JSON.parse keeps a repeated key's last value, at the place of its first.
+function dedupe(entries: [string, unknown][]): [string, unknown][] {
+  const last = new Map<string, unknown>();
+  for (const [key, value] of entries) last.set(key, value);
+  return [...last];
+}
+
 describe('quoted envelopes: escaping only the data of self-describing JSON', () => {
   it('ue_pr text equals JSON.stringify of the unstruct_event envelope, with its exact size', () => {
     fc.assert(
