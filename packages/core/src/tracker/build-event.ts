@@ -6,7 +6,7 @@ import { EVENT_FIELD_RULES, REQUIRED_FIELDS } from '../payload/field-rules';
 import { formatField } from '../payload/format-field';
 import { InvalidEventError } from '../payload/invalid-event-error';
 import type { KeysFragment } from '../payload/keys-fragment';
-import { PayloadText } from '../payload/payload-text';
+import { isPlainText, PayloadText } from '../payload/payload-text';
 import { type EntityText, selfDescribingParts } from '../payload/self-describing-text';
 import type { ValidationTargets } from '../validation/check-schemas';
 import { attachEntities } from './attach-entities';
@@ -113,10 +113,21 @@ function writeFields(text: PayloadText, e: EventType, fields: CoreEvent['fields'
     for (const key in fields) {
       const plan = plans.get(key);
       if (plan === undefined) throw new InvalidEventError(`${key} is not a key of ${e} events`);
-      const value = formatField(key, fields[key], plan.rule);
-      if (value === undefined) continue;
-      if (plan.plain) text.putOpenedPlain(plan.openings, value);
-      else text.putOpened(plan.openings, value);
+      const raw = fields[key];
+      // Most string values are short plain text: one check finds them valid and needing nothing.
+      if (
+        typeof raw === 'string' &&
+        raw.length > 0 &&
+        raw.length <= plan.plainTextMax &&
+        isPlainText(raw)
+      ) {
+        text.putOpenedPlain(plan.openings, raw);
+      } else {
+        const value = formatField(key, raw, plan.rule);
+        if (value === undefined) continue;
+        if (plan.plain) text.putOpenedPlain(plan.openings, value);
+        else text.putOpened(plan.openings, value);
+      }
       if (plan.required) found++;
     }
   }

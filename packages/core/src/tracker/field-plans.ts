@@ -12,6 +12,11 @@ export interface FieldPlan {
    * offsets and booleans are digits, `-`, `.`, `0` and `1` (`formatField`).
    */
   readonly plain: boolean;
+  /**
+   * For a string field, its maximum length: a string value that is plain text (`isPlainText`) and
+   * no longer goes in as it is, with no formatting. -1 for the other kinds.
+   */
+  readonly plainTextMax: number;
 }
 
 /**
@@ -33,6 +38,7 @@ function buildFieldPlans(): Record<EventType, ReadonlyMap<string, FieldPlan>> {
         openings: keyOpenings(key),
         required: required.includes(key),
         plain: rule.kind !== 'string',
+        plainTextMax: rule.kind === 'string' ? (rule.max ?? Number.MAX_SAFE_INTEGER) : -1,
       });
     }
     plans[e] = byKey;
