@@ -88,6 +88,38 @@ describe('createMemoryStore', () => {
     expect(store.take(10)).toHaveLength(1);
   });
 
+  it('keeps each take apart: batches settle in any order, a release returns the one taken last', () => {
+    const store = createMemoryStore();
+    for (const eid of ['a', 'b', 'c', 'd', 'e']) store.add(queued(eid));
+    expect(store.take(2).map((e) => e.eid)).toEqual(['a', 'b']);
+    expect(store.take(2).map((e) => e.eid)).toEqual(['c', 'd']);
+    // The batch taken ahead settles first; the first one is given back, then taken again.
+    store.ack(['c', 'd']);
+    expect([store.size, store.byteSize]).toEqual([3, 300]);
+    store.release(['a', 'b']);
+    expect(store.take(10).map((e) => e.eid)).toEqual(['a', 'b', 'e']);
+    // Part of a batch, then the rest: nothing is counted twice, and a settled id is free again.
+    store.ack(['b']);
+    store.ack(['a', 'e', 'b']);
+    expect([store.size, store.byteSize]).toEqual([0, 0]);
+    // A settled take is let go (each lives and dies young): none is kept once its events settle.
+    expect((store as unknown as { leases: unknown[] }).leases).toHaveLength(0);
+    store.add(queued('a'));
+    expect(store.take(10).map((e) => e.eid)).toEqual(['a']);
+  });
+
+  it('does not lease an eid held by an earlier take while a later take holds others', () => {
+    const store = createMemoryStore();
+    for (const eid of ['a', 'b', 'a']) store.add(queued(eid));
+    expect(store.take(1).map((e) => e.eid)).toEqual(['a']);
+    expect(store.take(10).map((e) => e.eid)).toEqual(['b']);
+    store.ack(['a']);
+    expect(store.take(10).map((e) => e.eid)).toEqual(['a']);
+    store.release(['a']);
+    expect(store.take(10).map((e) => e.eid)).toEqual(['a']);
+    expect(store.size).toBe(2);
+  });
+
   it('does O(1) work per operation whatever the backlog (field reads, not time)', () => {
     const store = createMemoryStore();
     const reads = { count: 0 };
