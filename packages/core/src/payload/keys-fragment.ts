@@ -38,3 +38,11 @@ export class KeysFragment implements DeferredValue {
     return writeBytes(this.encoded, into, at);
   }
 }
+
+/**
+ * Two fragments as one: what a tracker's events copy in one piece (a millisecond's `dtm` and the
+ * header keys), one `+=` and one rope node fewer per event than two.
+ */
+export function joinKeys(first: KeysFragment, second: KeysFragment): KeysFragment {
+  return new KeysFragment(flatten(first.text + second.text), first.bytes + second.bytes);
+}

@@ -22,6 +22,8 @@ export interface GroupShared {
   readonly times: KeysFragment;
   /** Header and subject keys, the per-call subject already merged in. */
   readonly base: KeysFragment;
+  /** {@link times} then {@link base}, joined once: what each event copies. */
+  readonly keys: KeysFragment;
   /** The call's `context`, serialised once for the whole group. */
   readonly callTexts: readonly EntityText[];
   /** Whether plugins and context generators run (not for events built only to report them). */
@@ -76,8 +78,7 @@ export function buildEvent(
     text = new PayloadText(EVENT_OPENINGS[e], e === 'ue');
     eidPlain = text.put('eid', eid);
   }
-  text.append(shared.times);
-  text.append(shared.base);
+  text.append(shared.keys);
   writeFields(text, e, event.fields);
   let eventSchema: string | undefined;
   const sdj = event.selfDescribing;

@@ -1,5 +1,5 @@
 import type { EncodedEvent } from '../payload/encoded-event';
-import { KeysFragment } from '../payload/keys-fragment';
+import { joinKeys, KeysFragment } from '../payload/keys-fragment';
 import { keysFragment } from '../payload/payload-text';
 import type { EntityText } from '../payload/self-describing-text';
 import { formatSubject } from '../subject/format-subject';
@@ -56,22 +56,27 @@ function groupFor(
   hooks: boolean,
   targets: ValidationTargets | undefined,
 ): GroupShared {
-  let times = state.deviceTimeKeys();
-  let base = state.baseKeys;
+  // This millisecond's keys, joined once for every call that keeps them (entities only, say).
+  const plain = state.plainGroup();
+  let { times, base } = plain;
+  let keys: KeysFragment | undefined = plain.keys;
   let callTexts = NO_TEXTS;
   if (options !== undefined && options !== null) {
     const { trueTimestamp, subject, context } = options;
     if (trueTimestamp !== undefined && trueTimestamp !== null) {
       const ttm = ',"ttm":"' + formatTimestamp(trueTimestamp, 'ttm') + '"';
       times = new KeysFragment(times.text + ttm, times.bytes + ttm.length);
+      keys = undefined;
     }
     // Field by field, the event's subject wins; neither object is touched.
     if (subject !== undefined && subject !== null) {
       base = keysFragment({ ...state.base, ...formatSubject(subject) });
+      keys = undefined;
     }
     if (context !== undefined && context !== null) {
       callTexts = entityTexts(context, [], targets?.entities);
     }
   }
-  return { times, base, callTexts, hooks, targets };
+  keys ??= joinKeys(times, base);
+  return { times, base, keys, callTexts, hooks, targets };
 }

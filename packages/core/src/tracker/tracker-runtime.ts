@@ -6,7 +6,7 @@ import type { Payload } from '../payload';
 import type { EncodedEvent } from '../payload/encoded-event';
 import { flatten } from '../payload/flatten';
 import { InvalidEventError } from '../payload/invalid-event-error';
-import { KeysFragment } from '../payload/keys-fragment';
+import { joinKeys, KeysFragment } from '../payload/keys-fragment';
 import { keysFragment } from '../payload/payload-text';
 import type { ClockReading } from '../platform/clock';
 import type { PluginError } from '../plugins/plugin-error';
@@ -106,7 +106,9 @@ export class TrackerRuntime implements FloeTracker, BuildState {
     const times = this.deviceTimeKeys();
     let shared = this.plain;
     if (shared === undefined || shared.times !== times || shared.base !== this.baseKeys) {
-      shared = { times, base: this.baseKeys, callTexts: NO_TEXTS, hooks: true, targets: undefined };
+      const base = this.baseKeys;
+      const keys = joinKeys(times, base);
+      shared = { times, base, keys, callTexts: NO_TEXTS, hooks: true, targets: undefined };
       this.plain = shared;
     }
     return shared;
