@@ -18,11 +18,10 @@ import type { CoreEvent } from './tracker';
 
 /** What every event of one track call shares. */
 export interface GroupShared {
-  /** `,"dtm":…` and, for a replay, `,"ttm":…`. */
-  readonly times: KeysFragment;
-  /** Header and subject keys, the per-call subject already merged in. */
-  readonly base: KeysFragment;
-  /** {@link times} then {@link base}, joined once: what each event copies. */
+  /**
+   * `,"dtm":…` (and, for a replay, `,"ttm":…`), then the header and subject keys with the
+   * per-call subject merged in: joined once, copied into each event as one piece.
+   */
   readonly keys: KeysFragment;
   /** The call's `context`, serialised once for the whole group. */
   readonly callTexts: readonly EntityText[];

@@ -56,27 +56,28 @@ function groupFor(
   hooks: boolean,
   targets: ValidationTargets | undefined,
 ): GroupShared {
-  // This millisecond's keys, joined once for every call that keeps them (entities only, say).
-  const plain = state.plainGroup();
-  let { times, base } = plain;
-  let keys: KeysFragment | undefined = plain.keys;
+  let times: KeysFragment | undefined;
+  let base: KeysFragment | undefined;
   let callTexts = NO_TEXTS;
   if (options !== undefined && options !== null) {
     const { trueTimestamp, subject, context } = options;
     if (trueTimestamp !== undefined && trueTimestamp !== null) {
+      const dtm = state.deviceTimeKeys();
       const ttm = ',"ttm":"' + formatTimestamp(trueTimestamp, 'ttm') + '"';
-      times = new KeysFragment(times.text + ttm, times.bytes + ttm.length);
-      keys = undefined;
+      times = new KeysFragment(dtm.text + ttm, dtm.bytes + ttm.length);
     }
     // Field by field, the event's subject wins; neither object is touched.
     if (subject !== undefined && subject !== null) {
       base = keysFragment({ ...state.base, ...formatSubject(subject) });
-      keys = undefined;
     }
     if (context !== undefined && context !== null) {
       callTexts = entityTexts(context, [], targets?.entities);
     }
   }
-  keys ??= joinKeys(times, base);
-  return { times, base, keys, callTexts, hooks, targets };
+  // A call that keeps this millisecond's keys (entities only, say) shares the ones joined for it.
+  const keys =
+    times === undefined && base === undefined
+      ? state.plainGroup().keys
+      : joinKeys(times ?? state.deviceTimeKeys(), base ?? state.baseKeys);
+  return { keys, callTexts, hooks, targets };
 }

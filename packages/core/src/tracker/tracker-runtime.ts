@@ -45,7 +45,10 @@ export class TrackerRuntime implements FloeTracker, BuildState {
   private lastDtmKeys = new KeysFragment('', 0);
   /** The reading behind {@link lastDtmKeys}: one object per millisecond, handed to emitters. */
   clockReading: ClockReading | undefined;
+  /** What calls without options share; dropped when the subject changes. */
   private plain: GroupShared | undefined;
+  /** The `dtm` keys {@link plain} was made with. */
+  private plainTimes: KeysFragment | undefined;
 
   /** @param config - checked options from `resolveTrackerConfig`. */
   constructor(readonly config: TrackerConfig) {
@@ -105,11 +108,11 @@ export class TrackerRuntime implements FloeTracker, BuildState {
   plainGroup(): GroupShared {
     const times = this.deviceTimeKeys();
     let shared = this.plain;
-    if (shared === undefined || shared.times !== times || shared.base !== this.baseKeys) {
-      const base = this.baseKeys;
-      const keys = joinKeys(times, base);
-      shared = { times, base, keys, callTexts: NO_TEXTS, hooks: true, targets: undefined };
+    if (shared === undefined || times !== this.plainTimes) {
+      const keys = joinKeys(times, this.baseKeys);
+      shared = { keys, callTexts: NO_TEXTS, hooks: true, targets: undefined };
       this.plain = shared;
+      this.plainTimes = times;
     }
     return shared;
   }
@@ -130,6 +133,7 @@ export class TrackerRuntime implements FloeTracker, BuildState {
     }
     this.base = { ...this.config.header, ...formatted };
     this.baseKeys = keysFragment(this.base);
+    this.plain = undefined;
   }
 
   stats(): TrackerStats {
