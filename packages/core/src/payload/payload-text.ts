@@ -100,14 +100,9 @@ export class PayloadText {
   }
 
   /**
-   * Appends `,"key":"value"` for a value known to need no escaping and to be ASCII (an id from
-   * Floe's own generator), without checking it.
+   * Appends `,"key":"value"` from the key's {@link KeyOpenings} for a value known to be plain text
+   * (see {@link isPlainText}: a formatted number, a checked field), without checking it again.
    */
-  putPlain(key: string, value: string): void {
-    this.putOpenedPlain(keyOpenings(key), value);
-  }
-
-  /** {@link putPlain} from the key's {@link KeyOpenings}, made once. */
   putOpenedPlain(openings: KeyOpenings, value: string): void {
     this.text += this.quoteOpen ? openings.closingBeforePlain : openings.beforePlain;
     this.text += value;

@@ -9,6 +9,7 @@ import {
 import fc from 'fast-check';
 import { deferredContexts, deferredUnstructEvent } from '../../src/payload/deferred-envelopes';
 import { renderEventText } from '../../src/payload/deferred-text';
+import { keyOpenings } from '../../src/payload/key-openings';
 import { keysFragment, PayloadText } from '../../src/payload/payload-text';
 import { quotedContexts, quotedUnstructEvent } from '../../src/payload/quoted-envelope';
 import {
@@ -111,7 +112,7 @@ describe("PayloadText: a plain value's closing quote is written with what follow
           if (idOpening) expected.push(['eid', eid]);
           for (const w of writes) {
             if (w.op === 'put') text.put(w.key, w.value);
-            else if (w.op === 'plain') text.putPlain(w.key, w.value);
+            else if (w.op === 'plain') text.putOpenedPlain(keyOpenings(w.key), w.value);
             else if (w.op === 'append') text.append(keysFragment(w.pairs));
             else {
               const schema = 'iglu:com.acme/e/jsonschema/1-0-0';
@@ -149,7 +150,7 @@ describe("PayloadText: a plain value's closing quote is written with what follow
         fc.array(fc.tuple(keyName, plainText), { minLength: 1, maxLength: 4 }),
         (pairs) => {
           const fragment = new PayloadText('');
-          for (const [key, value] of pairs) fragment.putPlain(key, value);
+          for (const [key, value] of pairs) fragment.putOpenedPlain(keyOpenings(key), value);
           const keys = fragment.fragment();
           expect(keys.text).toBe(pairs.map(([k, v]) => `,"${k}":"${v}"`).join(''));
           expect(keys.bytes).toBe(utf8(keys.text));
