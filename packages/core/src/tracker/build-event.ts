@@ -67,7 +67,7 @@ export function buildEvent(
   if (event.inputError !== undefined) throw new InvalidEventError(event.inputError);
   // The event type is one of six ASCII codes, so the opening needs no escaping.
   // A self-describing event's text is kept in pieces until its batch is taken; it points at the
-  // shared times and header keys instead of copying them.
+  // shared `dtm` and header keys instead of copying them.
   let text: PayloadText;
   let eidPlain = true;
   if (state.config.plainEventIds) {
