@@ -28,7 +28,10 @@ export class DeferredText {
   /** @param pieces - flat strings and deferred values; the array is kept, never copied. */
   constructor(private readonly pieces: readonly (string | DeferredValue)[]) {}
 
-  /** The text before the first deferred value: the event's type and id (its id is read back from here). */
+  /**
+   * The text before the first deferred value: the event's type and id (a queue reads the id back
+   * from it).
+   */
   get head(): string {
     const first = this.pieces[0];
     return typeof first === 'string' ? first : '';
