@@ -6,6 +6,7 @@ import { IgluError } from './iglu-error';
  * differs from the requested key. `tried` lists every file path looked at, in order.
  */
 export class ResolutionError extends IgluError {
+  override readonly name: string = 'ResolutionError';
   /** The URI that was asked for. */
   readonly uri: string;
   /** Every file path tried, in root order. */
@@ -19,7 +20,6 @@ export class ResolutionError extends IgluError {
    */
   constructor(code: string, uri: string, tried: readonly string[], message: string) {
     super(code, message);
-    this.name = 'ResolutionError';
     this.uri = uri;
     this.tried = tried;
   }

@@ -1,4 +1,4 @@
-/** Stable machine-readable codes carried by every {@link FloeError}. */
+/** Stable machine-readable codes carried by core's {@link FloeError}s. */
 export type FloeErrorCode =
   | 'invalid_event'
   | 'invalid_config'
@@ -11,16 +11,31 @@ export type FloeErrorCode =
   | 'callback'
   | 'validation';
 
-/**
- * The one base class of every error Floe reports. `name` is stable across releases and `code`
- * says what went wrong without parsing the message.
- */
-export class FloeError extends Error {
-  override readonly name: string = 'FloeError';
-  readonly code: FloeErrorCode;
+// A registry symbol, not a module-local one: an ESM and a CJS copy of this file loaded side by side
+// (or two versions of the package) still agree on it, where `instanceof` would not.
+const FLOE_ERROR = Symbol.for('floe.error');
 
-  constructor(code: FloeErrorCode, message: string, options?: { cause?: unknown }) {
+/**
+ * The one base class of every error Floe reports, in every package. `name` is stable across
+ * releases and `code` says what went wrong without parsing the message.
+ *
+ * @typeParam Code - the codes a subclass uses; core's own are {@link FloeErrorCode}.
+ */
+export class FloeError<Code extends string = FloeErrorCode> extends Error {
+  override readonly name: string = 'FloeError';
+  readonly code: Code;
+
+  constructor(code: Code, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.code = code;
+    Object.defineProperty(this, FLOE_ERROR, { value: true });
+  }
+
+  /**
+   * Whether `value` is a Floe error from any copy of any `@floe/*` package: works across the ESM
+   * and CJS builds loaded side by side, where `instanceof` would answer `false`.
+   */
+  static isInstance(value: unknown): value is FloeError<string> {
+    return typeof value === 'object' && value !== null && FLOE_ERROR in value;
   }
 }
