@@ -1,4 +1,4 @@
-import type { SelfDescribingJson } from './self-describing-json';
+import type { SelfDescribingJson } from './protocol/self-describing-json';
 import type { SubjectFields } from './tracker/subject-fields';
 
 /**

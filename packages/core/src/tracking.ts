@@ -26,7 +26,7 @@ export { createSystemClock } from './platform/system-clock';
 export { PluginError } from './plugins/plugin-error';
 export type { TrackerPlugin } from './plugins/tracker-plugin';
 export { createTracker } from './tracker/create-tracker';
-export type { FloeTracker } from './tracker/floe-tracker';
+
 export type { TrackedEvent } from './tracker/tracked-event';
 export { TrackerCallbackError } from './tracker/tracker-callback-error';
 export { TrackerClosedError } from './tracker/tracker-closed-error';

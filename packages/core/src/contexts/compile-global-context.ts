@@ -1,7 +1,7 @@
-import type { EventType } from '../payload';
+import type { EventType } from '../protocol/payload';
 import { InvalidEventError } from '../payload/invalid-event-error';
 import { selfDescribingText } from '../payload/self-describing-text';
-import type { SelfDescribingJson } from '../self-describing-json';
+import type { SelfDescribingJson } from '../protocol/self-describing-json';
 import type { TrackedEvent } from '../tracker/tracked-event';
 import { TrackerConfigError } from '../tracker/tracker-config-error';
 import type {

@@ -7,7 +7,7 @@ import {
   selfDescribingParts,
 } from '../payload/self-describing-text';
 import { PluginError } from '../plugins/plugin-error';
-import type { SelfDescribingJson } from '../self-describing-json';
+import type { SelfDescribingJson } from '../protocol/self-describing-json';
 import type { TrackedEvent } from '../tracker/tracked-event';
 import { TrackerConfigError } from '../tracker/tracker-config-error';
 import {

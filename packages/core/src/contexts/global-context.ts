@@ -1,5 +1,5 @@
-import type { EventType } from '../payload';
-import type { SelfDescribingJson } from '../self-describing-json';
+import type { EventType } from '../protocol/payload';
+import type { SelfDescribingJson } from '../protocol/self-describing-json';
 import type { TrackedEvent } from '../tracker/tracked-event';
 
 /**

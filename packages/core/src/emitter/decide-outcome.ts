@@ -1,4 +1,4 @@
-import type { DropReason } from '../drop-report';
+import type { DropReason } from '../protocol/drop-report';
 import type { FloeError } from '../errors/floe-error';
 import { computeBackoff } from '../retry/backoff';
 import { parseRetryAfter, RETRY_AFTER_MIN_MS } from '../retry/retry-after';

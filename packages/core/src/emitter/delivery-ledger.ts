@@ -1,6 +1,6 @@
-import type { DropReason, DropReport } from '../drop-report';
+import type { DropReason, DropReport } from '../protocol/drop-report';
 import { FloeError } from '../errors/floe-error';
-import type { Payload } from '../payload';
+import type { Payload } from '../protocol/payload';
 import type { EventStore, QueuedEvent } from '../store/event-store';
 import { bytesOf, eidsOf } from './batch';
 import type { FlushWaiters } from './flush-waiters';

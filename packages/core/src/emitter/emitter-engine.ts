@@ -1,6 +1,6 @@
-import type { DropReason, FlushResult } from '../drop-report';
+import type { DropReason, FlushResult } from '../protocol/drop-report';
 import { FloeError } from '../errors/floe-error';
-import type { Payload } from '../payload';
+import type { Payload } from '../protocol/payload';
 import { EncodedEvent } from '../payload/encoded-event';
 import type { ClockReading } from '../platform/clock';
 import type { QueuedEvent } from '../store/event-store';

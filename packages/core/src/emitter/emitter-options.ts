@@ -1,4 +1,4 @@
-import type { DropReport } from '../drop-report';
+import type { DropReport } from '../protocol/drop-report';
 import type { FloeError } from '../errors/floe-error';
 import type { Clock } from '../platform/clock';
 import type { BackoffOptions } from '../retry/backoff';

@@ -1,6 +1,5 @@
-import type { FlushResult } from '../drop-report';
-import type { Payload } from '../payload';
-import type { EncodedEvent } from '../payload/encoded-event';
+import type { FlushResult } from '../protocol/drop-report';
+import type { Payload } from '../protocol/payload';
 
 /** Deadline for `flush()` and `shutdown()`. */
 export interface FlushOptions {
@@ -8,19 +7,15 @@ export interface FlushOptions {
 }
 
 /**
- * Takes built events from a tracker and delivers them. The tracker calls `add` synchronously from
- * `track`; everything else is the emitter's business.
+ * Takes built events from a tracker and delivers them: `add`, `flush`, `shutdown`, as small as
+ * an OpenTelemetry exporter. The tracker calls `add` synchronously from `track`; everything else
+ * is the emitter's business.
  */
 export interface Emitter {
   /** The HTTP method this emitter sends with; a GET emitter turns base64 on by default (decision 10). */
   readonly method?: 'GET' | 'POST';
   /** Queues one event (without `stm`). Never throws: problems become reported drops. */
   add(payload: Payload): void;
-  /**
-   * Queues one event the tracker already serialised, without serialising it again. Optional: a
-   * tracker hands emitters without it `event.payload` through {@link add}. Never throws.
-   */
-  addEncoded?(event: EncodedEvent): void;
   /** Resolves when every event queued before the call is delivered or dropped, or at the deadline. Never rejects. */
   flush(options?: FlushOptions): Promise<FlushResult>;
   /** Stops accepting events, flushes with a deadline, then releases every handle. Idempotent. */

@@ -1,4 +1,4 @@
-import type { FlushResult } from '../drop-report';
+import type { FlushResult } from '../protocol/drop-report';
 import type { Clock, TimerHandle } from '../platform/clock';
 import type { QueuedEvent } from '../store/event-store';
 import { setTimerRef } from './timer-ref';

@@ -1,4 +1,4 @@
-import type { Payload } from '../payload';
+import type { Payload } from '../protocol/payload';
 import { percentEncode } from './percent-encode';
 
 /** Path and query of a GET request are capped at 20,000 bytes (tracker protocol §6.2). */

@@ -1,5 +1,5 @@
 import { FloeError } from '../errors/floe-error';
-import type { Payload } from '../payload';
+import type { Payload } from '../protocol/payload';
 import { MAX_EVENT_BYTES } from '../payload/check-event-size';
 import type { EventText } from '../payload/deferred-text';
 import { EncodedEvent } from '../payload/encoded-event';

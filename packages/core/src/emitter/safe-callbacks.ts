@@ -1,4 +1,4 @@
-import type { DropReport } from '../drop-report';
+import type { DropReport } from '../protocol/drop-report';
 import { FloeError } from '../errors/floe-error';
 import type { EmitterOptions, SendFailure, SendSuccess } from './emitter-options';
 

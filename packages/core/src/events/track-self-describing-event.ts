@@ -1,5 +1,5 @@
-import type { IgluUri } from '../iglu-uri';
-import type { SelfDescribingJson } from '../self-describing-json';
+import type { IgluUri } from '../protocol/iglu-uri';
+import type { SelfDescribingJson } from '../protocol/self-describing-json';
 import type { TrackOptions } from '../track-options';
 import type { Tracker } from '../tracker/tracker';
 

@@ -1,4 +1,4 @@
-import type { Payload } from '../payload';
+import type { Payload } from '../protocol/payload';
 import type { ClockReading } from '../platform/clock';
 import type { EventText } from './deferred-text';
 

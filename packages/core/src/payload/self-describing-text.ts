@@ -1,4 +1,4 @@
-import { type IgluUri, isIgluUri } from '../iglu-uri';
+import { type IgluUri, isIgluUri } from '../protocol/iglu-uri';
 import { flatten } from './flatten';
 import { InvalidEventError } from './invalid-event-error';
 import { serializeJson } from './serialize-json';

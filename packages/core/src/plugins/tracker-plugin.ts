@@ -1,4 +1,4 @@
-import type { Payload } from '../payload';
+import type { Payload } from '../protocol/payload';
 import type { TrackedEvent } from '../tracker/tracked-event';
 
 /**

@@ -1,4 +1,4 @@
-import type { Payload } from '../payload';
+import type { Payload } from '../protocol/payload';
 import { type EventText, renderEventText } from '../payload/deferred-text';
 import type { QueuedEvent } from './event-store';
 

@@ -1,7 +1,7 @@
 import type { FieldRule } from '../payload/field-rules';
 import { formatField } from '../payload/format-field';
 import { InvalidEventError } from '../payload/invalid-event-error';
-import type { Platform } from '../platform-code';
+import type { Platform } from '../protocol/platform-code';
 import type { Dimensions, SubjectFields } from '../tracker/subject-fields';
 
 /** The subject as payload keys and wire strings, ready to copy onto an event. */

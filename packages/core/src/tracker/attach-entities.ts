@@ -2,7 +2,7 @@ import { deferredContexts } from '../payload/deferred-envelopes';
 import { InvalidEventError } from '../payload/invalid-event-error';
 import type { PayloadText } from '../payload/payload-text';
 import { type EntityText, selfDescribingParts } from '../payload/self-describing-text';
-import type { SelfDescribingJson } from '../self-describing-json';
+import type { SelfDescribingJson } from '../protocol/self-describing-json';
 import type { GroupShared } from './build-event';
 import type { BuildState } from './build-state';
 import type { TrackedEvent } from './tracked-event';

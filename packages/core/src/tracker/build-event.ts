@@ -1,4 +1,4 @@
-import type { EventType } from '../payload';
+import type { EventType } from '../protocol/payload';
 import { checkEventSize } from '../payload/check-event-size';
 import { deferredUnstructEvent } from '../payload/deferred-envelopes';
 import { EncodedEvent } from '../payload/encoded-event';

@@ -1,4 +1,4 @@
-import type { FloeTracker } from './floe-tracker';
+import type { Tracker } from './tracker';
 import { resolveTrackerConfig } from './resolve-tracker-config';
 import type { TrackerOptions } from './tracker-options';
 import { TrackerRuntime } from './tracker-runtime';
@@ -19,6 +19,6 @@ import { TrackerRuntime } from './tracker-runtime';
  * });
  * trackPageView(tracker, { pageUrl: 'https://shop.example.com/' });
  */
-export function createTracker(options: TrackerOptions): FloeTracker {
+export function createTracker(options: TrackerOptions): Tracker {
   return new TrackerRuntime(resolveTrackerConfig(options));
 }

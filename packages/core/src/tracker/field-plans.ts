@@ -1,4 +1,4 @@
-import type { EventType } from '../payload';
+import type { EventType } from '../protocol/payload';
 import { EVENT_FIELD_RULES, type FieldRule, REQUIRED_FIELDS } from '../payload/field-rules';
 import { type KeyOpenings, keyOpenings } from '../payload/key-openings';
 

@@ -1,4 +1,4 @@
-import type { FlushResult } from '../drop-report';
+import type { FlushResult } from '../protocol/drop-report';
 import type { Emitter, FlushOptions } from '../emitter/emitter';
 import type { TrackerConfig } from './resolve-tracker-config';
 import { TrackerCallbackError } from './tracker-callback-error';

@@ -1,4 +1,4 @@
-import type { Payload } from '../payload';
+import type { Payload } from '../protocol/payload';
 import { PluginError } from '../plugins/plugin-error';
 import type { TrackerPlugin } from '../plugins/tracker-plugin';
 import type { BuildState } from './build-state';

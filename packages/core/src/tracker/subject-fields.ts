@@ -1,4 +1,4 @@
-import type { Platform } from '../platform-code';
+import type { Platform } from '../protocol/platform-code';
 
 /** A width × height pair in pixels. */
 export type Dimensions = readonly [width: number, height: number];

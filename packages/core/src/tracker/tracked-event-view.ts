@@ -1,4 +1,4 @@
-import type { EventType, Payload } from '../payload';
+import type { EventType, Payload } from '../protocol/payload';
 import type { PayloadText } from '../payload/payload-text';
 import type { TrackedEvent } from './tracked-event';
 import type { CoreEvent } from './tracker';

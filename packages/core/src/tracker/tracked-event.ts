@@ -1,4 +1,4 @@
-import type { EventType } from '../payload';
+import type { EventType } from '../protocol/payload';
 import type { CoreEvent } from './tracker';
 
 /**

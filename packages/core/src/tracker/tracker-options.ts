@@ -1,9 +1,9 @@
 import type { GlobalContext } from '../contexts/global-context';
-import type { DropReport } from '../drop-report';
+import type { DropReport } from '../protocol/drop-report';
 import type { Emitter } from '../emitter/emitter';
 import type { FloeError } from '../errors/floe-error';
 import type { Clock } from '../platform/clock';
-import type { Platform } from '../platform-code';
+import type { Platform } from '../protocol/platform-code';
 import type { TrackerPlugin } from '../plugins/tracker-plugin';
 import type { ValidationOptions } from '../validation-options';
 import type { SubjectFields } from './subject-fields';

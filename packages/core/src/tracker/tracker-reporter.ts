@@ -1,6 +1,6 @@
-import type { DropReason, DropReport } from '../drop-report';
+import type { DropReason, DropReport } from '../protocol/drop-report';
 import type { FloeError } from '../errors/floe-error';
-import type { Payload } from '../payload';
+import type { Payload } from '../protocol/payload';
 import type { TrackerStats } from './tracker';
 import { TrackerCallbackError } from './tracker-callback-error';
 

@@ -1,8 +1,8 @@
 import type { GlobalContext } from '../contexts/global-context';
-import type { FlushResult } from '../drop-report';
+import type { FlushResult } from '../protocol/drop-report';
 import type { FlushOptions } from '../emitter/emitter';
 import { FloeError } from '../errors/floe-error';
-import type { Payload } from '../payload';
+import type { Payload } from '../protocol/payload';
 import type { EncodedEvent } from '../payload/encoded-event';
 import { flatten } from '../payload/flatten';
 import { InvalidEventError } from '../payload/invalid-event-error';
@@ -20,7 +20,7 @@ import {
 import type { GroupShared } from './build-event';
 import { buildGroup, NO_TEXTS } from './build-group';
 import type { BuildState } from './build-state';
-import type { FloeTracker } from './floe-tracker';
+import type { Tracker } from './tracker';
 import { flushEmitters } from './flush-emitters';
 import { formatTimestamp } from './format-timestamp';
 import type { TrackerConfig } from './resolve-tracker-config';
@@ -31,7 +31,7 @@ import { TrackerCallbackError } from './tracker-callback-error';
 import { TrackerClosedError } from './tracker-closed-error';
 
 /** The stateful tracker behind `createTracker`. Methods live on the prototype: no per-event closures. */
-export class TrackerRuntime implements FloeTracker, BuildState {
+export class TrackerRuntime implements Tracker, BuildState {
   readonly namespace: string;
   readonly trackerVersion: string;
   base: Readonly<Record<string, string>>;

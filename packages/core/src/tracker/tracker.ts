@@ -1,8 +1,8 @@
 import type { GlobalContext } from '../contexts/global-context';
-import type { DropReport, FlushResult } from '../drop-report';
 import type { FlushOptions } from '../emitter/emitter';
-import type { EventType } from '../payload';
-import type { SelfDescribingJson } from '../self-describing-json';
+import type { DropReport, FlushResult } from '../protocol/drop-report';
+import type { EventType } from '../protocol/payload';
+import type { SelfDescribingJson } from '../protocol/self-describing-json';
 import type { TrackOptions } from '../track-options';
 import type { SubjectFields } from './subject-fields';
 
@@ -62,14 +62,21 @@ export interface Tracker {
   /** Stops accepting events, flushes every emitter and releases them. Idempotent. */
   shutdown(options?: FlushOptions): Promise<FlushResult>;
   /**
-   * Adds global contexts after the existing ones (see {@link GlobalContext}). Optional so that
-   * test doubles need not implement it; trackers from `createTracker` always do.
+   * Adds global contexts after the existing ones (see {@link GlobalContext}).
+   *
+   * @param contexts - a list, or a record whose keys name the contexts; a name already in use
+   *   replaces the older context.
+   * @throws FloeError (`invalid_config`) for a malformed context or schema pattern; then none is
+   *   added.
    */
-  addGlobalContexts?(
+  addGlobalContexts(
     contexts: readonly GlobalContext[] | Readonly<Record<string, GlobalContext>>,
   ): void;
-  /** Removes global contexts by identity or by the name they were added under. */
-  removeGlobalContexts?(contexts: readonly (GlobalContext | string)[]): void;
+  /**
+   * Removes global contexts by identity or by the name they were added under; unknown ones are
+   * ignored.
+   */
+  removeGlobalContexts(contexts: readonly (GlobalContext | string)[]): void;
   /** Removes every global context. */
-  clearGlobalContexts?(): void;
+  clearGlobalContexts(): void;
 }

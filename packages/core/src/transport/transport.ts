@@ -1,58 +1,42 @@
-import type { AbortSignalLike } from './runtime-globals';
+/** The part of a platform `AbortSignal` a transport may use; a real `AbortSignal` fits it. */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
 
 /** One HTTP request an emitter wants made. */
 export interface TransportRequest {
   readonly method: 'GET' | 'POST';
   readonly url: string;
+  /** Request headers; the emitter has already applied its redirect and credential rules. */
   readonly headers: Readonly<Record<string, string>>;
-  /** The exact body bytes' text (POST only). */
+  /** The body text (POST only). */
   readonly body?: string;
   /**
-   * The body as UTF-8 bytes, set instead of {@link body} for transports that take bytes
-   * ({@link Transport.acceptsBytes}): the emitter wrote them while the previous request was in
-   * flight and only stamped this attempt's `stm` into them. The array belongs to the emitter and
-   * may be stamped again for a later attempt once this one has settled.
+   * Aborts the request when signalled (the emitter's timeout, or shutdown). It is the signal of a
+   * platform `AbortController`, typed structurally because core compiles without DOM or Node types.
    */
-  readonly bodyBytes?: Uint8Array;
-  /** Abort the request after this many milliseconds; the promise then rejects with a timeout. */
-  readonly timeoutMs: number;
+  readonly signal: AbortSignalLike;
   /** Ask the runtime to finish the request even if the page goes away (browsers). */
   readonly keepalive?: boolean;
-  /**
-   * Aborts the request when signalled (the emitter's own timeout, or shutdown). A transport then
-   * rejects with a `TransportError`. Optional for transports written before it existed. The
-   * emitter's signal is an {@link AbortSignalLike}, not a platform `AbortSignal`: a transport that
-   * passes it to `fetch` bridges it to an `AbortController` of its own (see `makeFetchTransport`).
-   */
-  readonly signal?: AbortSignalLike;
-  /**
-   * Called at most once, when the whole request (body included) has been handed to the network,
-   * by transports that say so with {@link Transport.reportsSent}. The emitter keeps its books
-   * then, so that work never holds up the bytes of the request.
-   */
-  readonly onSent?: () => void;
 }
 
 /** What the emitter needs from an answer. The body is never buffered whole. */
 export interface TransportResponse {
   readonly status: number;
-  /** Response headers with lower-case names. */
+  /** Response headers with lower-case names (`retry-after`, `location`…). */
   readonly headers: Readonly<Record<string, string>>;
 }
 
 /**
- * Makes HTTP requests for an emitter. A transport reports the status it got; it rejects only when
- * no status arrived (network error, timeout, abort), with a `TransportError`.
+ * Makes HTTP requests for an emitter: one `send` per attempt. A transport reports the status it
+ * got, 3xx included: it never follows a redirect itself, because the emitter owns the redirect
+ * policy (decision 29). It rejects only when no status arrived (network error, timeout, abort),
+ * with a `TransportError`.
  */
 export interface Transport {
-  makeRequest(request: TransportRequest): Promise<TransportResponse>;
-  /** Whether {@link makeRequest} calls `request.onSent` once the request is written. */
-  readonly reportsSent?: boolean;
-  /**
-   * Whether {@link makeRequest} sends `request.bodyBytes` when it is set. The emitter then prepares
-   * a POST body as bytes ahead of its turn, and the request leaves sooner after the answer before.
-   */
-  readonly acceptsBytes?: boolean;
+  send(request: TransportRequest): Promise<TransportResponse>;
   /** Releases sockets and agents. */
   close?(): void | Promise<void>;
 }

@@ -1,4 +1,4 @@
-import type { SelfDescribingJson } from '../self-describing-json';
+import type { SelfDescribingJson } from '../protocol/self-describing-json';
 import { TrackerCallbackError } from '../tracker/tracker-callback-error';
 import type { TrackerReporter } from '../tracker/tracker-reporter';
 import type { SchemaViolation, ValidationOptions } from '../validation-options';

@@ -1,4 +1,4 @@
-import type { FloeError } from './errors/floe-error';
+import type { FloeError } from '../errors/floe-error';
 import type { Payload } from './payload';
 
 /** Why an event was given up on (decision 7). A closed set: every loss has one of these. */
