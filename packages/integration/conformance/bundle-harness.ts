@@ -9,23 +9,25 @@ import { repoRoot } from '../src/repo-paths';
 export const conformanceDir = join(repoRoot, '.floe', 'conformance');
 
 /**
- * Bundles `conformance/<entry>.ts` for `platform` and returns the output path.
- *
- * @param platform - `node` for Node, Bun and Deno (CommonJS dependencies get a `require` shim);
- *   `browser` for Chromium, workerd and edge-runtime.
+ * How a runtime loads the harness: `node` for Node, Bun and Deno (an ES module; CommonJS
+ * dependencies get a `require` shim); `module` for workerd and the browser (an ES module of web
+ * APIs only); `script` for edge-runtime (a classic script).
  */
-export async function bundleHarness(entry: string, platform: 'node' | 'browser'): Promise<string> {
+export type HarnessFormat = 'node' | 'module' | 'script';
+
+/** Bundles `conformance/<entry>.ts` in `format` and returns the output path. */
+export async function bundleHarness(entry: string, format: HarnessFormat): Promise<string> {
   mkdirSync(conformanceDir, { recursive: true });
-  const outfile = join(conformanceDir, `${entry}.mjs`);
+  const outfile = join(conformanceDir, `${entry}.${format === 'script' ? 'js' : 'mjs'}`);
   await build({
     entryPoints: [join(__dirname, `${entry}.ts`)],
     outfile,
     bundle: true,
-    format: 'esm',
-    platform,
+    format: format === 'script' ? 'iife' : 'esm',
+    platform: format === 'node' ? 'node' : 'browser',
     target: 'es2022',
     logLevel: 'error',
-    ...(platform === 'node'
+    ...(format === 'node'
       ? {
           banner: {
             js: "import { createRequire as floeCreateRequire } from 'node:module'; const require = floeCreateRequire(import.meta.url);",

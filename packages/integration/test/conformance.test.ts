@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { startTestCollector, type TestCollector } from '../src';
 import { bundleHarness, conformanceDir } from '../conformance/bundle-harness';
 import { collectedEvents } from '../conformance/collected-events';
+import { edgeRuntime, workerd } from '../conformance/edge-runtimes';
 import { comparable, scenarioKey } from '../conformance/compare-payloads';
 import { missingRuntime, serverRuntimes } from '../conformance/find-runtimes';
 import { type HarnessReport, runHarness } from '../conformance/run-harness';
@@ -20,12 +21,16 @@ const sent = EXPECTED.good + EXPECTED.bad;
 
 let collector: TestCollector;
 let serverBundle: string;
+let workerBundle: string;
+let edgeScript: string;
 /** Each runtime's good events by scenario key, for the cross-runtime comparison. */
 const goodByRuntime = new Map<string, Map<string, Readonly<Record<string, string>>>>();
 
 beforeAll(async () => {
   collector = await startTestCollector();
   serverBundle = await bundleHarness('harness-server', 'node');
+  workerBundle = await bundleHarness('harness-workerd', 'module');
+  edgeScript = await bundleHarness('harness-edge-runtime', 'script');
 });
 afterAll(() => collector?.close());
 
@@ -54,6 +59,18 @@ describe.each(serverRuntimes())('the scenario on $name', (runtime) => {
     }
     const config = JSON.stringify({ endpoint: collector.url, runtime: runtime.name });
     await verify(await runHarness(runtime.path, [...runtime.args, serverBundle, config]));
+  });
+});
+
+describe.each([workerd(), edgeRuntime()])('the scenario on $name', (runtime) => {
+  it('delivers every event, and the collector finds 16 good and 1 bad', async () => {
+    if (!runtime.available) {
+      if (process.env.CI === 'true') throw new Error(missingRuntime(runtime.name));
+      console.warn(`conformance: skipping ${runtime.name}: ${missingRuntime(runtime.name)}`);
+      return;
+    }
+    const bundle = runtime.name === 'workerd' ? workerBundle : edgeScript;
+    await verify(await runtime.run(bundle, collector.url));
   });
 });
 
