@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestCollector, type TestCollector } from '../src';
 import { bundleHarness, conformanceDir } from '../conformance/bundle-harness';
+import { chromiumAvailable, runInChromium } from '../conformance/chromium';
 import { collectedEvents } from '../conformance/collected-events';
 import { edgeRuntime, workerd } from '../conformance/edge-runtimes';
 import { comparable, scenarioKey } from '../conformance/compare-payloads';
@@ -23,6 +24,7 @@ let collector: TestCollector;
 let serverBundle: string;
 let workerBundle: string;
 let edgeScript: string;
+let browserBundle: string;
 /** Each runtime's good events by scenario key, for the cross-runtime comparison. */
 const goodByRuntime = new Map<string, Map<string, Readonly<Record<string, string>>>>();
 
@@ -31,6 +33,7 @@ beforeAll(async () => {
   serverBundle = await bundleHarness('harness-server', 'node');
   workerBundle = await bundleHarness('harness-workerd', 'module');
   edgeScript = await bundleHarness('harness-edge-runtime', 'script');
+  browserBundle = await bundleHarness('harness-browser', 'module');
 });
 afterAll(() => collector?.close());
 
@@ -71,6 +74,17 @@ describe.each([workerd(), edgeRuntime()])('the scenario on $name', (runtime) => 
     }
     const bundle = runtime.name === 'workerd' ? workerBundle : edgeScript;
     await verify(await runtime.run(bundle, collector.url));
+  });
+});
+
+describe('the scenario on chromium', () => {
+  it('delivers every event through @floe/browser, and the collector finds 16 good and 1 bad', async () => {
+    if (!chromiumAvailable) {
+      if (process.env.CI === 'true') throw new Error('Chromium is not installed: npm test installs Debian’s chromium (scripts/ensure-browser.mjs), or set FLOE_CHROMIUM.');
+      console.warn('conformance: skipping chromium: not installed');
+      return;
+    }
+    await verify(await runInChromium(browserBundle, collector.url));
   });
 });
 
