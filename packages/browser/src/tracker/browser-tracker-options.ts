@@ -1,0 +1,74 @@
+import type {
+  DropReport,
+  EmitterOptions,
+  EventStore,
+  FloeError,
+  GlobalContext,
+  Platform,
+  SubjectFields,
+  TrackerPlugin,
+  ValidationOptions,
+} from '@floe/core';
+import type { StateStorageKind } from '../identity/state-storage';
+import type { OptOutOptions } from '../privacy/is-opted-out';
+
+/** Consent to tracking: events flow, wait (queued, not sent, no cookie written), or are discarded. */
+export type ConsentState = 'granted' | 'pending' | 'denied';
+
+/** Options of `createBrowserTracker`. Only `endpoint` and `namespace` are required. */
+export interface BrowserTrackerOptions extends OptOutOptions {
+  /** The collector's base URL, e.g. `https://collector.example.com`. */
+  readonly endpoint: string;
+  /** Tracker namespace (`tna`); it also names the queue's storage keys. */
+  readonly namespace: string;
+  /** Application id (`aid`). */
+  readonly appId?: string;
+  /** Platform (`p`). Default `web`. */
+  readonly platform?: Platform;
+  /** Where the id and session values live. Default `cookie`. */
+  readonly storage?: StateStorageKind;
+  /** Cookie `Domain`, e.g. `.example.com`; host-only when absent. Also part of the cookie names' hash. */
+  readonly cookieDomain?: string;
+  /** Cookie `Path`. Default `/`. Also part of the cookie names' hash. */
+  readonly cookiePath?: string;
+  /** Cookie `SameSite`. Default `Lax`. */
+  readonly cookieSameSite?: 'Strict' | 'Lax' | 'None';
+  /** Cookie `Secure`. Default: on for https pages. */
+  readonly cookieSecure?: boolean;
+  /** Cookie name prefix. Default `_sp_`, Snowplow's, so ids carry over between the trackers. */
+  readonly cookiePrefix?: string;
+  /** A session ends after this long without an event. Default 30 minutes. */
+  readonly sessionTimeoutMs?: number;
+  /**
+   * Anonymous tracking: no cookies, no `duid`/`sid`/`vid`, no `client_session` entity, and every
+   * request carries `SP-Anonymous: *` so the collector stores no IP or network id.
+   */
+  readonly anonymous?: boolean;
+  /** Initial consent. Default `granted`; change it later with `setConsent`. */
+  readonly consent?: ConsentState;
+  /**
+   * Where queued events wait: `localStorage` (default; survives reloads and crashes, shared
+   * safely between tabs), `memory` (this page only) or any `EventStore`.
+   */
+  readonly queue?: 'localStorage' | 'memory' | EventStore;
+  /** Caps of the `localStorage` queue: events (default 1,000) and bytes (default 1,000,000). */
+  readonly maxQueueEvents?: number;
+  readonly maxQueueBytes?: number;
+  /** Attach the `web_page` entity (page view id). Default true. */
+  readonly webPageContext?: boolean;
+  /** Attach the `client_session` 1-0-2 entity. Default true (never when anonymous). */
+  readonly sessionContext?: boolean;
+  /**
+   * Emitter settings (method, batching, retries, callbacks…). Defaults differ from core's for pages:
+   * `flushAt: 1`, so events leave as they happen.
+   */
+  readonly emitter?: Partial<Omit<EmitterOptions, 'endpoint' | 'store'>>;
+  /** The tracker's subject; the browser's own keys (`res`, `vp`…) and the ids are added to it. */
+  readonly subject?: SubjectFields;
+  readonly plugins?: readonly TrackerPlugin[];
+  readonly globalContexts?: readonly GlobalContext[] | Readonly<Record<string, GlobalContext>>;
+  readonly validate?: ValidationOptions;
+  /** Events given up on, at track time or in delivery. */
+  readonly onDrop?: (report: DropReport) => void;
+  readonly onError?: (error: FloeError) => void;
+}
