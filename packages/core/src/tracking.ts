@@ -1,12 +1,6 @@
-// Public exports of the tracking half of core: tracker, subject, track functions, global contexts
-// and plugins.
-export type {
-  ConditionalContext,
-  ContextGenerator,
-  ContextPrimitive,
-  GlobalContext,
-  SchemaRuleSet,
-} from './contexts/global-context';
+// Public exports of the tracking half of core: tracker, subject, track functions, global contexts,
+// plugins and the tracker protocol types they speak.
+export type { GlobalContext } from './contexts/global-context';
 export { type PagePing, trackPagePing } from './events/track-page-ping';
 export { type PageView, trackPageView } from './events/track-page-view';
 export {
@@ -19,18 +13,20 @@ export {
   type TransactionItem,
   trackTransaction,
 } from './events/track-transaction';
-export { EventTooLargeError } from './payload/event-too-large-error';
-export { InvalidEventError } from './payload/invalid-event-error';
-export { PAYLOAD_DATA_KEYS } from './payload/payload-keys';
-export { createSystemClock } from './platform/system-clock';
-export { PluginError } from './plugins/plugin-error';
 export type { TrackerPlugin } from './plugins/tracker-plugin';
+export type { CoreEvent } from './protocol/core-event';
+export { type IgluUri, isIgluUri } from './protocol/iglu-uri';
+export type { EventType, Payload } from './protocol/payload';
+export type { Platform } from './protocol/platform-code';
+export type { SelfDescribingJson } from './protocol/self-describing-json';
+export type { TrackedEvent } from './protocol/tracked-event';
+export type { SubjectFields } from './subject/subject-fields';
 export { createTracker } from './tracker/create-tracker';
-
-export type { TrackedEvent } from './tracker/tracked-event';
-export { TrackerCallbackError } from './tracker/tracker-callback-error';
-export { TrackerClosedError } from './tracker/tracker-closed-error';
-export { TrackerConfigError } from './tracker/tracker-config-error';
+export type { TrackOptions } from './tracker/track-options';
+export type { Tracker, TrackerStats } from './tracker/tracker';
 export type { TrackerOptions } from './tracker/tracker-options';
-export type { TrackerAdapter } from './tracker/tracker-version';
-export { SchemaValidationError } from './validation/schema-validation-error';
+export type {
+  SchemaValidator,
+  SchemaViolation,
+  ValidationOptions,
+} from './validation/validation-options';

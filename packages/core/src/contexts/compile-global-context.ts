@@ -1,9 +1,7 @@
-import type { EventType } from '../protocol/payload';
-import { InvalidEventError } from '../payload/invalid-event-error';
-import { selfDescribingText } from '../payload/self-describing-text';
+import { FloeError } from '../errors/floe-error';
 import type { SelfDescribingJson } from '../protocol/self-describing-json';
-import type { TrackedEvent } from '../tracker/tracked-event';
-import { TrackerConfigError } from '../tracker/tracker-config-error';
+import { selfDescribingText } from '../protocol/self-describing-text';
+import type { TrackedEvent } from '../protocol/tracked-event';
 import type {
   ConditionalContext,
   ContextGenerator,
@@ -12,19 +10,20 @@ import type {
 } from './global-context';
 import { compileSchemaPattern } from './schema-pattern';
 
-/** A global context prepared once when it is added, so `track` does no parsing. */
+/** A global context checked and prepared once when it is added, so `track` does no parsing. */
 export interface CompiledGlobalContext {
   /** What the caller added, for removal by identity. */
   readonly source: GlobalContext;
   /** The key it was added under, for removal by name. */
   readonly name: string | undefined;
-  /** Whether it applies to every event without looking at it. */
-  readonly unconditional: boolean;
-  readonly eventTypes: ReadonlySet<EventType> | undefined;
-  readonly accept: readonly RegExp[] | undefined;
-  readonly reject: readonly RegExp[] | undefined;
-  readonly filter: ((event: TrackedEvent) => boolean) | undefined;
-  /** Fixed entities, serialised once, and their sources for opt-in validation. */
+  /**
+   * Whether it applies to an event; `undefined` when it applies to every event without looking.
+   * A filter that throws is reported through `report` and excludes.
+   */
+  readonly applies:
+    | ((event: TrackedEvent, report: (error: FloeError) => void) => boolean)
+    | undefined;
+  /** Fixed entities, serialised once, and the entities themselves for opt-in validation. */
   readonly texts: readonly string[];
   readonly entities: readonly SelfDescribingJson<unknown>[];
   readonly generators: readonly ContextGenerator[];
@@ -35,21 +34,25 @@ export interface CompiledGlobalContext {
  *
  * @param source - the global context as given.
  * @param name - the key it was added under, if any.
- * @throws TrackerConfigError for a malformed context, entity or schema pattern.
+ * @throws FloeError (`invalid_config`) for a malformed context, entity or schema pattern.
  */
 export function compileGlobalContext(
   source: GlobalContext,
   name: string | undefined,
 ): CompiledGlobalContext {
-  const conditional = isConditional(source) ? source : undefined;
-  const primitives = conditional ? conditional.contexts : [source];
-  if (!Array.isArray(primitives)) {
-    throw new TrackerConfigError('a conditional global context needs a `contexts` array');
+  const conditional = typeof source === 'object' && source !== null && 'contexts' in source;
+  const { contexts, eventTypes, schemas, filter } = (
+    conditional ? source : {}
+  ) as ConditionalContext;
+  const primitives: readonly unknown[] = conditional ? contexts : [source];
+  if (!Array.isArray(primitives)) fail('a conditional global context needs a `contexts` array');
+  if (eventTypes !== undefined && !Array.isArray(eventTypes)) {
+    fail('`eventTypes` must be an array of event type codes');
   }
   const texts: string[] = [];
   const entities: SelfDescribingJson<unknown>[] = [];
   const generators: ContextGenerator[] = [];
-  for (const primitive of primitives as readonly unknown[]) {
+  for (const primitive of primitives) {
     if (typeof primitive === 'function') {
       generators.push(primitive as ContextGenerator);
       continue;
@@ -57,64 +60,48 @@ export function compileGlobalContext(
     try {
       texts.push(selfDescribingText(primitive, 'global context'));
     } catch (error) {
-      if (error instanceof InvalidEventError) throw new TrackerConfigError(error.message);
-      throw error;
+      fail((error as Error).message);
     }
     entities.push(primitive as SelfDescribingJson<unknown>);
   }
-  const rules = conditional?.schemas === undefined ? undefined : toRuleSet(conditional.schemas);
-  const eventTypes = conditional?.eventTypes;
-  if (eventTypes !== undefined && !Array.isArray(eventTypes)) {
-    throw new TrackerConfigError('`eventTypes` must be an array of event type codes');
+  // A plain string or list of patterns means accept; a record may accept, reject or both.
+  const rules: SchemaRuleSet | undefined =
+    typeof schemas === 'string' || Array.isArray(schemas)
+      ? { accept: schemas as string | readonly string[] }
+      : (schemas as SchemaRuleSet | undefined);
+  if (rules !== undefined && rules.accept === undefined && rules.reject === undefined) {
+    fail('a schema condition needs `accept` or `reject` patterns');
   }
-  const filter = conditional?.filter;
-  return {
-    source,
-    name,
-    unconditional: !conditional || (!rules && !eventTypes && !filter),
-    eventTypes: eventTypes && new Set(eventTypes),
-    accept:
-      rules?.accept === undefined ? undefined : toList(rules.accept).map(compileSchemaPattern),
-    reject:
-      rules?.reject === undefined ? undefined : toList(rules.reject).map(compileSchemaPattern),
-    filter,
-    texts,
-    entities,
-    generators,
-  };
+  const accept = patterns(rules?.accept);
+  const reject = patterns(rules?.reject);
+  const applies =
+    rules === undefined && eventTypes === undefined && filter === undefined
+      ? undefined
+      : (event: TrackedEvent, report: (error: FloeError) => void): boolean => {
+          if (eventTypes !== undefined && !eventTypes.includes(event.eventType)) return false;
+          if (rules !== undefined) {
+            // Schema conditions never match events that are not self-describing.
+            const schema = event.eventSchema ?? '';
+            if (accept !== undefined && !accept.some((pattern) => pattern.test(schema)))
+              return false;
+            if (schema === '' || reject?.some((pattern) => pattern.test(schema))) return false;
+          }
+          try {
+            return filter === undefined || filter(event) === true;
+          } catch (error) {
+            report(new FloeError('plugin', 'a global context filter threw', { cause: error }));
+            return false;
+          }
+        };
+  return { source, name, applies, texts, entities, generators };
 }
 
-/**
- * Whether a compiled context applies to an event (generators aside).
- *
- * @param context - the compiled context.
- * @param event - the event being built.
- * @returns `true`, `false`, or the filter's verdict (the caller guards filters that throw).
- */
-export function matchesConditions(context: CompiledGlobalContext, event: TrackedEvent): boolean {
-  if (context.eventTypes && !context.eventTypes.has(event.eventType)) return false;
-  if (context.accept || context.reject) {
-    const schema = event.eventSchema;
-    if (schema === undefined) return false;
-    if (context.accept && !context.accept.some((pattern) => pattern.test(schema))) return false;
-    if (context.reject?.some((pattern) => pattern.test(schema))) return false;
-  }
-  return true;
+function patterns(list: string | readonly string[] | undefined): RegExp[] | undefined {
+  return list === undefined
+    ? undefined
+    : (typeof list === 'string' ? [list] : list).map(compileSchemaPattern);
 }
 
-function isConditional(value: GlobalContext): value is ConditionalContext {
-  return typeof value === 'object' && value !== null && 'contexts' in value;
-}
-
-function toRuleSet(schemas: string | readonly string[] | SchemaRuleSet): SchemaRuleSet {
-  if (typeof schemas === 'string' || Array.isArray(schemas)) return { accept: schemas };
-  const rules = schemas as SchemaRuleSet;
-  if (rules.accept === undefined && rules.reject === undefined) {
-    throw new TrackerConfigError('a schema condition needs `accept` or `reject` patterns');
-  }
-  return rules;
-}
-
-function toList(patterns: string | readonly string[]): readonly string[] {
-  return typeof patterns === 'string' ? [patterns] : patterns;
+function fail(message: string): never {
+  throw new FloeError('invalid_config', message);
 }

@@ -1,6 +1,6 @@
 import type { EventType } from '../protocol/payload';
 import type { SelfDescribingJson } from '../protocol/self-describing-json';
-import type { TrackedEvent } from '../tracker/tracked-event';
+import type { TrackedEvent } from '../protocol/tracked-event';
 
 /**
  * Computes entities for one event. Runs synchronously inside `track`; returning nothing adds

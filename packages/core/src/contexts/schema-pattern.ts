@@ -1,39 +1,40 @@
-import { TrackerConfigError } from '../tracker/tracker-config-error';
+import { FloeError } from '../errors/floe-error';
 
 const WORD = '[a-zA-Z0-9_-]+';
-const VENDOR_SEGMENT = /^(\*|[a-zA-Z0-9_-]+)$/;
 const PART = /^(\*|[a-zA-Z0-9_-]+)$/;
 const NUMBER = /^(\*|[0-9]+)$/;
 
 /**
  * Compiles an Iglu URI pattern with `*` wildcards into a regular expression matched against whole
- * schema URIs. `*` replaces a whole vendor segment (matching one or more segments), the name, the
- * format, or one of the three version numbers.
+ * schema URIs, as the Snowplow JavaScript tracker reads them. `*` replaces a whole vendor segment
+ * (matching one or more segments), the name, the format, or one of the three version numbers.
  *
  * @param pattern - e.g. `iglu:com.acme/*\/jsonschema/1-*-*`.
- * @throws TrackerConfigError when the pattern is not of that shape.
+ * @throws FloeError (`invalid_config`) when the pattern is not of that shape.
  */
 export function compileSchemaPattern(pattern: string): RegExp {
-  const parts =
-    typeof pattern === 'string' ? /^iglu:([^/]+)\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(pattern) : null;
-  const version = parts?.[4]?.split('-') ?? [];
-  const vendor = parts?.[1]?.split('.') ?? [];
+  const [, vendor = '', name = '', format = '', version = ''] =
+    /^iglu:([^/]+)\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(pattern) ?? [];
+  const segments = vendor.split('.');
+  const numbers = version.split('-');
   if (
-    !parts ||
-    version.length !== 3 ||
-    !version.every((n) => NUMBER.test(n)) ||
-    !vendor.every((s) => VENDOR_SEGMENT.test(s)) ||
-    !PART.test(parts[2]!) ||
-    !PART.test(parts[3]!)
+    !segments.every((s) => PART.test(s)) ||
+    !PART.test(name) ||
+    !PART.test(format) ||
+    numbers.length !== 3 ||
+    !numbers.every((n) => NUMBER.test(n))
   ) {
-    throw new TrackerConfigError(
-      `${String(pattern)} is not an Iglu schema pattern (iglu:vendor/name/format/M-R-A, * allowed per part)`,
+    throw new FloeError(
+      'invalid_config',
+      `${pattern} is not an Iglu schema pattern (iglu:vendor/name/format/M-R-A, * allowed per part)`,
     );
   }
-  const vendorSource = vendor.map((s) => (s === '*' ? '[a-zA-Z0-9_.-]+' : s)).join('\\.');
-  const part = (s: string): string => (s === '*' ? WORD : s);
-  const versionSource = version.map((n) => (n === '*' ? '[0-9]+' : n)).join('-');
-  return new RegExp(
-    `^iglu:${vendorSource}/${part(parts[2]!)}/${part(parts[3]!)}/${versionSource}$`,
-  );
+  const any = (part: string, wildcard: string): string => (part === '*' ? wildcard : part);
+  const source = [
+    segments.map((s) => any(s, '[a-zA-Z0-9_.-]+')).join('\\.'),
+    any(name, WORD),
+    any(format, WORD),
+    numbers.map((n) => any(n, '[0-9]+')).join('-'),
+  ].join('/');
+  return new RegExp(`^iglu:${source}$`);
 }

@@ -1,4 +1,4 @@
-import type { TrackOptions } from '../track-options';
+import type { TrackOptions } from '../tracker/track-options';
 import type { Tracker } from '../tracker/tracker';
 import type { PageView } from './track-page-view';
 

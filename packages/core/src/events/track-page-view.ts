@@ -1,4 +1,4 @@
-import type { TrackOptions } from '../track-options';
+import type { TrackOptions } from '../tracker/track-options';
 import type { Tracker } from '../tracker/tracker';
 
 /** A page view (`e=pv`, tracker protocol §2.1). */

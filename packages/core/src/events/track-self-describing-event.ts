@@ -1,6 +1,6 @@
 import type { IgluUri } from '../protocol/iglu-uri';
 import type { SelfDescribingJson } from '../protocol/self-describing-json';
-import type { TrackOptions } from '../track-options';
+import type { TrackOptions } from '../tracker/track-options';
 import type { Tracker } from '../tracker/tracker';
 
 /**

@@ -1,4 +1,4 @@
-import type { TrackOptions } from '../track-options';
+import type { TrackOptions } from '../tracker/track-options';
 import type { Tracker } from '../tracker/tracker';
 
 /** A structured event (`e=se`, tracker protocol §2.3). */

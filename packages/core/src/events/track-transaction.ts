@@ -1,6 +1,7 @@
+import type { CoreEvent } from '../protocol/core-event';
 import type { SelfDescribingJson } from '../protocol/self-describing-json';
-import type { TrackOptions } from '../track-options';
-import type { CoreEvent, Tracker } from '../tracker/tracker';
+import type { TrackOptions } from '../tracker/track-options';
+import type { Tracker } from '../tracker/tracker';
 
 /**
  * One line of an ecommerce transaction (`e=ti`). It has no order id or currency: items always take

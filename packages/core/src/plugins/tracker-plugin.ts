@@ -1,5 +1,5 @@
 import type { Payload } from '../protocol/payload';
-import type { TrackedEvent } from '../tracker/tracked-event';
+import type { TrackedEvent } from '../protocol/tracked-event';
 
 /**
  * Hooks into every event a tracker builds. Both hooks run synchronously inside `track`, so keep

@@ -1,18 +1,34 @@
-import { EventIdBlock } from './event-id-block';
-import { TrackerConfigError } from './tracker-config-error';
+import { FloeError } from '../errors/floe-error';
+
+// Declared here: core's runtime globals leave `randomUUID` out, as insecure browser pages lack it.
+interface WebCrypto {
+  randomUUID?(): string;
+  getRandomValues?(array: Uint8Array): Uint8Array;
+}
 
 /**
- * The event id source of a tracker: UUID v4s made in blocks from `crypto.getRandomValues` (see
- * {@link EventIdBlock}), which every runtime Floe supports has, in secure browser contexts or not.
+ * The event id source of a tracker: lowercase UUID v4s (RFC 9562 §5.4) from the runtime's
+ * CSPRNG. `crypto.randomUUID` where there is one; else, as on plain-http browser pages, the same
+ * layout formatted from `crypto.getRandomValues`.
  *
- * @returns a function that returns a new lowercase UUID v4 on every call.
- * @throws TrackerConfigError when the runtime has no Web Crypto at all.
+ * @returns a function that returns a new UUID v4 on every call.
+ * @throws FloeError (`invalid_config`) when the runtime has no Web Crypto at all.
  */
 export function createEventIdGenerator(): () => string {
-  const webCrypto = typeof crypto === 'undefined' ? undefined : crypto;
-  if (typeof webCrypto?.getRandomValues !== 'function') {
-    throw new TrackerConfigError('this runtime has no crypto.getRandomValues to make event ids');
+  const webCrypto = (globalThis as { crypto?: WebCrypto }).crypto;
+  if (typeof webCrypto?.randomUUID === 'function') return () => webCrypto.randomUUID!();
+  const fill = webCrypto?.getRandomValues;
+  if (typeof fill !== 'function') {
+    throw new FloeError(
+      'invalid_config',
+      'this runtime has no crypto.getRandomValues to make event ids',
+    );
   }
-  const block = new EventIdBlock((bytes) => webCrypto.getRandomValues(bytes));
-  return () => block.nextId();
+  return () => {
+    const bytes = fill.call(webCrypto, new Uint8Array(16));
+    bytes[6] = (bytes[6]! & 0x0f) | 0x40; // version 4
+    bytes[8] = (bytes[8]! & 0x3f) | 0x80; // variant 10
+    const hex = Array.from(bytes, (byte) => (byte + 256).toString(16).slice(1)).join('');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  };
 }

@@ -1,47 +1,35 @@
-import type { FlushResult } from '../protocol/drop-report';
 import type { Emitter, FlushOptions } from '../emitter/emitter';
-import type { TrackerConfig } from './resolve-tracker-config';
-import { TrackerCallbackError } from './tracker-callback-error';
-
-const NOTHING: FlushResult = { delivered: 0, dropped: 0, pending: 0 };
+import { FloeError } from '../errors/floe-error';
+import type { FlushResult } from '../protocol/drop-report';
 
 /**
  * Flushes or shuts down every emitter at once and adds up their counts (an event handed to two
  * emitters counts twice). Never rejects: an emitter that breaks its own never-reject contract is
- * reported through `onError` and counts nothing.
+ * reported and counts nothing.
  *
- * @param config - the tracker's emitters and reporter.
+ * @param emitters - the tracker's emitters.
  * @param method - `flush` or `shutdown`.
  * @param options - the deadline passed to each emitter.
+ * @param report - receives an emitter's rejection (code `callback`).
  */
 export async function flushEmitters(
-  config: TrackerConfig,
+  emitters: readonly Emitter[],
   method: 'flush' | 'shutdown',
   options: FlushOptions | undefined,
+  report: (error: FloeError) => void,
 ): Promise<FlushResult> {
-  const results = await Promise.all(
-    config.emitters.map((emitter) => settle(config, emitter, method, options)),
-  );
-  return results.reduce(
-    (sum, result) => ({
-      delivered: sum.delivered + result.delivered,
-      dropped: sum.dropped + result.dropped,
-      pending: sum.pending + result.pending,
+  const sum = { delivered: 0, dropped: 0, pending: 0 };
+  await Promise.all(
+    emitters.map(async (emitter) => {
+      try {
+        const result = await emitter[method](options);
+        sum.delivered += result.delivered;
+        sum.dropped += result.dropped;
+        sum.pending += result.pending;
+      } catch (error) {
+        report(new FloeError('callback', `an emitter's ${method}() rejected`, { cause: error }));
+      }
     }),
-    NOTHING,
   );
-}
-
-async function settle(
-  config: TrackerConfig,
-  emitter: Emitter,
-  method: 'flush' | 'shutdown',
-  options: FlushOptions | undefined,
-): Promise<FlushResult> {
-  try {
-    return await emitter[method](options);
-  } catch (error) {
-    config.reporter.error(new TrackerCallbackError(`an emitter's ${method}() rejected`, error));
-    return NOTHING;
-  }
+  return sum;
 }

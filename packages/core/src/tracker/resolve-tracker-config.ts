@@ -1,51 +1,51 @@
-import { GlobalContextRegistry } from '../contexts/global-context-registry';
+import {
+  createGlobalContextRegistry,
+  type GlobalContextRegistry,
+} from '../contexts/global-context-registry';
 import type { Emitter } from '../emitter/emitter';
-import { checkLength } from '../payload/format-field';
-import { InvalidEventError } from '../payload/invalid-event-error';
-import { toWellFormed } from '../payload/well-formed';
-import type { Clock } from '../platform/clock';
-import { createSystemClock } from '../platform/system-clock';
+import { FloeError } from '../errors/floe-error';
 import type { TrackerPlugin } from '../plugins/tracker-plugin';
-import { formatSubject, isPlatform, type SubjectPayload } from '../subject/format-subject';
-import type { ValidationOptions } from '../validation-options';
+import { checkLength } from '../protocol/format-field';
+import { isPlatform } from '../protocol/platform-code';
+import { toWellFormed } from '../protocol/well-formed';
+import { formatSubject } from '../subject/format-subject';
+import type { ValidationOptions } from '../validation/validation-options';
 import { createEventIdGenerator } from './create-event-id-generator';
-import { TrackerConfigError } from './tracker-config-error';
 import type { TrackerOptions } from './tracker-options';
-import { TrackerReporter } from './tracker-reporter';
+import { createTrackerReporter, type TrackerReporter } from './tracker-reporter';
 import { trackerVersion } from './tracker-version';
 
 /** Tracker options checked and prepared once, so `track` only reads them. */
 export interface TrackerConfig {
   readonly namespace: string;
   readonly trackerVersion: string;
-  /** `tv`, `tna`, `aid` and `p`: the keys every event starts with. */
+  /** `tv`, `tna`, `p` and `aid`: the keys every event starts with. */
   readonly header: Readonly<Record<string, string>>;
-  readonly subject: SubjectPayload;
+  /** The tracker's subject, formatted as payload keys. */
+  readonly subject: Readonly<Record<string, string>>;
   readonly encodeBase64: boolean;
   readonly emitters: readonly Emitter[];
   readonly plugins: readonly TrackerPlugin[];
   readonly contexts: GlobalContextRegistry;
   readonly validation: ValidationOptions | undefined;
   readonly reporter: TrackerReporter;
-  readonly clock: Pick<Clock, 'now'>;
+  readonly clock: { now(): number };
   readonly generateEventId: () => string;
-  /** Ids come from Floe's own generator: UUIDs, which need no escaping in JSON text. */
-  readonly plainEventIds: boolean;
 }
 
 /**
  * Checks tracker options and prepares them. Creation is the one place a tracker may throw.
  *
  * @param options - as given to `createTracker`.
- * @throws TrackerConfigError (code `invalid_config`) naming the first option that cannot work.
+ * @throws FloeError (`invalid_config`) naming the first option that cannot work.
  */
 export function resolveTrackerConfig(options: TrackerOptions): TrackerConfig {
   if (typeof options !== 'object' || options === null) fail('options must be an object');
-  const { namespace, platform, appId, emitters, plugins = [], validate } = options;
-  if (typeof namespace !== 'string' || namespace === '')
+  const { namespace, platform, appId, emitters, plugins = [], validate, clock } = options;
+  if (typeof namespace !== 'string' || namespace === '') {
     fail('namespace must be a non-empty string');
-  if (!isPlatform(platform))
-    fail(`platform must be a tracker-protocol platform, got ${String(platform)}`);
+  }
+  if (!isPlatform(platform)) fail(`platform must be a tracker-protocol platform, got ${platform}`);
   if (appId !== undefined && typeof appId !== 'string') fail('appId must be a string');
   if (!Array.isArray(emitters) || emitters.length === 0 || !emitters.every(isEmitter)) {
     fail('emitters must be a non-empty array of emitters (add, flush, shutdown)');
@@ -54,11 +54,11 @@ export function resolveTrackerConfig(options: TrackerOptions): TrackerConfig {
     fail('plugins must be an array of plugin objects');
   }
   for (const name of ['onDrop', 'onError', 'generateEventId'] as const) {
-    if (options[name] !== undefined && typeof options[name] !== 'function')
+    if (options[name] !== undefined && typeof options[name] !== 'function') {
       fail(`${name} must be a function`);
+    }
   }
-  if (options.clock !== undefined && typeof options.clock?.now !== 'function')
-    fail('clock needs now()');
+  if (clock !== undefined && typeof clock?.now !== 'function') fail('clock needs now()');
   checkValidation(validate);
   const tv = trackerVersion(options.adapter);
   const header: Record<string, string> = {
@@ -67,27 +67,26 @@ export function resolveTrackerConfig(options: TrackerOptions): TrackerConfig {
     p: platform,
   };
   if (appId) header['aid'] = configText('appId', appId, 255);
-  const contexts = new GlobalContextRegistry();
+  const contexts = createGlobalContextRegistry();
   if (options.globalContexts !== undefined) contexts.add(options.globalContexts);
   return {
     namespace,
     trackerVersion: tv,
     header,
-    subject: configSubject(options),
+    subject: configured(() => formatSubject(options.subject ?? {}), 'subject: '),
     encodeBase64: options.encodeBase64 ?? emitters.some((emitter) => emitter.method === 'GET'),
     emitters: [...emitters],
     plugins: [...plugins],
     contexts,
     validation: validate,
-    reporter: new TrackerReporter(options.onDrop, options.onError),
-    clock: options.clock ?? createSystemClock(),
+    reporter: createTrackerReporter(options.onDrop, options.onError),
+    clock: clock ?? { now: () => Date.now() },
     generateEventId: options.generateEventId ?? createEventIdGenerator(),
-    plainEventIds: options.generateEventId === undefined,
   };
 }
 
 function fail(message: string): never {
-  throw new TrackerConfigError(message);
+  throw new FloeError('invalid_config', message);
 }
 
 function isEmitter(value: unknown): value is Emitter {
@@ -102,12 +101,11 @@ function isEmitter(value: unknown): value is Emitter {
 function checkValidation(validate: ValidationOptions | undefined): void {
   if (validate === undefined) return;
   const { validators, onViolation, sampleRate } = validate;
-  if (typeof validators !== 'object' || validators === null)
+  if (typeof validators !== 'object' || validators === null) {
     fail('validate.validators must be an object');
+  }
   if (
-    onViolation !== undefined &&
-    onViolation !== 'throw' &&
-    onViolation !== 'warn' &&
+    ![undefined, 'throw', 'warn'].includes(onViolation as string) &&
     typeof onViolation !== 'function'
   ) {
     fail("validate.onViolation must be 'throw', 'warn' or a function");
@@ -118,20 +116,14 @@ function checkValidation(validate: ValidationOptions | undefined): void {
 }
 
 function configText(name: string, value: string, max: number): string {
-  try {
-    return checkLength(name, toWellFormed(value), max);
-  } catch (error) {
-    throw new TrackerConfigError((error as Error).message);
-  }
+  return configured(() => checkLength(name, toWellFormed(value), max));
 }
 
-function configSubject(options: TrackerOptions): SubjectPayload {
-  if (options.subject === undefined) return {};
+// An option that would make every event invalid is a configuration error instead.
+function configured<T>(format: () => T, prefix = ''): T {
   try {
-    return formatSubject(options.subject);
+    return format();
   } catch (error) {
-    if (error instanceof InvalidEventError)
-      throw new TrackerConfigError(`subject: ${error.message}`);
-    throw error;
+    return fail(prefix + (error as Error).message);
   }
 }

@@ -1,15 +1,20 @@
 import type { GlobalContext } from '../contexts/global-context';
-import type { DropReport } from '../protocol/drop-report';
 import type { Emitter } from '../emitter/emitter';
 import type { FloeError } from '../errors/floe-error';
-import type { Clock } from '../platform/clock';
-import type { Platform } from '../protocol/platform-code';
 import type { TrackerPlugin } from '../plugins/tracker-plugin';
-import type { ValidationOptions } from '../validation-options';
-import type { SubjectFields } from './subject-fields';
-import type { TrackerAdapter } from './tracker-version';
+import type { DropReport } from '../protocol/drop-report';
+import type { Platform } from '../protocol/platform-code';
+import type { SubjectFields } from '../subject/subject-fields';
+import type { ValidationOptions } from '../validation/validation-options';
 
-/** Options of {@link createTracker}. */
+/** Which Floe package drives the tracker; it becomes the middle of `tv`. */
+export interface TrackerAdapter {
+  readonly name: 'core' | 'node' | 'browser' | 'edge';
+  /** The adapter package's own version. */
+  readonly version: string;
+}
+
+/** Options of `createTracker`. */
 export interface TrackerOptions {
   /** Tracker namespace (`tna`), 1–128 characters. */
   readonly namespace: string;
@@ -36,8 +41,8 @@ export interface TrackerOptions {
   readonly onDrop?: (report: DropReport) => void;
   /** Receives every error the tracker caught; without it they are logged with `console.warn`. */
   readonly onError?: (error: FloeError) => void;
-  /** Source of `dtm`; defaults to the system clock. */
-  readonly clock?: Pick<Clock, 'now'>;
+  /** Source of `dtm`; defaults to `Date.now`. */
+  readonly clock?: { now(): number };
   /** Set by adapter packages: `tv` becomes `floe-<name>-<version>`. */
   readonly adapter?: TrackerAdapter;
   /** Source of event ids, for tests; must return unique UUID v4 strings. Defaults to Web Crypto. */

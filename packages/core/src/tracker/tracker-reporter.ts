@@ -1,28 +1,14 @@
+import { FloeError } from '../errors/floe-error';
 import type { DropReason, DropReport } from '../protocol/drop-report';
-import type { FloeError } from '../errors/floe-error';
 import type { Payload } from '../protocol/payload';
 import type { TrackerStats } from './tracker';
-import { TrackerCallbackError } from './tracker-callback-error';
 
-/**
- * The tracker's one path for losses and faults: counts every drop by reason, then tells the
- * user's callbacks. A callback that throws is caught, so reporting can never break `track`.
- */
-export class TrackerReporter {
-  tracked = 0;
-  filtered = 0;
-  private readonly dropped: Partial<Record<DropReason, number>> = {};
-
-  /**
-   * @param onDrop - receives every drop.
-   * @param onError - receives every error; without it errors are logged with `console.warn`, so
-   *   nothing is lost silently.
-   */
-  constructor(
-    private readonly onDrop: ((report: DropReport) => void) | undefined,
-    private readonly onError: ((error: FloeError) => void) | undefined,
-  ) {}
-
+/** The tracker's one path for losses and faults, and its counters. */
+export interface TrackerReporter {
+  /** Events handed to the emitters so far. */
+  tracked: number;
+  /** Events a plugin filtered out so far. */
+  filtered: number;
   /**
    * Counts and reports events the tracker gave up on at track time.
    *
@@ -36,38 +22,56 @@ export class TrackerReporter {
     eids: readonly string[],
     events: readonly Payload[],
     error: FloeError,
-  ): void {
-    this.dropped[reason] = (this.dropped[reason] ?? 0) + eids.length;
-    if (this.onDrop !== undefined) {
-      try {
-        this.onDrop({ reason, eids, events, error });
-      } catch (thrown) {
-        this.error(new TrackerCallbackError('onDrop threw', thrown));
-      }
-    }
-    this.error(error);
-  }
+  ): void;
+  /** Reports an error to `onError`, or logs it when there is no `onError`. */
+  error(error: FloeError): void;
+  /** A snapshot of the counters. */
+  stats(): TrackerStats;
+}
 
-  /**
-   * Reports an error to `onError`, or logs it when there is no `onError`.
-   *
-   * @param error - what went wrong.
-   */
-  error(error: FloeError): void {
-    if (this.onError === undefined) {
-      console.warn(`[floe] ${error.name} (${error.code}): ${error.message}`);
+/**
+ * Creates the reporter of one tracker. A user callback that throws is caught, so reporting can
+ * never break `track`: an `onDrop` fault goes to `onError`, an `onError` fault to the console.
+ *
+ * @param onDrop - receives every drop.
+ * @param onError - receives every error; without it errors are logged with `console.warn`, so
+ *   nothing is lost silently.
+ */
+export function createTrackerReporter(
+  onDrop: ((report: DropReport) => void) | undefined,
+  onError: ((error: FloeError) => void) | undefined,
+): TrackerReporter {
+  const dropped: Partial<Record<DropReason, number>> = {};
+  const error = (fault: FloeError): void => {
+    if (onError === undefined) {
+      console.warn(`[floe] ${fault.name} (${fault.code}): ${fault.message}`);
       return;
     }
     try {
-      this.onError(error);
+      onError(fault);
     } catch (thrown) {
       // Nowhere left to report to but the console.
       console.error('[floe] onError threw', thrown);
     }
-  }
-
-  /** A snapshot of the counters. */
-  stats(): TrackerStats {
-    return { tracked: this.tracked, filtered: this.filtered, dropped: { ...this.dropped } };
-  }
+  };
+  const reporter: TrackerReporter = {
+    tracked: 0,
+    filtered: 0,
+    drop(reason, eids, events, fault) {
+      dropped[reason] = (dropped[reason] ?? 0) + eids.length;
+      try {
+        onDrop?.({ reason, eids, events, error: fault });
+      } catch (thrown) {
+        error(new FloeError('callback', 'onDrop threw', { cause: thrown }));
+      }
+      error(fault);
+    },
+    error,
+    stats: () => ({
+      tracked: reporter.tracked,
+      filtered: reporter.filtered,
+      dropped: { ...dropped },
+    }),
+  };
+  return reporter;
 }

@@ -1,42 +1,18 @@
 import type { GlobalContext } from '../contexts/global-context';
 import type { FlushOptions } from '../emitter/emitter';
-import type { DropReport, FlushResult } from '../protocol/drop-report';
-import type { EventType } from '../protocol/payload';
-import type { SelfDescribingJson } from '../protocol/self-describing-json';
-import type { TrackOptions } from '../track-options';
-import type { SubjectFields } from './subject-fields';
-
-/** A value a built-in event field accepts before formatting (tracker protocol §5.4). */
-export type FieldValue = string | number | boolean | undefined | null;
-
-/**
- * One event as a track function hands it to the tracker: the event code, its own protocol keys
- * and, for `ue`, the self-describing event. The tracker adds ids, timestamps, subject and
- * contexts, and formats every value.
- */
-export interface CoreEvent {
-  readonly e: EventType;
-  /** Event-specific protocol keys (`url`, `se_ca`, `tr_id`…), unformatted. */
-  readonly fields?: Readonly<Record<string, FieldValue>>;
-  /** The self-describing event of an `ue` event. */
-  readonly selfDescribing?: SelfDescribingJson<unknown>;
-  /** Entities of this event only, sent after the call's `context` (e.g. per transaction item). */
-  readonly context?: readonly SelfDescribingJson<unknown>[];
-  /**
-   * A problem the track function found in its input that the fields cannot express (e.g. a
-   * transaction whose `items` is not an array). The tracker rejects the whole call as `invalid`
-   * with this message, instead of the track function throwing.
-   */
-  readonly inputError?: string;
-}
+import type { CoreEvent } from '../protocol/core-event';
+import type { DropReason, FlushResult } from '../protocol/drop-report';
+import type { SubjectFields } from '../subject/subject-fields';
+import type { TrackOptions } from './track-options';
 
 /** Counters a tracker keeps; every tracked event ends up in exactly one of them or is still queued. */
 export interface TrackerStats {
+  /** Events handed to the emitters. */
   readonly tracked: number;
   /** Events a plugin's `beforeTrack` filtered out (the user's choice, not drops). */
   readonly filtered: number;
   /** Events rejected at track time, by reason. */
-  readonly dropped: Readonly<Partial<Record<DropReport['reason'], number>>>;
+  readonly dropped: Readonly<Partial<Record<DropReason, number>>>;
 }
 
 /**
@@ -80,3 +56,7 @@ export interface Tracker {
   /** Removes every global context. */
   clearGlobalContexts(): void;
 }
+
+// CoreEvent moved to protocol/core-event.ts; re-exported only so the shared public-types.ts
+// resolves until it imports from there.
+export type { CoreEvent, FieldValue } from '../protocol/core-event';

@@ -1,8 +1,7 @@
+import { FloeError } from '../errors/floe-error';
+import { SchemaValidationError } from '../errors/schema-validation-error';
 import type { SelfDescribingJson } from '../protocol/self-describing-json';
-import { TrackerCallbackError } from '../tracker/tracker-callback-error';
-import type { TrackerReporter } from '../tracker/tracker-reporter';
-import type { SchemaViolation, ValidationOptions } from '../validation-options';
-import { SchemaValidationError } from './schema-validation-error';
+import type { SchemaViolation, ValidationOptions } from './validation-options';
 
 /** The self-describing JSON of one track call that opt-in validation checks. */
 export interface ValidationTargets {
@@ -17,7 +16,7 @@ export interface ValidationTargets {
  */
 export function inValidationSample(options: ValidationOptions): boolean {
   const rate = options.sampleRate ?? 1;
-  return rate >= 1 || (rate > 0 && Math.random() < rate);
+  return rate >= 1 || Math.random() < rate;
 }
 
 /**
@@ -26,19 +25,28 @@ export function inValidationSample(options: ValidationOptions): boolean {
  *
  * @param options - the tracker's validation options.
  * @param targets - what the call would send.
- * @param reporter - receives validator and `onViolation` faults.
+ * @param report - receives validator and `onViolation` faults (code `validation`, `callback`).
  * @throws SchemaValidationError when `onViolation` is `'throw'` and something failed.
  */
 export function checkSchemas(
   options: ValidationOptions,
   targets: ValidationTargets,
-  reporter: TrackerReporter,
+  report: (error: FloeError) => void,
 ): void {
+  const { validators, onViolation = 'warn' } = options;
   const violations: SchemaViolation[] = [];
-  for (const event of targets.events) inspect(options, event, 'event', violations, reporter);
-  for (const entity of targets.entities) inspect(options, entity, 'entity', violations, reporter);
+  const inspect = (role: SchemaViolation['role']) => (sdj: SelfDescribingJson<unknown>) => {
+    const validator = Object.hasOwn(validators, sdj.schema) ? validators[sdj.schema] : undefined;
+    try {
+      const issues = validator?.(sdj.data) ?? [];
+      if (issues.length > 0) violations.push({ schema: sdj.schema, role, issues });
+    } catch (error) {
+      report(new SchemaValidationError([], error));
+    }
+  };
+  targets.events.forEach(inspect('event'));
+  targets.entities.forEach(inspect('entity'));
   if (violations.length === 0) return;
-  const onViolation = options.onViolation ?? 'warn';
   if (onViolation === 'throw') throw new SchemaValidationError(violations);
   for (const violation of violations) {
     if (onViolation === 'warn') {
@@ -48,26 +56,7 @@ export function checkSchemas(
     try {
       onViolation(violation);
     } catch (error) {
-      reporter.error(new TrackerCallbackError('validate.onViolation threw', error));
+      report(new FloeError('callback', 'validate.onViolation threw', { cause: error }));
     }
-  }
-}
-
-function inspect(
-  options: ValidationOptions,
-  sdj: SelfDescribingJson<unknown>,
-  role: SchemaViolation['role'],
-  violations: SchemaViolation[],
-  reporter: TrackerReporter,
-): void {
-  const validator = Object.hasOwn(options.validators, sdj.schema)
-    ? options.validators[sdj.schema]
-    : undefined;
-  if (validator === undefined) return;
-  try {
-    const issues = validator(sdj.data);
-    if (issues.length > 0) violations.push({ schema: sdj.schema, role, issues });
-  } catch (error) {
-    reporter.error(new SchemaValidationError([], error));
   }
 }

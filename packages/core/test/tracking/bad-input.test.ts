@@ -207,7 +207,7 @@ describe('bad input never throws: the id comes back and the drop is reported', (
     const [drop] = h.drops;
     expect(drop).toMatchObject({ reason: 'invalid', eids });
     expect(drop!.events.map((p) => p['eid'])).toEqual(eids);
-    expect(drop!.error).toMatchObject({ name: 'InvalidEventError', code: 'invalid_event' });
+    expect(drop!.error).toMatchObject({ name: 'FloeError', code: 'invalid_event' });
     expect(drop!.error!.message).toMatch(message);
     expect(h.errors).toEqual([drop!.error]);
     expect(h.tracker.stats()).toEqual({
@@ -269,8 +269,8 @@ describe('bad input never throws: the id comes back and the drop is reported', (
     });
     expect(() => trackPageView(h.tracker, { pageUrl: '' })).not.toThrow();
     expect(errors).toMatchObject([
-      { name: 'TrackerCallbackError', code: 'callback', cause: { message: 'onDrop bug' } },
-      { name: 'InvalidEventError' },
+      { name: 'FloeError', code: 'callback', cause: { message: 'onDrop bug' } },
+      { name: 'FloeError', code: 'invalid_event' },
     ]);
     expect(warn).toHaveBeenCalledTimes(2);
     warn.mockRestore();
@@ -281,7 +281,7 @@ describe('bad input never throws: the id comes back and the drop is reported', (
     const h = createHarness({ onError: undefined });
     trackPageView(h.tracker, { pageUrl: '' });
     expect(warn).toHaveBeenCalledWith(
-      expect.stringMatching(/InvalidEventError \(invalid_event\): pv: url is required/),
+      expect.stringMatching(/FloeError \(invalid_event\): pv: url is required/),
     );
     warn.mockRestore();
   });
@@ -320,7 +320,7 @@ describe('track after shutdown', () => {
       { reason: 'closed', eids: [id], events: [{ e: 'pv', eid: id, url: 'https://x.example/' }] },
       { reason: 'closed', eids: ids, events: [{ e: 'tr' }, { e: 'ti' }] },
     ]);
-    expect(h.drops[0]!.error).toMatchObject({ name: 'TrackerClosedError', code: 'closed' });
+    expect(h.drops[0]!.error).toMatchObject({ name: 'FloeError', code: 'closed' });
     expect(h.tracker.stats()).toEqual({ tracked: 0, filtered: 0, dropped: { closed: 3 } });
   });
 

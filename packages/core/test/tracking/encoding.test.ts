@@ -5,7 +5,7 @@ import {
   trackStructEvent,
 } from '@floe/core';
 import fc from 'fast-check';
-import { base64UrlEncode, encodeWithBtoa } from '../../src/payload/base64url';
+import { base64UrlEncode } from '../../src/protocol/base64url';
 import { createHarness, decodeJson, fromBase64Url } from './helpers/fixtures';
 import { createTestSink } from './helpers/test-sink';
 
@@ -74,11 +74,10 @@ describe('base64url encoder', () => {
     expect(base64UrlEncode(text)).toBe(expected);
   });
 
-  it('encodes the same with btoa (browsers) as with Buffer (Node, Bun)', () => {
+  it("encodes any well-formed text as Node's own base64url encoder does", () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme' }), (text) => {
-        expect(encodeWithBtoa(text)).toBe(base64UrlEncode(text));
-        expect(encodeWithBtoa(text)).toBe(Buffer.from(text, 'utf8').toString('base64url'));
+        expect(base64UrlEncode(text)).toBe(Buffer.from(text, 'utf8').toString('base64url'));
       }),
       { numRuns: 300 },
     );

@@ -136,7 +136,7 @@ describe('global contexts', () => {
     trackStructEvent(h.tracker, { category: 'no', action: 'a' });
     expect(h.payloads.map(entities)).toEqual([['filtered'], []]);
     expect(h.errors).toHaveLength(2);
-    expect(h.errors[0]).toMatchObject({ name: 'PluginError', code: 'plugin' });
+    expect(h.errors[0]).toMatchObject({ name: 'FloeError', code: 'plugin' });
   });
 
   it('a throwing generator is reported and tracking goes on with the other entities', () => {
@@ -197,10 +197,10 @@ describe('global contexts', () => {
     ],
     ['contexts that are not an array', { eventTypes: ['pv'], contexts: 'x' }],
     ['an empty rule set', { schemas: {}, contexts: [] }],
-  ])('adding %s throws a TrackerConfigError and adds nothing', (_, context) => {
+  ])('adding %s throws invalid_config and adds nothing', (_, context) => {
     const h = createHarness({ globalContexts: [sdj('kept')] });
     expect(() => h.tracker.addGlobalContexts([sdj('new'), context as GlobalContext])).toThrow(
-      expect.objectContaining({ name: 'TrackerConfigError', code: 'invalid_config' }),
+      expect.objectContaining({ name: 'FloeError', code: 'invalid_config' }),
     );
     trackStructEvent(h.tracker, se);
     expect(entities(h.payloads[0])).toEqual(['kept']);

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  PAYLOAD_DATA_KEYS,
   type Payload,
   trackPagePing,
   trackPageView,
@@ -10,8 +9,8 @@ import {
   trackTransaction,
 } from '@floe/core';
 import Ajv from 'ajv-draft-04';
-import { EVENT_FIELD_RULES } from '../../src/payload/field-rules';
-import { TRACKER_KEYS } from '../../src/payload/payload-keys';
+import { EVENT_FIELD_RULES } from '../../src/protocol/field-rules';
+import { PAYLOAD_DATA_KEYS, TRACKER_KEYS } from '../../src/protocol/payload-keys';
 import { createHarness, decodeJson } from './helpers/fixtures';
 
 const SCHEMAS = join(

@@ -79,8 +79,8 @@ describe('plugins', () => {
     expect(h.payloads.map((p) => p['eid'])).toEqual([id]);
     expect(order).toEqual(['next ran']);
     expect(h.errors.map((e) => [e.name, e.code, e.message])).toEqual([
-      ['PluginError', 'plugin', 'plugin broken.beforeTrack threw'],
-      ['PluginError', 'plugin', 'plugin broken.afterTrack threw'],
+      ['FloeError', 'plugin', 'plugin broken.beforeTrack threw'],
+      ['FloeError', 'plugin', 'plugin broken.afterTrack threw'],
     ]);
     expect(h.tracker.stats()).toEqual({ tracked: 1, filtered: 0, dropped: {} });
   });

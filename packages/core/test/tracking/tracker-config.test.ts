@@ -34,7 +34,7 @@ describe('createTracker', () => {
     ['a clock without now', { clock: {} }],
   ])('throws invalid_config for %s', (_, override) => {
     expect(() => createTracker({ ...valid(), ...override } as TrackerOptions)).toThrow(
-      expect.objectContaining({ name: 'TrackerConfigError', code: 'invalid_config' }),
+      expect.objectContaining({ name: 'FloeError', code: 'invalid_config' }),
     );
   });
 

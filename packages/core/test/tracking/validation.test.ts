@@ -40,7 +40,7 @@ describe('opt-in validation', () => {
     );
     expect(() =>
       trackStructEvent(h.tracker, { category: 'c', action: 'a' }, { context: [badEntity] }),
-    ).toThrow(/entity iglu:com.acme\/user\/jsonschema\/1-0-0: \/age must be number/);
+    ).toThrow(/entity iglu:com.acme\/user\/jsonschema\/1-0-0: \/age: must be number/);
     trackSelfDescribingEvent(h.tracker, good);
     expect(h.payloads).toHaveLength(1);
   });
@@ -60,7 +60,7 @@ describe('opt-in validation', () => {
     expect(h.payloads).toHaveLength(1);
     expect(warn).toHaveBeenCalledWith(
       expect.stringMatching(
-        /event iglu:com.acme\/checkout\/jsonschema\/1-0-0: \/total must be number/,
+        /event iglu:com.acme\/checkout\/jsonschema\/1-0-0: \/total: must be number/,
       ),
     );
     warn.mockRestore();

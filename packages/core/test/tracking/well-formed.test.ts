@@ -1,5 +1,5 @@
-import { serializeJson } from '../../src/payload/serialize-json';
-import { codePointLength, jsonToWellFormed, toWellFormed } from '../../src/payload/well-formed';
+import { serializeJson } from '../../src/protocol/serialize-json';
+import { codePointLength, jsonToWellFormed, toWellFormed } from '../../src/protocol/well-formed';
 
 describe('surrogate repair', () => {
   it.each([

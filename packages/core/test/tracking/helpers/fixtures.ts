@@ -2,8 +2,8 @@ import {
   createTracker,
   type DropReport,
   type FloeError,
-  type FloeTracker,
   type Payload,
+  type Tracker,
   type TrackerOptions,
 } from '@floe/core';
 import packageJson from '../../../package.json';
@@ -47,7 +47,7 @@ export const CORE_TV = `floe-core-${packageJson.version}`;
 
 /** A tracker wired to a test sink, a manual clock and sequential ids, recording every report. */
 export interface Harness {
-  readonly tracker: FloeTracker;
+  readonly tracker: Tracker;
   readonly sink: TestSink;
   readonly clock: ManualClock;
   readonly drops: DropReport[];

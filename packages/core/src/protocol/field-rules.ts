@@ -1,4 +1,4 @@
-import type { EventType } from '../protocol/payload';
+import type { EventType } from './payload';
 
 /** How a payload value is formatted and checked (tracker protocol §5.4). */
 export type FieldKind = 'string' | 'number' | 'integer' | 'offset' | 'boolean';

@@ -1,5 +1,5 @@
-import type { EventType } from '../protocol/payload';
-import type { CoreEvent } from './tracker';
+import type { CoreEvent } from './core-event';
+import type { EventType, Payload } from './payload';
 
 /**
  * An event while the tracker builds it, as plugins, context generators and context filters see it.
@@ -14,6 +14,6 @@ export interface TrackedEvent {
   readonly eventSchema: string | undefined;
   /** The event as the track function handed it to the tracker. */
   readonly event: CoreEvent;
-  /** Every payload key built so far: all but the entities (`co`/`cx`). */
-  readonly payload: Readonly<Record<string, string>>;
+  /** A frozen copy of every payload key built so far: all but the entities (`co`/`cx`). */
+  readonly payload: Payload;
 }

@@ -1,0 +1,15 @@
+/**
+ * Encodes text as unpadded base64url over its UTF-8 bytes (tracker protocol §5.3), as `ue_px` and
+ * `cx` carry it. Only web-platform globals, so every runtime encodes the same way.
+ *
+ * @param text - a well-formed string (see `toWellFormed`).
+ * @returns the base64url alphabet (`A–Z a–z 0–9 - _`) with the `=` padding stripped.
+ * @example
+ * base64UrlEncode('é'); // 'w6k'
+ */
+export function base64UrlEncode(text: string): string {
+  // `btoa` takes one byte per character: spell out the UTF-8 bytes as such characters first.
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+}
