@@ -41,53 +41,52 @@ export function compileGlobalContext(
   name: string | undefined,
 ): CompiledGlobalContext {
   const conditional = typeof source === 'object' && source !== null && 'contexts' in source;
-  const { contexts, eventTypes, schemas, filter } = (
-    conditional ? source : {}
-  ) as ConditionalContext;
-  const primitives: readonly unknown[] = conditional ? contexts : [source];
-  if (!Array.isArray(primitives)) fail('a conditional global context needs a `contexts` array');
-  if (eventTypes !== undefined && !Array.isArray(eventTypes)) {
-    fail('`eventTypes` must be an array of event type codes');
+  const { contexts, eventTypes, schemas, filter }: Partial<ConditionalContext> = conditional
+    ? source
+    : { contexts: [source] };
+  if (!Array.isArray(contexts) || (eventTypes !== undefined && !Array.isArray(eventTypes))) {
+    fail('a conditional global context needs `contexts` (and `eventTypes`) as lists');
   }
   const texts: string[] = [];
   const entities: SelfDescribingJson<unknown>[] = [];
   const generators: ContextGenerator[] = [];
-  for (const primitive of primitives) {
-    if (typeof primitive === 'function') {
-      generators.push(primitive as ContextGenerator);
-      continue;
+  for (const primitive of contexts) {
+    if (typeof primitive === 'function') generators.push(primitive);
+    else {
+      try {
+        texts.push(selfDescribingText(primitive, 'global context'));
+      } catch (error) {
+        fail((error as Error).message);
+      }
+      entities.push(primitive);
     }
-    try {
-      texts.push(selfDescribingText(primitive, 'global context'));
-    } catch (error) {
-      fail((error as Error).message);
-    }
-    entities.push(primitive as SelfDescribingJson<unknown>);
   }
-  // A plain string or list of patterns means accept; a record may accept, reject or both.
-  const rules: SchemaRuleSet | undefined =
+  // A pattern or a list of patterns accepts; a record may accept, reject or both.
+  const { accept, reject }: SchemaRuleSet =
     typeof schemas === 'string' || Array.isArray(schemas)
       ? { accept: schemas as string | readonly string[] }
-      : (schemas as SchemaRuleSet | undefined);
-  if (rules !== undefined && rules.accept === undefined && rules.reject === undefined) {
+      : ((schemas as SchemaRuleSet | undefined) ?? {});
+  if (schemas !== undefined && accept === undefined && reject === undefined) {
     fail('a schema condition needs `accept` or `reject` patterns');
   }
-  const accept = patterns(rules?.accept);
-  const reject = patterns(rules?.reject);
+  const accepted = patterns(accept);
+  const rejected = patterns(reject);
+  const matches = (event: TrackedEvent): boolean => {
+    // Schema conditions never match events that are not self-describing.
+    const schema = event.eventSchema ?? (schemas === undefined ? '' : undefined);
+    return (
+      (eventTypes === undefined || eventTypes.includes(event.eventType)) &&
+      schema !== undefined &&
+      (accept === undefined || accepted.some((pattern) => pattern.test(schema))) &&
+      !rejected.some((pattern) => pattern.test(schema))
+    );
+  };
   const applies =
-    rules === undefined && eventTypes === undefined && filter === undefined
+    schemas === undefined && eventTypes === undefined && filter === undefined
       ? undefined
       : (event: TrackedEvent, report: (error: FloeError) => void): boolean => {
-          if (eventTypes !== undefined && !eventTypes.includes(event.eventType)) return false;
-          if (rules !== undefined) {
-            // Schema conditions never match events that are not self-describing.
-            const schema = event.eventSchema ?? '';
-            if (accept !== undefined && !accept.some((pattern) => pattern.test(schema)))
-              return false;
-            if (schema === '' || reject?.some((pattern) => pattern.test(schema))) return false;
-          }
           try {
-            return filter === undefined || filter(event) === true;
+            return matches(event) && (filter === undefined || filter(event) === true);
           } catch (error) {
             report(new FloeError('plugin', 'a global context filter threw', { cause: error }));
             return false;
@@ -96,10 +95,8 @@ export function compileGlobalContext(
   return { source, name, applies, texts, entities, generators };
 }
 
-function patterns(list: string | readonly string[] | undefined): RegExp[] | undefined {
-  return list === undefined
-    ? undefined
-    : (typeof list === 'string' ? [list] : list).map(compileSchemaPattern);
+function patterns(list: string | readonly string[] | undefined): RegExp[] {
+  return (typeof list === 'string' ? [list] : (list ?? [])).map(compileSchemaPattern);
 }
 
 function fail(message: string): never {

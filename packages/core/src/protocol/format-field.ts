@@ -2,14 +2,6 @@ import { FloeError } from '../errors/floe-error';
 import type { FieldRule } from './field-rules';
 import { codePointLength, toWellFormed } from './well-formed';
 
-const EXPECTED: Readonly<Record<FieldRule['kind'], string>> = {
-  string: 'a string',
-  number: 'a number',
-  integer: 'a 32-bit integer',
-  offset: 'a number in the 32-bit integer range',
-  boolean: 'a boolean',
-};
-
 /**
  * Formats one payload value as the string that goes on the wire (tracker protocol §1.4, §5.4).
  *
@@ -40,10 +32,8 @@ export function formatField(key: string, value: unknown, rule: FieldRule): strin
   }
   if (text === undefined) {
     const shown = typeof value === 'number' || typeof value === 'boolean' ? ` ${value}` : '';
-    throw new FloeError(
-      'invalid_event',
-      `${key}: expected ${EXPECTED[kind]}, got ${typeof value}${shown}`,
-    );
+    const expected = kind === 'integer' || kind === 'offset' ? '32-bit integer' : kind;
+    invalid(`${key}: expected a ${expected}, got ${typeof value}${shown}`);
   }
   return checkLength(key, text, rule.max);
 }
@@ -58,12 +48,9 @@ export function formatField(key: string, value: unknown, rule: FieldRule): strin
  * @throws FloeError (`invalid_event`) when it does not.
  */
 export function checkLength(key: string, text: string, max: number | undefined): string {
-  // A string is never shorter in code points than half its code units: most need no count.
+  // Code points never outnumber code units: a string within the limit in units needs no count.
   if (max !== undefined && text.length > max && codePointLength(text) > max) {
-    throw new FloeError(
-      'invalid_event',
-      `${key}: ${codePointLength(text)} characters, at most ${max}`,
-    );
+    invalid(`${key}: ${codePointLength(text)} characters, at most ${max}`);
   }
   return text;
 }
@@ -77,7 +64,11 @@ function formatNumber(key: string, value: number): string {
   const text = String(value === 0 ? 0 : value);
   // String() switches to exponent notation exactly where §5.4 says the value becomes invalid.
   if (!Number.isFinite(value) || text.includes('e')) {
-    throw new FloeError('invalid_event', `${key}: ${text} has no positional decimal form`);
+    invalid(`${key}: ${text} has no positional decimal form`);
   }
   return text;
+}
+
+function invalid(message: string): never {
+  throw new FloeError('invalid_event', message);
 }

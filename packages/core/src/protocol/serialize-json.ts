@@ -19,34 +19,19 @@ export function serializeJson(value: unknown, what: string): string {
     text = JSON.stringify(value);
   } catch (error) {
     // TypeError for cycles and BigInt, RangeError for nesting too deep, anything a getter throws.
-    throw new FloeError(
-      'invalid_event',
-      `${what} cannot be serialised as JSON: ${message(error)}`,
-      {
-        cause: error,
-      },
-    );
+    invalid(`${what} cannot be serialised as JSON: ${(error as Error)?.message ?? error}`, error);
   }
-  if (text === undefined) throw new FloeError('invalid_event', `${what} is missing`);
+  if (text === undefined) invalid(`${what} is missing`);
   // JSON.stringify silently turns NaN and ±Infinity into null and drops functions, symbols and
   // undefined array items (or nulls them). The value is known to be acyclic now, so one walk
   // finds them.
   const lossy = findLossy(value);
   if (lossy !== undefined) {
-    const [at, bad] = lossy;
-    const path = `"${at || '/'}"`;
-    throw new FloeError(
-      'invalid_event',
-      typeof bad === 'number'
-        ? `${what}: ${bad} at ${path} is not a JSON number`
-        : `${what}: ${bad === undefined ? 'undefined' : `a ${typeof bad}`} at ${path} cannot be serialised as JSON`,
-    );
+    const [path, bad] = lossy;
+    const shown = typeof bad === 'number' || bad === undefined ? bad : typeof bad;
+    invalid(`${what}: ${shown} at "${path || '/'}" is not JSON`);
   }
   return jsonToWellFormed(text);
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 // The JSON pointer and the value of the first thing JSON.stringify would lose, if any. The path
@@ -54,22 +39,20 @@ function message(error: unknown): string {
 function findLossy(value: unknown): [string, unknown] | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? undefined : ['', value];
   if (typeof value === 'function' || typeof value === 'symbol') return ['', value];
-  if (typeof value !== 'object' || value === null) return undefined;
   // JSON.stringify serialises what toJSON returns (a Date's ISO string), not the object.
+  if (typeof value !== 'object' || value === null) return undefined;
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return undefined;
-  if (Array.isArray(value)) {
-    // By index: a hole or an undefined item would be written as null.
-    for (let i = 0; i < value.length; i++) {
-      const found: [string, unknown] | undefined =
-        value[i] === undefined ? ['', undefined] : findLossy(value[i]);
-      if (found !== undefined) return [`/${i}${found[0]}`, found[1]];
-    }
-    return undefined;
-  }
-  const record = value as Record<string, unknown>;
-  for (const key in record) {
-    const found = findLossy(record[key]);
+  // Arrays by index: a hole or an undefined item would be written as null.
+  const keys = Array.isArray(value) ? value.keys() : Object.keys(value);
+  for (const key of keys) {
+    const item = (value as Record<string, unknown>)[key];
+    const found: [string, unknown] | undefined =
+      item === undefined && Array.isArray(value) ? ['', item] : findLossy(item);
     if (found !== undefined) return [`/${key}${found[0]}`, found[1]];
   }
   return undefined;
+}
+
+function invalid(message: string, cause?: unknown): never {
+  throw new FloeError('invalid_event', message, { cause });
 }

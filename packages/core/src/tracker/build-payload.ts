@@ -131,25 +131,17 @@ function encodeContexts(json: string): string {
   return lastEncoded;
 }
 
-// Rejects an event over the single-event cap (§6.5) and logs one that some pipelines lose. Each
-// character takes at most 6 bytes in JSON text (a `\u001f` escape), so the length of keys and
-// values clears most events; only a large one is serialised to be measured.
+// Rejects an event over the single-event cap (§6.5) and logs one that SQS-backed pipelines lose.
+// Each character takes at most 6 bytes in JSON text (a `\u001f` escape), so the length of keys
+// and values clears most events; only a large one is serialised to be measured.
 function checkSize(eid: string, payload: Payload): void {
   let length = 0;
   for (const key in payload) length += key.length + payload[key]!.length + 6;
   if (length * 6 <= LARGE_EVENT_BYTES) return;
   const bytes = new TextEncoder().encode(JSON.stringify(payload)).length;
-  if (bytes > MAX_EVENT_BYTES) {
-    throw new FloeError(
-      'too_large',
-      `the event is ${bytes} bytes serialised, over the ${MAX_EVENT_BYTES}-byte cap`,
-    );
-  }
-  if (bytes > LARGE_EVENT_BYTES) {
-    console.warn(
-      `[floe] event ${eid} is ${bytes} bytes; collectors whose sink caps records at ${LARGE_EVENT_BYTES} bytes (SQS) will reject it`,
-    );
-  }
+  const size = `event ${eid} is ${bytes} bytes`;
+  if (bytes > MAX_EVENT_BYTES) throw new FloeError('too_large', `${size}, over ${MAX_EVENT_BYTES}`);
+  if (bytes > LARGE_EVENT_BYTES) console.warn(`[floe] ${size}, over ${LARGE_EVENT_BYTES} (SQS)`);
 }
 
 function invalid(message: string): never {

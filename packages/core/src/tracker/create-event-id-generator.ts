@@ -29,6 +29,6 @@ export function createEventIdGenerator(): () => string {
     bytes[6] = (bytes[6]! & 0x0f) | 0x40; // version 4
     bytes[8] = (bytes[8]! & 0x3f) | 0x80; // variant 10
     const hex = Array.from(bytes, (byte) => (byte + 256).toString(16).slice(1)).join('');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    return hex.replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
   };
 }

@@ -40,48 +40,54 @@ export interface TrackerConfig {
  * @throws FloeError (`invalid_config`) naming the first option that cannot work.
  */
 export function resolveTrackerConfig(options: TrackerOptions): TrackerConfig {
-  if (typeof options !== 'object' || options === null) fail('options must be an object');
-  const { namespace, platform, appId, emitters, plugins = [], validate, clock } = options;
-  if (typeof namespace !== 'string' || namespace === '') {
-    fail('namespace must be a non-empty string');
-  }
-  if (!isPlatform(platform)) fail(`platform must be a tracker-protocol platform, got ${platform}`);
-  if (appId !== undefined && typeof appId !== 'string') fail('appId must be a string');
-  if (!Array.isArray(emitters) || emitters.length === 0 || !emitters.every(isEmitter)) {
-    fail('emitters must be a non-empty array of emitters (add, flush, shutdown)');
-  }
-  if (!Array.isArray(plugins) || !plugins.every((p) => typeof p === 'object' && p !== null)) {
-    fail('plugins must be an array of plugin objects');
-  }
-  for (const name of ['onDrop', 'onError', 'generateEventId'] as const) {
-    if (options[name] !== undefined && typeof options[name] !== 'function') {
-      fail(`${name} must be a function`);
-    }
-  }
-  if (clock !== undefined && typeof clock?.now !== 'function') fail('clock needs now()');
-  checkValidation(validate);
-  const tv = trackerVersion(options.adapter);
+  const given: Partial<TrackerOptions> = options ?? {};
+  const { namespace, platform, appId, emitters, plugins = [], validate, clock = Date } = given;
+  const { validators, onViolation, sampleRate = 1 } = validate ?? { validators: {} };
+  // Each option with what it must be: the first that is not fails creation.
+  const checks: [boolean, string][] = [
+    [typeof namespace === 'string', 'namespace: expected a string'],
+    [isPlatform(platform), `platform: ${platform} is not a tracker-protocol platform`],
+    [appId === undefined || typeof appId === 'string', 'appId: expected a string'],
+    [
+      Array.isArray(emitters) && emitters.length > 0 && emitters.every(isEmitter),
+      'emitters: expected a non-empty list of emitters',
+    ],
+    [Array.isArray(plugins) && plugins.every(isObject), 'plugins: expected a list of objects'],
+    [isFunction(clock?.now), 'clock: expected an object with now()'],
+    [isObject(validators), 'validate.validators: expected an object'],
+    [
+      [undefined, 'throw', 'warn'].includes(onViolation as string) || isFunction(onViolation),
+      "validate.onViolation: expected 'throw', 'warn' or a function",
+    ],
+    [sampleRate >= 0 && sampleRate <= 1, 'validate.sampleRate: expected 0 to 1'],
+    ...(['onDrop', 'onError', 'generateEventId'] as const).map((name): [boolean, string] => [
+      given[name] === undefined || isFunction(given[name]),
+      `${name}: expected a function`,
+    ]),
+  ];
+  for (const [ok, message] of checks) if (!ok) fail(message);
+  const tv = trackerVersion(given.adapter);
   const header: Record<string, string> = {
     tv,
-    tna: configText('namespace', namespace, 128),
-    p: platform,
+    tna: configured(() => text('namespace', namespace!, 128)),
+    p: platform!,
   };
-  if (appId) header['aid'] = configText('appId', appId, 255);
+  if (appId) header['aid'] = configured(() => text('appId', appId, 255));
   const contexts = createGlobalContextRegistry();
-  if (options.globalContexts !== undefined) contexts.add(options.globalContexts);
+  if (given.globalContexts !== undefined) contexts.add(given.globalContexts);
   return {
-    namespace,
+    namespace: namespace!,
     trackerVersion: tv,
     header,
-    subject: configured(() => formatSubject(options.subject ?? {}), 'subject: '),
-    encodeBase64: options.encodeBase64 ?? emitters.some((emitter) => emitter.method === 'GET'),
-    emitters: [...emitters],
+    subject: configured(() => formatSubject(given.subject ?? {}), 'subject: '),
+    encodeBase64: given.encodeBase64 ?? emitters!.some((emitter) => emitter.method === 'GET'),
+    emitters: [...emitters!],
     plugins: [...plugins],
     contexts,
     validation: validate,
-    reporter: createTrackerReporter(options.onDrop, options.onError),
-    clock: clock ?? { now: () => Date.now() },
-    generateEventId: options.generateEventId ?? createEventIdGenerator(),
+    reporter: createTrackerReporter(given.onDrop, given.onError),
+    clock,
+    generateEventId: given.generateEventId ?? createEventIdGenerator(),
   };
 }
 
@@ -89,34 +95,21 @@ function fail(message: string): never {
   throw new FloeError('invalid_config', message);
 }
 
-function isEmitter(value: unknown): value is Emitter {
-  const emitter = value as Partial<Emitter> | null;
-  return (
-    typeof emitter?.add === 'function' &&
-    typeof emitter.flush === 'function' &&
-    typeof emitter.shutdown === 'function'
-  );
+function isEmitter(value: Emitter): boolean {
+  return [value?.add, value?.flush, value?.shutdown].every(isFunction);
 }
 
-function checkValidation(validate: ValidationOptions | undefined): void {
-  if (validate === undefined) return;
-  const { validators, onViolation, sampleRate } = validate;
-  if (typeof validators !== 'object' || validators === null) {
-    fail('validate.validators must be an object');
-  }
-  if (
-    ![undefined, 'throw', 'warn'].includes(onViolation as string) &&
-    typeof onViolation !== 'function'
-  ) {
-    fail("validate.onViolation must be 'throw', 'warn' or a function");
-  }
-  if (sampleRate !== undefined && !(sampleRate >= 0 && sampleRate <= 1)) {
-    fail('validate.sampleRate must be between 0 and 1');
-  }
+function isFunction(value: unknown): boolean {
+  return typeof value === 'function';
 }
 
-function configText(name: string, value: string, max: number): string {
-  return configured(() => checkLength(name, toWellFormed(value), max));
+function isObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null;
+}
+
+// A non-empty, well-formed text of at most `max` characters.
+function text(key: string, value: string, max: number): string {
+  return checkLength(key, toWellFormed(value) || fail(`${key}: expected a non-empty string`), max);
 }
 
 // An option that would make every event invalid is a configuration error instead.
