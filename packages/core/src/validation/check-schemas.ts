@@ -1,6 +1,6 @@
 import { FloeError } from '../errors/floe-error';
-import { SchemaValidationError } from '../errors/schema-validation-error';
 import type { SelfDescribingJson } from '../protocol/self-describing-json';
+import { SchemaValidationError } from './schema-validation-error';
 import type { SchemaViolation, ValidationOptions } from './validation-options';
 
 /** The self-describing JSON of one track call that opt-in validation checks. */

@@ -1,5 +1,5 @@
-import type { SchemaViolation } from '../validation/validation-options';
-import { FloeError } from './floe-error';
+import { FloeError } from '../errors/floe-error';
+import type { SchemaViolation } from './validation-options';
 
 /**
  * A self-describing event or entity failed its schema under opt-in validation. With
