@@ -20,6 +20,7 @@ export type { NodeTrackerOptions } from './tracker/node-tracker-options';
 export {
   makeNodeHttpTransport,
   type NodeHttpTransportOptions,
+  type NodeProxyOption,
   type NodeTlsOptions,
 } from './transport/node-http-transport';
 export { NODE_ADAPTER_VERSION } from './version';

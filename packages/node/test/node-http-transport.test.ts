@@ -1,15 +1,14 @@
 import { createServer } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
-import { type AddressInfo, createServer as createNetServer, type LookupFunction } from 'node:net';
+import {
+  type AddressInfo,
+  createServer as createNetServer,
+  type LookupFunction,
+  type Socket,
+} from 'node:net';
 import { URL } from 'node:url';
 import { type Transport, TransportError, type TransportRequest } from '@floe/core';
-import { tlsFixture } from '@floe/test-utils';
-import { READ_BUFFER_BYTES } from '../src/transport/http1/connection-pool';
 import { makeNodeHttpTransport } from '../src/transport/node-http-transport';
 import { type Loopback, startLoopback } from './helpers/loopback';
-
-// The committed self-signed certificate of @floe/test-utils (decision 25).
-const { cert, key } = tlsFixture();
 
 const servers: Loopback[] = [];
 const transports: Transport[] = [];
@@ -28,14 +27,26 @@ afterEach(async () => {
   for (const s of servers.splice(0)) await s.close();
 });
 
-function post(url: string, body = '{"n":1}', timeoutMs = 2000): TransportRequest {
+function post(
+  url: string,
+  body = '{"n":1}',
+  signal: AbortSignal = new AbortController().signal,
+): TransportRequest {
   return {
     method: 'POST',
     url: `${url}/com.snowplowanalytics.snowplow/tp2`,
     headers: { 'content-type': 'application/json; charset=UTF-8' },
     body,
-    timeoutMs,
+    signal,
   };
+}
+
+/**
+ * undici frees a connection for the next request a tick after the answer's end: sequential
+ * requests wait that tick, as an emitter's do, so they share one keep-alive connection.
+ */
+function tick(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 async function rejection(promise: Promise<unknown>): Promise<TransportError> {
@@ -47,12 +58,34 @@ async function rejection(promise: Promise<unknown>): Promise<TransportError> {
   return error as TransportError;
 }
 
-async function waitFor(condition: () => boolean, timeoutMs = 2000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+/** A raw TCP server that answers each request (once its body has arrived) with `answers[n]`. */
+async function rawServer(
+  answer: (socket: Socket, n: number) => void | Promise<void>,
+): Promise<{ url: string; connections: () => number; close: () => Promise<void> }> {
+  let answered = 0;
+  let connections = 0;
+  const sockets = new Set<Socket>();
+  const raw = createNetServer((socket) => {
+    connections++;
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    socket.on('data', (chunk) => {
+      if (chunk.includes('\r\n\r\n{') || chunk.toString().startsWith('{')) {
+        void answer(socket, answered++);
+      }
+    });
+  });
+  await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(raw.address() as AddressInfo).port}`,
+    connections: () => connections,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        raw.close(() => resolve());
+      }),
+  };
 }
 
 describe('makeNodeHttpTransport', () => {
@@ -62,7 +95,7 @@ describe('makeNodeHttpTransport', () => {
       res.end('ok');
     });
     const body = '{"schema":"x","data":[{"e":"pv","ü":"✓"}]}';
-    const res = await transport().makeRequest(post(s.url, body));
+    const res = await transport().send(post(s.url, body));
     expect(res.status).toBe(200);
     expect(res.headers['x-thing']).toBe('yes');
     expect(s.requests[0]).toMatchObject({
@@ -74,54 +107,24 @@ describe('makeNodeHttpTransport', () => {
     expect(s.requests[0]!.headers['content-length']).toBe(String(Buffer.byteLength(body)));
   });
 
-  it('sends a body given as bytes as it is, with its length', async () => {
-    const s = await server();
-    const t = transport();
-    expect(t.acceptsBytes).toBe(true);
-    const body = '{"schema":"x","data":[{"e":"pv","ü":"✓"}]}';
-    const { body: _text, ...rest } = post(s.url);
-    const res = await t.makeRequest({ ...rest, bodyBytes: new TextEncoder().encode(body) });
-    expect(res.status).toBe(200);
-    expect(s.requests[0]!.body).toBe(body);
-    expect(s.requests[0]!.headers['content-length']).toBe(String(Buffer.byteLength(body)));
-  });
-
-  it('reports the request sent once its whole body is written, before the answer', async () => {
-    let answer: () => void = () => {};
-    const s = await server((_req, res) => {
-      answer = () => res.end('ok');
-    });
-    const t = transport();
-    expect(t.reportsSent).toBe(true);
-    const order: string[] = [];
-    const body = 'x'.repeat(1_000_000);
-    const pending = t
-      .makeRequest({ ...post(s.url, body), onSent: () => order.push('sent') })
-      .then((res) => order.push(`answered ${res.status}`));
-    // The body is on the wire and read whole before the server answers.
-    await waitFor(() => order.length === 1 && s.requests.length === 1);
-    expect(order).toEqual(['sent']);
-    expect(s.requests[0]!.body).toHaveLength(1_000_000);
-    answer();
-    await pending;
-    expect(order).toEqual(['sent', 'answered 200']);
-  });
-
   it('reuses one keep-alive connection for sequential requests', async () => {
     const s = await server();
     const t = transport();
-    for (let i = 0; i < 5; i++) expect((await t.makeRequest(post(s.url))).status).toBe(200);
+    for (let i = 0; i < 5; i++) {
+      expect((await t.send(post(s.url))).status).toBe(200);
+      await tick();
+    }
     expect(s.connections()).toBe(1);
     const noReuse = transport({ keepAlive: false });
-    for (let i = 0; i < 3; i++) await noReuse.makeRequest(post(s.url));
+    for (let i = 0; i < 3; i++) await noReuse.send(post(s.url));
     expect(s.connections()).toBe(4);
   });
 
-  it('aborts a request that gets no answer at its timeout', async () => {
+  it('aborts a request at a deadline signal as a timeout, and closes its connection', async () => {
     let closedAt = 0;
     const s = await server((req) => req.socket.on('close', () => (closedAt = performance.now())));
     const started = performance.now();
-    const error = await rejection(transport().makeRequest(post(s.url, '{}', 200)));
+    const error = await rejection(transport().send(post(s.url, '{}', AbortSignal.timeout(200))));
     expect(error.timeout).toBe(true);
     expect(error.code).toBe('timeout');
     expect(error.causeCode).toBe('ETIMEDOUT');
@@ -130,55 +133,34 @@ describe('makeNodeHttpTransport', () => {
     expect(closedAt).toBeGreaterThan(started);
   });
 
-  it('aborts when the request signal fires', async () => {
+  it('aborts when the request signal fires, as an abort and not a timeout', async () => {
     const s = await server(() => undefined);
     const controller = new AbortController();
-    const pending = transport().makeRequest({ ...post(s.url), signal: controller.signal });
+    const pending = transport().send(post(s.url, '{}', controller.signal));
     setTimeout(() => controller.abort(), 20);
     const error = await rejection(pending);
     expect(error.timeout).toBe(false);
+    expect(error.causeCode).toBe('ABORT_ERR');
+    // A signal that is already aborted sends nothing.
+    const before = s.requests.length;
+    await rejection(transport().send(post(s.url, '{}', controller.signal)));
+    expect(s.requests).toHaveLength(before);
   });
 
-  it.each([307, 308])('follows a %i once with the same method and body', async (status) => {
-    const target = await server();
-    const s = await server((_req, res) => {
-      res.writeHead(status, { location: `${target.url}/moved/tp2` });
-      res.end('moved');
-    });
-    const res = await transport().makeRequest(post(s.url, '{"a":1}'));
-    expect(res.status).toBe(200);
-    expect(target.requests).toHaveLength(1);
-    expect(target.requests[0]).toMatchObject({
-      method: 'POST',
-      url: '/moved/tp2',
-      body: '{"a":1}',
-    });
-  });
-
-  it('follows only one redirect: a second 307 is the answer', async () => {
-    const last = await server();
-    const second = await server((_req, res) => {
-      res.writeHead(307, { location: last.url });
-      res.end();
-    });
-    const first = await server((_req, res) => {
-      res.writeHead(307, { location: second.url });
-      res.end();
-    });
-    expect((await transport().makeRequest(post(first.url))).status).toBe(307);
-    expect(second.requests).toHaveLength(1);
-    expect(last.requests).toHaveLength(0);
-  });
-
-  it.each([301, 302, 303])('reports a %i as its status without following it', async (status) => {
-    const target = await server();
-    const s = await server((_req, res) => {
-      res.writeHead(status, { location: target.url });
-      res.end();
-    });
-    expect((await transport().makeRequest(post(s.url))).status).toBe(status);
-    expect(target.requests).toHaveLength(0);
-  });
+  it.each([301, 302, 303, 307, 308])(
+    'returns a %i with its location and follows nothing (core owns redirects)',
+    async (status) => {
+      const target = await server();
+      const s = await server((_req, res) => {
+        res.writeHead(status, { location: `${target.url}/moved/tp2` });
+        res.end('moved');
+      });
+      const res = await transport().send(post(s.url, '{"a":1}'));
+      expect(res.status).toBe(status);
+      expect(res.headers.location).toBe(`${target.url}/moved/tp2`);
+      expect(target.requests).toHaveLength(0);
+    },
+  );
 
   it('reads at most 64 KiB of a 5 MiB body, then cuts the connection', async () => {
     let written = 0;
@@ -194,7 +176,7 @@ describe('makeNodeHttpTransport', () => {
       };
       pump();
     });
-    const res = await transport().makeRequest(post(s.url));
+    const res = await transport().send(post(s.url));
     expect(res.status).toBe(200);
     await new Promise((r) => setTimeout(r, 100));
     expect(closed).toBe(true);
@@ -206,7 +188,7 @@ describe('makeNodeHttpTransport', () => {
       res.writeHead(200, { 'content-length': '1000' });
       res.write('partial', () => res.socket?.destroy());
     });
-    expect((await transport().makeRequest(post(s.url))).status).toBe(200);
+    expect((await transport().send(post(s.url))).status).toBe(200);
   });
 
   it('surfaces a reset of a stale keep-alive socket as a retryable ECONNRESET', async () => {
@@ -219,11 +201,12 @@ describe('makeNodeHttpTransport', () => {
       res.end('ok');
     });
     const t = transport();
-    expect((await t.makeRequest(post(s.url, '{"n":1}'))).status).toBe(200);
-    const error = await rejection(t.makeRequest(post(s.url, '{"n":2}')));
+    expect((await t.send(post(s.url, '{"n":1}'))).status).toBe(200);
+    await tick();
+    const error = await rejection(t.send(post(s.url, '{"n":2}')));
     expect(error.causeCode).toBe('ECONNRESET');
     expect(error.code).toBe('transport');
-    expect((await t.makeRequest(post(s.url, '{"n":2}'))).status).toBe(200);
+    expect((await t.send(post(s.url, '{"n":2}'))).status).toBe(200);
     expect(s.requests.map((r) => r.body)).toEqual(['{"n":1}', '{"n":2}', '{"n":2}']);
   });
 
@@ -236,7 +219,7 @@ describe('makeNodeHttpTransport', () => {
     for (let n = 0; n < 30; n++) {
       for (let attempt = 0; ; attempt++) {
         try {
-          expect((await t.makeRequest(post(s.url, `{"n":${n}}`))).status).toBe(200);
+          expect((await t.send(post(s.url, `{"n":${n}}`))).status).toBe(200);
           break;
         } catch (error) {
           errors.push((error as TransportError).causeCode);
@@ -248,21 +231,11 @@ describe('makeNodeHttpTransport', () => {
     for (const code of errors) expect(['ECONNRESET', 'EPIPE']).toContain(code);
   });
 
-  it('rejects a self-signed certificate with the TLS code, and accepts it with its CA', async () => {
-    const s = await server(undefined, () => createHttpsServer({ cert, key }));
-    const error = await rejection(transport().makeRequest(post(s.url)));
-    expect(error.causeCode).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
-    expect(error.message).toContain('self-signed');
-    expect((await transport({ tls: { ca: cert } }).makeRequest(post(s.url))).status).toBe(200);
-  });
-
   it.each(['ENOTFOUND', 'EAI_AGAIN'])('reports %s from the injected DNS lookup', async (code) => {
     const lookup = ((hostname: string, _options: unknown, callback: (error: Error) => void) => {
       callback(Object.assign(new Error(`getaddrinfo ${code} ${hostname}`), { code, hostname }));
     }) as unknown as LookupFunction;
-    const error = await rejection(
-      transport({ lookup }).makeRequest(post('http://collector.invalid')),
-    );
+    const error = await rejection(transport({ lookup }).send(post('http://collector.invalid')));
     expect(error.causeCode).toBe(code);
   });
 
@@ -279,7 +252,7 @@ describe('makeNodeHttpTransport', () => {
       if (options.all) callback(null, [{ address: '127.0.0.1', family: 4 }]);
       else callback(null, '127.0.0.1', 4);
     }) as unknown as LookupFunction;
-    const res = await transport({ lookup }).makeRequest(post(`http://collector.test:${port}`));
+    const res = await transport({ lookup }).send(post(`http://collector.test:${port}`));
     expect(res.status).toBe(200);
     expect(names).toEqual(['collector.test']);
   });
@@ -289,7 +262,7 @@ describe('makeNodeHttpTransport', () => {
     const url = s.url;
     await s.close();
     servers.splice(servers.indexOf(s), 1);
-    expect((await rejection(transport().makeRequest(post(url)))).causeCode).toBe('ECONNREFUSED');
+    expect((await rejection(transport().send(post(url)))).causeCode).toBe('ECONNREFUSED');
   });
 
   it('reads a chunked answer whole and reuses the connection after it', async () => {
@@ -300,7 +273,8 @@ describe('makeNodeHttpTransport', () => {
     });
     const t = transport();
     for (let i = 0; i < 3; i++) {
-      const res = await t.makeRequest(post(s.url));
+      await tick();
+      const res = await t.send(post(s.url));
       expect(res).toEqual({
         status: 200,
         headers: expect.objectContaining({ 'retry-after': '7' }),
@@ -313,7 +287,7 @@ describe('makeNodeHttpTransport', () => {
   it('sends credentials in the URL as Basic authorization', async () => {
     const s = await server();
     const url = s.url.replace('http://', 'http://us%40er:p%3Ass@');
-    await transport().makeRequest(post(url));
+    await transport().send(post(url));
     const expected = `Basic ${Buffer.from('us@er:p:ss').toString('base64')}`;
     expect(s.requests[0]!.headers.authorization).toBe(expected);
   });
@@ -321,8 +295,8 @@ describe('makeNodeHttpTransport', () => {
   it('refuses a header value that would inject another header', async () => {
     const s = await server();
     const request = { ...post(s.url), headers: { 'x-a': 'ok\r\nX-Injected: 1' } };
-    const error = await rejection(transport().makeRequest(request));
-    expect(error.causeCode).toBe('ERR_INVALID_CHAR');
+    const error = await rejection(transport().send(request));
+    expect(error.causeCode).toBe('UND_ERR_INVALID_ARG');
     expect(s.requests).toHaveLength(0);
   });
 
@@ -330,7 +304,7 @@ describe('makeNodeHttpTransport', () => {
     const s = await server((_req, res) => setTimeout(() => res.end('ok'), 5));
     const t = transport({ maxSockets: 2 });
     const answers = await Promise.all(
-      Array.from({ length: 8 }, (_, n) => t.makeRequest(post(s.url, `{"n":${n}}`))),
+      Array.from({ length: 8 }, (_, n) => t.send(post(s.url, `{"n":${n}}`))),
     );
     expect(answers.map((res) => res.status)).toEqual(Array(8).fill(200));
     expect(s.connections()).toBe(2);
@@ -343,9 +317,9 @@ describe('makeNodeHttpTransport', () => {
       res.end('ok', () => setTimeout(() => req.socket.destroy(), 20));
     });
     const t = transport();
-    expect((await t.makeRequest(post(s.url))).status).toBe(200);
+    expect((await t.send(post(s.url))).status).toBe(200);
     await new Promise((r) => setTimeout(r, 150));
-    expect((await t.makeRequest(post(s.url))).status).toBe(200);
+    expect((await t.send(post(s.url))).status).toBe(200);
     expect(s.connections()).toBe(2);
   });
 
@@ -366,8 +340,8 @@ describe('makeNodeHttpTransport', () => {
     const url = `http://127.0.0.1:${(early.address() as AddressInfo).port}`;
     try {
       const t = transport();
-      expect((await t.makeRequest({ ...post(url), body: 'x'.repeat(8_000_000) })).status).toBe(413);
-      expect((await t.makeRequest(post(url))).status).toBe(200);
+      expect((await t.send({ ...post(url), body: 'x'.repeat(8_000_000) })).status).toBe(413);
+      expect((await t.send(post(url))).status).toBe(200);
       expect(connections).toBe(2);
     } finally {
       early.closeAllConnections();
@@ -375,37 +349,103 @@ describe('makeNodeHttpTransport', () => {
     }
   });
 
-  it('reads an answer whose head arrives in pieces, and one whose head outgrows a read', async () => {
-    // Every read lands in the pool's one reusable buffer: what the parser keeps between reads
-    // must be a copy, or the next read would overwrite the head it is still assembling.
-    const long = `x-long: ${'v'.repeat(READ_BUFFER_BYTES * 2)}\r\n`;
+  it('reads an answer whose head arrives in pieces, and refuses a head over 16 KiB', async () => {
+    // undici's limit is Node's own (--max-http-header-size, 16 KiB): a larger head is a failed
+    // attempt with a clear code, not a hang or a buffer that grows without bound.
     const pieces = [
       ['HTTP/1.1 201 Crea', 'ted\r\nX-One: fir', 'st\r\nContent-Le', 'ngth: 2\r\n\r\nok'],
-      [`HTTP/1.1 202 Accepted\r\n${long}X-Two: second\r\nContent-Length: 0\r\n\r\n`],
+      [`HTTP/1.1 202 Accepted\r\nx-long: ${'v'.repeat(64 * 1024)}\r\nContent-Length: 0\r\n\r\n`],
     ];
-    let answered = 0;
-    const raw = createNetServer((socket) => {
-      socket.on('data', async (chunk) => {
-        if (!chunk.includes('\r\n\r\n{')) return;
-        for (const piece of pieces[answered++] ?? []) {
-          socket.write(piece);
-          await new Promise((resolve) => setTimeout(resolve, 10));
-        }
-      });
+    const raw = await rawServer(async (socket, n) => {
+      for (const piece of pieces[n] ?? []) {
+        socket.write(piece);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
     });
-    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(raw.address() as AddressInfo).port}`;
     try {
       const t = transport();
-      const first = await t.makeRequest(post(url));
-      expect(first).toEqual({ status: 201, headers: { 'x-one': 'first', 'content-length': '2' } });
-      const second = await t.makeRequest(post(url));
-      expect(second.status).toBe(202);
-      expect(second.headers['x-long']).toBe('v'.repeat(READ_BUFFER_BYTES * 2));
-      expect(second.headers['x-two']).toBe('second');
+      const first = await t.send(post(raw.url));
+      expect(first.status).toBe(201);
+      expect(first.headers).toMatchObject({ 'x-one': 'first', 'content-length': '2' });
+      const error = await rejection(t.send(post(raw.url)));
+      expect(error.causeCode).toBe('UND_ERR_HEADERS_OVERFLOW');
     } finally {
-      await new Promise((resolve) => raw.close(resolve));
+      await raw.close();
     }
+  });
+
+  it('reads a close-delimited answer to its end, then uses a new connection', async () => {
+    const raw = await rawServer((socket) => {
+      socket.write('HTTP/1.1 200 OK\r\nX-Framing: close\r\n\r\nbody until the end');
+      setTimeout(() => socket.end(), 20);
+    });
+    try {
+      const t = transport();
+      for (let i = 0; i < 2; i++) {
+        const res = await t.send(post(raw.url));
+        expect(res.status).toBe(200);
+        expect(res.headers['x-framing']).toBe('close');
+      }
+      expect(raw.connections()).toBe(2);
+    } finally {
+      await raw.close();
+    }
+  });
+
+  it('skips an interim 103 answer, and fails an unasked 100 Continue as a retryable error', async () => {
+    // undici reads 1xx answers itself: 103 Early Hints is skipped; a 100 the request did not ask
+    // for (no `Expect: 100-continue`) is a broken server, and the connection is dropped.
+    const raw = await rawServer((socket, n) => {
+      if (n === 1) socket.write('HTTP/1.1 100 Continue\r\n\r\n');
+      socket.write('HTTP/1.1 103 Early Hints\r\nLink: </a.css>; rel=preload\r\n\r\n');
+      socket.write('HTTP/1.1 204 No Content\r\nX-Final: yes\r\n\r\n');
+    });
+    try {
+      const t = transport();
+      const res = await t.send(post(raw.url));
+      expect(res.status).toBe(204);
+      expect(res.headers['x-final']).toBe('yes');
+      await tick();
+      const error = await rejection(t.send(post(raw.url)));
+      expect(error.causeCode).toBe('ECONNRESET');
+      expect(error.code).toBe('transport');
+      expect((await t.send(post(raw.url))).status).toBe(204);
+    } finally {
+      await raw.close();
+    }
+  });
+
+  it('fails an answer with both Transfer-Encoding and Content-Length, and drops its connection', async () => {
+    // Ambiguous framing (a request-smuggling shape): undici's parser refuses it, and the
+    // connection never carries another request.
+    const raw = await rawServer((socket) => {
+      socket.write(
+        'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n2\r\nok\r\n0\r\n\r\n',
+      );
+    });
+    try {
+      const t = transport();
+      for (let i = 0; i < 2; i++) {
+        const error = await rejection(t.send(post(raw.url)));
+        expect(error.message).toContain("Content-Length can't be present with Transfer-Encoding");
+        await tick();
+      }
+      expect(raw.connections()).toBe(2);
+    } finally {
+      await raw.close();
+    }
+  });
+
+  it("honours the server's Keep-Alive timeout hint instead of reusing a connection it will drop", async () => {
+    // `timeout=1` is under undici's 2 s safety margin: the connection is closed, not reused, so
+    // the next request never meets a socket the server is about to drop.
+    const s = await server((_req, res) => {
+      res.setHeader('keep-alive', 'timeout=1');
+      res.end('ok');
+    });
+    const t = transport();
+    for (let i = 0; i < 3; i++) expect((await t.send(post(s.url))).status).toBe(200);
+    expect(s.connections()).toBe(3);
   });
 
   it('close() destroys pooled sockets and refuses further requests', async () => {
@@ -415,10 +455,10 @@ describe('makeNodeHttpTransport', () => {
       res.end('ok');
     });
     const t = makeNodeHttpTransport();
-    await t.makeRequest(post(s.url));
+    await t.send(post(s.url));
     await t.close?.();
     await new Promise((r) => setTimeout(r, 50));
     expect(socketClosed).toBe(true);
-    expect((await rejection(t.makeRequest(post(s.url)))).causeCode).toBe('ERR_CLOSED');
+    expect((await rejection(t.send(post(s.url)))).causeCode).toBe('ERR_CLOSED');
   });
 });
