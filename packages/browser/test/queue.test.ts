@@ -17,7 +17,8 @@ afterAll(async () => {
   await env?.close();
 });
 
-const eidsOf = (appId: string) => goodOf(env.collector, appId).map((event) => String(event.event.event_id));
+const eidsOf = (appId: string) =>
+  goodOf(env.collector, appId).map((event) => String(event.event.event_id));
 const track = (n: number, action: string) =>
   `Array.from({ length: ${n} }, (_, i) => Floe.trackStructEvent(tracker, { category: 'q', action: '${action}', value: i }))`;
 
