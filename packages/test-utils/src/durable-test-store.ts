@@ -1,4 +1,7 @@
-import { createMemoryStore, type EventStore, type MemoryStoreOptions } from '@floe/core';
+import { createMemoryStore, type EventStore } from '@floe/core';
+
+/** The caps `createMemoryStore` takes. */
+type MemoryStoreOptions = NonNullable<Parameters<typeof createMemoryStore>[0]>;
 
 /** A memory store that says it is durable, and records what the emitter does with it. */
 export interface DurableTestStore extends EventStore {

@@ -103,7 +103,7 @@ export function createScriptedTransport(clock: Clock): ScriptedTransport {
     close() {
       closed = true;
     },
-    makeRequest(request) {
+    send(request) {
       const entry = log(request);
       const reply = replies.shift() ?? transport.fallback;
       inFlight++;
@@ -115,7 +115,7 @@ export function createScriptedTransport(clock: Clock): ScriptedTransport {
         let timer: unknown;
         const finish = (): void => {
           inFlight--;
-          request.signal?.removeEventListener('abort', onAbort);
+          request.signal.removeEventListener('abort', onAbort);
         };
         const onAbort = (): void => {
           if (timer !== undefined) clock.clearTimeout(timer);
@@ -123,7 +123,7 @@ export function createScriptedTransport(clock: Clock): ScriptedTransport {
           entry.status = 'client_aborted';
           reject(new TransportError('request aborted', { causeCode: 'ABORTED' }));
         };
-        request.signal?.addEventListener('abort', onAbort, { once: true });
+        request.signal.addEventListener('abort', onAbort, { once: true });
         if ('hang' in reply) {
           if (reply.commit) {
             commit();

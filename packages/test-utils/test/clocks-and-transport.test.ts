@@ -61,7 +61,7 @@ describe('createScriptedTransport', () => {
     url: 'https://c.test/com.snowplowanalytics.snowplow/tp2',
     headers: { 'Content-Type': 'application/json; charset=UTF-8' },
     body: BODY,
-    timeoutMs: 1000,
+    signal: new AbortController().signal,
   };
 
   it('answers from its script on the fake clock, logging parsed events', async () => {
@@ -71,13 +71,13 @@ describe('createScriptedTransport', () => {
       { status: 503, headers: { 'retry-after': '2' }, delayMs: 100 },
       { error: 'ECONNRESET', commit: true },
     );
-    const first = transport.makeRequest(request);
+    const first = transport.send(request);
     await clock.advance(100);
     await expect(first).resolves.toEqual({ status: 503, headers: { 'retry-after': '2' } });
-    const second = transport.makeRequest(request);
+    const second = transport.send(request);
     await clock.advance(0);
     await expect(second).rejects.toMatchObject({ name: 'TransportError', causeCode: 'ECONNRESET' });
-    const third = transport.makeRequest(request);
+    const third = transport.send(request);
     await clock.advance(0);
     await expect(third).resolves.toMatchObject({ status: 200 });
     expect(
@@ -95,7 +95,7 @@ describe('createScriptedTransport', () => {
     const transport = createScriptedTransport(clock);
     transport.push({ hang: true });
     const controller = new AbortController();
-    const pending = transport.makeRequest({ ...request, signal: controller.signal });
+    const pending = transport.send({ ...request, signal: controller.signal });
     await clock.advance(60_000);
     expect(transport.inFlight).toBe(1);
     controller.abort();

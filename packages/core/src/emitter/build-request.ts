@@ -1,85 +1,46 @@
-import type { FloeError } from '../errors/floe-error';
-import type { QueuedEvent } from '../store/event-store';
-import type { AbortSignalLike } from '../transport/runtime-globals';
-import type { TransportRequest } from '../transport/transport';
-import type { Batch } from './batch';
-import { buildGetPath, MAX_GET_PATH_BYTES } from './get-path';
-import { buildPostBody, countFitting } from './post-body';
-import { getTooLarge } from './prepare-event';
-import { stampBody } from './prepared-body';
+import type { QueuedPayload } from '../store/event-store';
+import type { AbortSignalLike, TransportRequest } from '../transport/transport';
+import { buildGetQuery, MAX_GET_PATH_BYTES } from './get-path';
+import { buildPostBody } from './post-body';
 import type { ResolvedOptions } from './resolve-options';
 
-/** The request for one attempt, and the events that did not fit, if any. */
-export interface BuiltRequest {
-  readonly request: TransportRequest;
-  /** Events cut off the batch because this attempt's `stm` made the body too large. */
-  readonly overflow: readonly QueuedEvent[];
+/** Where a redirect sends an attempt's second request, and the headers it may carry there. */
+export interface RedirectHop {
+  /** The target URL; for GET without its query, which is built again. */
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
 }
-
-/** What an attempt adds to its request: the abort signal and the "sent" callback. */
-export interface AttemptExtras {
-  readonly signal?: AbortSignalLike;
-  readonly onSent?: () => void;
-}
-
-const NO_EVENTS: readonly QueuedEvent[] = Object.freeze([]);
 
 /**
- * Builds one attempt's request with `stm` stamped now. GET sends the batch's single event to `/i`
- * unless its path and query would pass 20,000 B, in which case it goes by POST (or, when POST is
- * not allowed, the result is the error that drops it). `url` replaces the target when a redirect
- * is followed. POST bodies are cut to `maxPostBytes` exactly; the cut can only bite when
- * `stm` grew a digit since the batch was formed (fake clocks), and the overflow is sent next.
+ * Builds one request of an attempt, with `stm` stamped now. GET sends its single event as a query
+ * to `/i` unless path and query would pass 20,000 B, when it goes by POST (`add()` already dropped
+ * it if POST is not allowed). POST joins the events' queued texts (see `buildPostBody`). Built
+ * again, with a fresh `stm`, for a redirect hop.
  *
- * @param extras - the attempt's signal and sent callback, set on the request as it is made:
- *   this runs between an answer and the next request, so it copies no object to add them.
+ * @param hop - the redirect target, for the second request of an attempt.
  */
 export function buildRequest(
   options: ResolvedOptions,
-  batch: Batch,
-  stm: string,
-  url?: string,
-  extras: AttemptExtras = {},
-): BuiltRequest | FloeError {
-  const first = batch.events[0] as QueuedEvent;
-  if (options.method === 'GET' && batch.events.length === 1) {
-    const path = buildGetPath(options.pathPrefix, first.payload, stm);
+  events: readonly QueuedPayload[],
+  signal: AbortSignalLike,
+  hop?: RedirectHop,
+): TransportRequest {
+  const stm = String(options.clock.now());
+  const common = { signal, keepalive: options.keepalive };
+  if (options.method === 'GET' && events.length === 1) {
+    const query = buildGetQuery(JSON.parse((events[0] as QueuedPayload).json), stm);
+    const path = `${options.pathPrefix}/i?${query}`;
     if (path.length <= MAX_GET_PATH_BYTES) {
-      const request: TransportRequest = {
-        method: 'GET',
-        url: url ?? options.origin + path,
-        headers: { ...options.headers },
-        timeoutMs: options.timeoutMs,
-        keepalive: options.keepalive,
-        signal: extras.signal,
-        onSent: extras.onSent,
-      };
-      return { request, overflow: NO_EVENTS };
-    }
-    if (!options.postFallback) {
-      return getTooLarge(path.length);
+      const url = hop ? `${hop.url}?${query}` : options.origin + path;
+      return { ...common, method: 'GET', url, headers: { ...(hop?.headers ?? options.headers) } };
     }
   }
-  const fitting = countFitting(batch.events, options.maxPostBytes, stm.length);
-  const whole = fitting === batch.events.length;
-  const prepared =
-    batch.body !== undefined && batch.body.events === fitting && whole
-      ? stampBody(batch.body, stm)
-      : undefined;
-  const request: TransportRequest = {
+  return {
+    ...common,
     method: 'POST',
-    url: url ?? options.postUrl,
+    url: hop?.url ?? options.postUrl,
     // A copy each time: a transport may treat the object as its own.
-    headers: { ...options.postHeaders },
-    body:
-      prepared === undefined
-        ? buildPostBody(whole ? batch.events : batch.events.slice(0, fitting), stm, batch.texts)
-        : undefined,
-    bodyBytes: prepared,
-    timeoutMs: options.timeoutMs,
-    keepalive: options.keepalive,
-    signal: extras.signal,
-    onSent: extras.onSent,
+    headers: { ...(hop?.headers ?? options.postHeaders) },
+    body: buildPostBody(events, stm),
   };
-  return { request, overflow: whole ? NO_EVENTS : batch.events.slice(fitting) };
 }

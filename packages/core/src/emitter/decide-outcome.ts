@@ -1,5 +1,5 @@
-import type { DropReason } from '../protocol/drop-report';
 import type { FloeError } from '../errors/floe-error';
+import type { DropReason } from '../protocol/drop-report';
 import { computeBackoff } from '../retry/backoff';
 import { parseRetryAfter, RETRY_AFTER_MIN_MS } from '../retry/retry-after';
 import type { StatusPolicy } from '../retry/retry-policy';
@@ -48,12 +48,12 @@ export interface DecisionContext {
  *
  * @param outcome - the status or transport error.
  * @param batchSize - events in the batch (a single event answered 413 cannot be split).
- * @param attempts - counted attempts and all attempts the batch made before this one.
+ * @param made - counted attempts and all attempts the batch made before this one.
  */
 export function decideOutcome(
   outcome: AttemptOutcome,
   batchSize: number,
-  attempts: { readonly counted: number; readonly total: number },
+  made: { readonly attempts: number; readonly total: number },
   context: DecisionContext,
 ): Decision {
   const status = 'status' in outcome ? outcome.status : undefined;
@@ -73,8 +73,8 @@ export function decideOutcome(
   if (!context.retry) return { kind: 'drop', reason: 'retry_disabled', status, error };
   const retryAfter = parseRetryAfter(retryAfterHeader, context.now);
   const counted = retryAfter === undefined;
-  const countedAttempts = attempts.counted + (counted ? 1 : 0);
-  const totalAttempts = attempts.total + 1;
+  const countedAttempts = made.attempts + (counted ? 1 : 0);
+  const totalAttempts = made.total + 1;
   if (
     !context.durable &&
     (countedAttempts >= context.maxAttempts ||

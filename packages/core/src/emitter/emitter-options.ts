@@ -1,6 +1,6 @@
-import type { DropReport } from '../protocol/drop-report';
 import type { FloeError } from '../errors/floe-error';
 import type { Clock } from '../platform/clock';
+import type { DropReport } from '../protocol/drop-report';
 import type { BackoffOptions } from '../retry/backoff';
 import type { EventStore } from '../store/event-store';
 import type { Transport } from '../transport/transport';

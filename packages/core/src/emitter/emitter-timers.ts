@@ -1,5 +1,5 @@
 import type { Clock, TimerHandle } from '../platform/clock';
-import { setTimerRef } from './timer-ref';
+import { setTimerRef } from '../platform/timer-ref';
 
 /**
  * The emitter's two timers, both on its clock: the pause (backoff or Retry-After, which stops the

@@ -1,7 +1,7 @@
-import type { FlushResult } from '../protocol/drop-report';
 import type { Clock, TimerHandle } from '../platform/clock';
-import type { QueuedEvent } from '../store/event-store';
-import { setTimerRef } from './timer-ref';
+import { setTimerRef } from '../platform/timer-ref';
+import type { FlushResult } from '../protocol/drop-report';
+import type { QueuedPayload } from '../store/event-store';
 
 interface Waiter {
   /** Events with a `seq` up to this one were queued before the call. */
@@ -70,7 +70,7 @@ export class FlushWaiters {
   }
 
   /** Counts settled events toward every waiter that covers them. */
-  settle(events: readonly QueuedEvent[], outcome: 'delivered' | 'dropped'): void {
+  settle(events: readonly QueuedPayload[], outcome: 'delivered' | 'dropped'): void {
     if (this.waiters.length === 0 || events.length === 0) return;
     for (const waiter of [...this.waiters]) {
       let covered = 0;

@@ -1,4 +1,4 @@
-import type { QueuedEvent } from '../store/event-store';
+import type { QueuedPayload } from '../store/event-store';
 
 /** The Iglu schema of every POST body (tracker protocol §6.3). */
 export const PAYLOAD_DATA_SCHEMA =
@@ -8,86 +8,51 @@ export const DEFAULT_POST_PATH = '/com.snowplowanalytics.snowplow/tp2';
 /** The exact Content-Type of a POST; the pipeline accepts only three spellings. */
 export const POST_CONTENT_TYPE = 'application/json; charset=UTF-8';
 
-/** What a POST body starts with, before its first event. */
-export const BODY_START = `{"schema":"${PAYLOAD_DATA_SCHEMA}","data":[`;
-/** What a POST body ends with, after its last event. */
-export const BODY_END = ']}';
+const BODY_START = `{"schema":"${PAYLOAD_DATA_SCHEMA}","data":[`;
 /** Bytes of the `payload_data` envelope around the events (88, all ASCII). */
-export const ENVELOPE_BYTES = BODY_START.length + BODY_END.length;
-/** Bytes `,"stm":"` and the closing quote add to an event, besides the digits. */
-const STM_OVERHEAD = 9;
+export const ENVELOPE_BYTES = BODY_START.length + 2;
+/**
+ * Bytes `,"stm":"…"` adds to an event: 9 plus 13 digits, which a millisecond wall clock keeps
+ * until the year 2286. Batches are sized with it before the attempt's `stm` is known.
+ */
+export const STM_BYTES = 22;
 
-/** The compact JSON text of a queued event, serialized now if the store did not keep it. */
-export function eventJson(event: QueuedEvent): string {
-  return event.json ?? JSON.stringify(event.payload);
+/**
+ * An event's JSON text with this attempt's `stm` as its last key: `,"stm":"<ms>"` inserted before
+ * the closing brace. The queued text has no `stm` and always holds at least the `eid`.
+ *
+ * @param json - a queued event's text.
+ * @param stm - the attempt's send time, in ms.
+ * @example
+ * withStm('{"e":"pv","eid":"x"}', '1764000000000'); // '{"e":"pv","eid":"x","stm":"1764000000000"}'
+ */
+export function withStm(json: string, stm: string): string {
+  return `${json.slice(0, -1)},"stm":"${stm}"}`;
 }
 
 /**
- * The JSON texts of a batch's events, written now, so that a batch taken ahead of its turn is
- * ready when its turn comes (self-describing events are queued in pieces, see `DeferredText`).
+ * How many leading events fit in one body of at most `maxBytes`, counting the envelope, the commas
+ * and each event's `stm` exactly. Always at least one: an event larger than the cap by itself is
+ * sent alone.
  */
-export function writeTexts(events: readonly QueuedEvent[]): string[] {
-  const texts = new Array<string>(events.length);
-  for (let i = 0; i < events.length; i++) texts[i] = eventJson(events[i] as QueuedEvent);
-  return texts;
-}
-
-/**
- * Exact UTF-8 size of the body {@link buildPostBody} would produce for the first `count` events
- * with an `stm` of `stmLength` digits: envelope, commas and `stm` included.
- */
-export function postBodyBytes(
-  events: readonly QueuedEvent[],
-  stmLength: number,
-  count = events.length,
-): number {
-  let bytes = ENVELOPE_BYTES + Math.max(0, count - 1);
-  for (let i = 0; i < count; i++)
-    bytes += (events[i] as QueuedEvent).bytes + STM_OVERHEAD + stmLength;
-  return bytes;
-}
-
-/**
- * How many leading events fit in one body of at most `maxBytes` (always at least one: an event
- * larger than the cap by itself is sent alone).
- */
-export function countFitting(
-  events: readonly QueuedEvent[],
-  maxBytes: number,
-  stmLength: number,
-): number {
-  let bytes = ENVELOPE_BYTES;
+export function countFitting(events: readonly QueuedPayload[], maxBytes: number): number {
+  let bytes = ENVELOPE_BYTES - 1;
   let count = 0;
   for (const event of events) {
-    const next = bytes + event.bytes + STM_OVERHEAD + stmLength + (count > 0 ? 1 : 0);
-    if (count > 0 && next > maxBytes) break;
-    bytes = next;
+    bytes += event.bytes + STM_BYTES + 1;
+    if (count > 0 && bytes > maxBytes) break;
     count++;
   }
   return count;
 }
 
 /**
- * The POST body for one attempt: the `payload_data` envelope with each event's precomputed JSON
- * and this attempt's `stm` spliced in, so no event is serialized again.
+ * The POST body of one attempt: the `payload_data` envelope around each event's queued text with
+ * the attempt's `stm` added. No event is serialized again.
  *
  * @param events - the batch, oldest first.
- * @param stm - the attempt's send time, ms digits.
- * @param texts - the events' texts when they were written already (`Batch.texts`).
+ * @param stm - the attempt's send time, in ms.
  */
-export function buildPostBody(
-  events: readonly QueuedEvent[],
-  stm: string,
-  texts?: readonly string[],
-): string {
-  const parts = new Array<string>(events.length);
-  for (let i = 0; i < events.length; i++) {
-    parts[i] = withStm(texts?.[i] ?? eventJson(events[i] as QueuedEvent), stm);
-  }
-  return BODY_START + parts.join(',') + BODY_END;
-}
-
-function withStm(json: string, stm: string): string {
-  const open = json.length > 2 ? ',' : '';
-  return json.slice(0, -1) + open + '"stm":"' + stm + '"}';
+export function buildPostBody(events: readonly QueuedPayload[], stm: string): string {
+  return `${BODY_START}${events.map((event) => withStm(event.json, stm)).join(',')}]}`;
 }

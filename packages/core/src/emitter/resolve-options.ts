@@ -6,7 +6,7 @@ import { createStatusPolicy, type StatusPolicy } from '../retry/retry-policy';
 import type { EventStore } from '../store/event-store';
 import { createMemoryStore } from '../store/memory-store';
 import { makeFetchTransport } from '../transport/fetch-transport';
-import { runtimeGlobals } from '../transport/runtime-globals';
+import { runtimeGlobals } from '../transport/fetch-types';
 import type { Transport } from '../transport/transport';
 import type { EmitterOptions } from './emitter-options';
 import { DEFAULT_POST_PATH, POST_CONTENT_TYPE } from './post-body';
@@ -47,6 +47,12 @@ const HOUR_MS = 3_600_000;
  * above ~70 B; the count only bounds a batch of tiny events (and how much one `take` leases).
  */
 export const DEFAULT_MAX_BATCH_EVENTS = 500;
+/**
+ * Default cap on requests in flight. The adaptive window (see `createSendWindow`) starts at 2 and
+ * grows toward it while a backlog waits; 8 keeps a collector 20 ms away as busy as one on loopback
+ * without flooding one that struggles.
+ */
+export const DEFAULT_MAX_IN_FLIGHT = 8;
 
 function check(ok: boolean, message: string): void {
   if (!ok) throw new FloeError('invalid_config', `createEmitter: ${message}`);
@@ -114,7 +120,7 @@ export function resolveOptions(options: EmitterOptions): ResolvedOptions {
     maxPostBytes: positiveInt(options.maxPostBytes ?? 40_000, 'maxPostBytes'),
     flushIntervalMs: nonNegative(options.flushIntervalMs ?? 5000, 'flushIntervalMs'),
     timeoutMs: positiveInt(options.timeoutMs ?? 5000, 'timeoutMs'),
-    maxInFlight: positiveInt(options.maxInFlight ?? 1, 'maxInFlight'),
+    maxInFlight: positiveInt(options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT, 'maxInFlight'),
     retry: options.retry ?? true,
     statusPolicy: createStatusPolicy(options.retryStatusCodes, options.dontRetryStatusCodes),
     backoff: { baseMs, capMs },

@@ -1,5 +1,5 @@
-import type { DropReport } from '../protocol/drop-report';
 import { FloeError } from '../errors/floe-error';
+import type { DropReport } from '../protocol/drop-report';
 import type { EmitterOptions, SendFailure, SendSuccess } from './emitter-options';
 
 /** The user's callbacks, each guarded so a throw never changes what happens to a batch. */

@@ -1,84 +1,70 @@
-import type { Clock } from '../platform/clock';
-import { type AbortControllerLike, runtimeGlobals } from '../transport/runtime-globals';
-import type { Transport, TransportRequest } from '../transport/transport';
-import { TransportError } from '../transport/transport-error';
-import { findErrorCode } from '../transport/transport-error-code';
+import { TransportError } from '../errors/transport-error';
+import type { QueuedPayload } from '../store/event-store';
+import { type AbortControllerLike, runtimeGlobals } from '../transport/fetch-types';
+import { findErrorCode } from '../transport/find-error-code';
+import type { TransportRequest, TransportResponse } from '../transport/transport';
+import { buildRequest } from './build-request';
+import { followRedirect } from './follow-redirect';
+import type { ResolvedOptions } from './resolve-options';
 
 /** What one attempt produced: a status, or the error that stopped it before any status. */
-export type AttemptOutcome =
-  | { readonly status: number; readonly headers: Readonly<Record<string, string>> }
-  | { readonly error: TransportError };
-
-/** What {@link sendAttempt} needs from its emitter. */
-export interface AttemptContext {
-  readonly transport: Transport;
-  readonly clock: Clock;
-  /** Abort controllers of requests in flight, so shutdown can cut them. */
-  readonly inFlight: Set<{ abort(reason?: unknown): void }>;
-}
+export type AttemptOutcome = TransportResponse | { readonly error: TransportError };
 
 /**
- * Makes one attempt and never rejects. The timeout is enforced here on the emitter's clock, not
- * only by the transport, so a transport that ignores its deadline cannot stall the emitter and
- * fake clocks control it in tests. A 307/308 is followed once with the same method and events
- * (tracker protocol §6.1), rebuilt so the second request carries its own fresh `stm`; any other
- * 3xx is returned as is and counts as a retryable failure.
+ * Makes one attempt and never rejects. The timeout runs on the emitter's clock, not only in the
+ * transport, so a transport that ignores its signal cannot stall the emitter, and fake clocks
+ * control it in tests; it covers the whole attempt, redirect hop included. A 307/308 is followed
+ * once, rebuilt with a fresh `stm` (see {@link followRedirect}).
  *
- * @param controller - aborts the attempt (its timeout, or shutdown); `request` carries its signal.
- * @param request - the request, built with `controller.signal`.
- * @param rebuild - builds the request again, to the given URL, when a redirect is followed.
+ * @param controllers - the abort controllers of attempts in flight, so shutdown can cut them.
  */
 export async function sendAttempt(
-  context: AttemptContext,
-  controller: AbortControllerLike,
-  request: TransportRequest,
-  rebuild: (url: string) => TransportRequest,
+  options: ResolvedOptions,
+  events: readonly QueuedPayload[],
+  controllers: Set<AbortControllerLike>,
 ): Promise<AttemptOutcome> {
-  const outcome = await sendOnce(context, controller, request);
-  if (!('status' in outcome) || (outcome.status !== 307 && outcome.status !== 308)) return outcome;
-  const location = outcome.headers['location'];
-  if (!location) return outcome;
-  let url: string;
+  const { clock, timeoutMs } = options;
+  const controller = new runtimeGlobals.AbortController();
+  let timedOut = false;
+  const timer = clock.setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  controllers.add(controller);
   try {
-    url = new runtimeGlobals.URL(location, request.url).href;
-  } catch {
-    return outcome;
+    const request = buildRequest(options, events, controller.signal);
+    const response = await sendOnce(options, request);
+    const hop = followRedirect(request, response);
+    if (hop instanceof TransportError) return { error: hop };
+    if (!hop) return response;
+    return await sendOnce(options, buildRequest(options, events, controller.signal, hop));
+  } catch (error) {
+    if (!timedOut) return { error: toTransportError(error) };
+    const message = `request timed out after ${timeoutMs} ms`;
+    return { error: new TransportError(message, { timeout: true, causeCode: 'ETIMEDOUT' }) };
+  } finally {
+    clock.clearTimeout(timer);
+    controllers.delete(controller);
   }
-  return sendOnce(context, controller, rebuild(url));
 }
 
-function sendOnce(
-  context: AttemptContext,
-  controller: AbortControllerLike,
-  request: TransportRequest,
-): Promise<AttemptOutcome> {
-  return new Promise<AttemptOutcome>((resolve) => {
-    context.inFlight.add(controller);
-    let settled = false;
-    const done = (outcome: AttemptOutcome): void => {
-      if (settled) return;
-      settled = true;
-      context.clock.clearTimeout(timer);
-      context.inFlight.delete(controller);
-      resolve(outcome);
-    };
-    const timer = context.clock.setTimeout(() => {
-      const message = `request timed out after ${request.timeoutMs} ms`;
-      done({ error: new TransportError(message, { timeout: true, causeCode: 'ETIMEDOUT' }) });
-      controller.abort();
-    }, request.timeoutMs);
-    // Shutdown aborts through the controller; settle even if the transport ignores its signal.
-    controller.signal.addEventListener('abort', () =>
-      done({ error: new TransportError('request aborted', { causeCode: 'ABORTED' }) }),
+// Settles on the signal too, whether or not the transport listens to it.
+function sendOnce(options: ResolvedOptions, request: TransportRequest) {
+  return new Promise<TransportResponse>((resolve, reject) => {
+    const { signal } = request;
+    signal.addEventListener(
+      'abort',
+      () => reject(new TransportError('request aborted', { causeCode: 'ABORTED' })),
+      {
+        once: true,
+      },
     );
-    try {
-      context.transport.makeRequest(request).then(
-        (response) => done({ status: response.status, headers: response.headers ?? {} }),
-        (error: unknown) => done({ error: toTransportError(error) }),
+    options.transport
+      .send(request)
+      .then(
+        (response) => resolve({ status: response.status, headers: response.headers ?? {} }),
+        reject,
       );
-    } catch (error) {
-      done({ error: toTransportError(error) });
-    }
   });
 }
 

@@ -6,6 +6,7 @@ export type FloeErrorCode =
   | 'closed'
   | 'transport'
   | 'timeout'
+  | 'insecure_redirect'
   | 'store'
   | 'plugin'
   | 'callback'

@@ -1,25 +1,19 @@
-import type { EventText } from '../payload/deferred-text';
-import type { QueuedEvent } from './event-store';
-import { PreparedEvent, readEidFrom } from './prepared-event';
-
-/** What a slot holds: an event's text, a whole event from elsewhere, or nothing (removed). */
-type Slot = EventText | QueuedEvent | null;
+import type { QueuedPayload } from './event-store';
 
 /**
- * A double-ended queue of events kept in columns on a growable ring: for an event the emitter
- * prepared, only its text, its size, times and sequence number; its id is read back from the text
- * when the tracker wrote it there. So a queue of 100,000 tracked events holds 100,000 texts and a
- * few numbers each, not 100,000 event objects, ids and boxed times, which is ~120 bytes less per
- * event and that much less for the garbage collector to copy while a burst is queued. Events are
- * made whole again (as copies keeping `seq`) when they are read. Events from anywhere else are
- * kept as the objects they are.
+ * A double-ended queue of events kept in columns on a growable ring: each event's JSON text and
+ * id in two arrays, its size, queue time and sequence number in typed arrays. A queue of 100,000
+ * events then holds their strings and a few numbers each, not 100,000 objects with boxed numbers:
+ * ~80 bytes less per event, and that much less for the garbage collector to copy while a burst
+ * waits. Events are made whole again (copies keeping `seq`) when they are read.
  */
 export class EventColumns {
-  private slots: Slot[] = new Array(16);
-  /** Each event's id, or its length when it is read back from the text. */
-  private ids: (string | number | undefined)[] = new Array(16);
+  /** Each event's text, or `null` once it was removed out of order. */
+  private jsons: (string | null)[] = new Array(16);
+  private eids: string[] = new Array(16);
   private sizes = new Int32Array(16);
   private times = new Float64Array(16);
+  /** Each event's `seq`, or -1 for an event restored without one. */
   private seqs = new Float64Array(16);
   private head = 0;
   private count = 0;
@@ -30,130 +24,96 @@ export class EventColumns {
   }
 
   /** Appends at the back. */
-  push(event: QueuedEvent): void {
-    if (this.count === this.slots.length) this.grow();
-    this.write((this.head + this.count) & (this.slots.length - 1), event);
+  push(event: QueuedPayload): void {
+    if (this.count === this.jsons.length) this.grow();
+    this.write(this.slot(this.count), event);
     this.count++;
   }
 
   /** Inserts at the front. */
-  unshift(event: QueuedEvent): void {
-    if (this.count === this.slots.length) this.grow();
-    this.head = (this.head - 1) & (this.slots.length - 1);
+  unshift(event: QueuedPayload): void {
+    if (this.count === this.jsons.length) this.grow();
+    this.head = this.slot(-1);
     this.write(this.head, event);
     this.count++;
   }
 
   /** Whether the slot `index` from the front was removed. */
   removed(index: number): boolean {
-    return this.slots[this.slot(index)] === null;
+    return this.jsons[this.slot(index)] === null;
   }
 
-  /** The id of the event `index` from the front (not removed). */
+  /** The id of the event `index` from the front. */
   eidAt(index: number): string {
-    const at = this.slot(index);
-    const slot = this.slots[at] as EventText | QueuedEvent;
-    if (isWhole(slot)) return slot.eid;
-    const id = this.ids[at] as string | number;
-    return typeof id === 'number' ? readEidFrom(slot, id) : id;
+    return this.eids[this.slot(index)] as string;
   }
 
-  /** The size of the event `index` from the front (not removed). */
+  /** The size of the event `index` from the front. */
   bytesAt(index: number): number {
-    const at = this.slot(index);
-    const slot = this.slots[at] as EventText | QueuedEvent;
-    return isWhole(slot) ? slot.bytes : (this.sizes[at] as number);
+    return this.sizes[this.slot(index)] as number;
   }
 
-  /** The event `index` from the front, whole (a copy keeping `seq` for a prepared event). */
-  eventAt(index: number, eid = this.eidAt(index)): QueuedEvent | null {
+  /** The event `index` from the front, as a new object (not removed). */
+  eventAt(index: number): QueuedPayload {
     const at = this.slot(index);
-    const slot = this.slots[at] as Slot;
-    if (slot === null || isWhole(slot)) return slot;
-    return new PreparedEvent(
-      eid,
-      slot,
-      this.sizes[at] as number,
-      this.times[at] as number,
-      this.seqs[at] as number,
-      typeof this.ids[at] === 'number',
-    );
+    const seq = this.seqs[at] as number;
+    return {
+      eid: this.eids[at] as string,
+      json: this.jsons[at] as string,
+      bytes: this.sizes[at] as number,
+      queuedAt: this.times[at] as number,
+      ...(seq >= 0 ? { seq } : {}),
+    };
   }
 
   /** Removes the front slot. */
   dropFront(): void {
     if (this.count === 0) return;
-    this.slots[this.head] = undefined as unknown as Slot;
-    this.ids[this.head] = undefined;
-    this.head = (this.head + 1) & (this.slots.length - 1);
+    // Cleared so the ring does not keep the strings of events that left alive.
+    this.jsons[this.head] = null;
+    this.eids[this.head] = '';
+    this.head = this.slot(1);
     this.count--;
   }
 
   /** Marks the event `index` from the front removed; its slot stays until it reaches the front. */
   remove(index: number): void {
-    const at = this.slot(index);
-    this.slots[at] = null;
-    this.ids[at] = undefined;
+    this.jsons[this.slot(index)] = null;
   }
 
+  // Capacity stays a power of two, so the wrap is a mask, not a modulo.
   private slot(index: number): number {
-    return (this.head + index) & (this.slots.length - 1);
+    return (this.head + index) & (this.jsons.length - 1);
   }
 
-  private write(at: number, event: QueuedEvent): void {
-    if (!(event instanceof PreparedEvent)) {
-      this.slots[at] = event;
-      this.ids[at] = undefined;
-      return;
-    }
-    this.slots[at] = event.source;
+  private write(at: number, event: QueuedPayload): void {
+    this.jsons[at] = event.json;
+    this.eids[at] = event.eid;
     this.sizes[at] = event.bytes;
     this.times[at] = event.queuedAt;
-    this.seqs[at] = event.seq;
-    this.ids[at] = event.eidInText ? event.eid.length : event.eid;
+    this.seqs[at] = event.seq ?? -1;
   }
 
-  // Capacity stays a power of two so the index wrap is a mask, not a modulo. The slots are
-  // copied in at most two runs (before and after the wrap), typed columns with `set`.
   private grow(): void {
-    const capacity = this.slots.length * 2;
-    const first = Math.min(this.count, this.slots.length - this.head);
-    const runs: [number, number][] = [
-      [this.head, first],
-      [0, this.count - first],
-    ];
-    const slots: Slot[] = new Array(capacity);
-    const ids: (string | number | undefined)[] = new Array(capacity);
-    let to = 0;
-    for (const [from, length] of runs) {
-      for (let i = 0; i < length; i++) {
-        slots[to + i] = this.slots[from + i] as Slot;
-        ids[to + i] = this.ids[from + i];
-      }
-      to += length;
+    const capacity = this.jsons.length * 2;
+    const jsons: (string | null)[] = new Array(capacity);
+    const eids: string[] = new Array(capacity);
+    const sizes = new Int32Array(capacity);
+    const times = new Float64Array(capacity);
+    const seqs = new Float64Array(capacity);
+    for (let i = 0; i < this.count; i++) {
+      const at = this.slot(i);
+      jsons[i] = this.jsons[at] as string | null;
+      eids[i] = this.eids[at] as string;
+      sizes[i] = this.sizes[at] as number;
+      times[i] = this.times[at] as number;
+      seqs[i] = this.seqs[at] as number;
     }
-    this.slots = slots;
-    this.ids = ids;
-    this.sizes = regrow(this.sizes, new Int32Array(capacity), runs);
-    this.times = regrow(this.times, new Float64Array(capacity), runs);
-    this.seqs = regrow(this.seqs, new Float64Array(capacity), runs);
+    this.jsons = jsons;
+    this.eids = eids;
+    this.sizes = sizes;
+    this.times = times;
+    this.seqs = seqs;
     this.head = 0;
   }
-}
-
-function regrow<T extends Int32Array | Float64Array>(
-  from: T,
-  into: T,
-  runs: readonly [number, number][],
-): T {
-  let to = 0;
-  for (const [start, length] of runs) {
-    into.set(from.subarray(start, start + length), to);
-    to += length;
-  }
-  return into;
-}
-
-function isWhole(slot: EventText | QueuedEvent): slot is QueuedEvent {
-  return typeof slot !== 'string' && 'eid' in slot;
 }

@@ -43,7 +43,10 @@ export interface EventStore {
    * a store may stop before the sum of `bytes` would pass it, but returns at least one event when
    * any is available.
    */
-  take(limit: number, maxBytes?: number): readonly QueuedPayload[] | Promise<readonly QueuedPayload[]>;
+  take(
+    limit: number,
+    maxBytes?: number,
+  ): readonly QueuedPayload[] | Promise<readonly QueuedPayload[]>;
   /** Removes delivered or dropped events for good. */
   ack(eids: readonly string[]): void | Promise<void>;
   /** Returns leased events to the queue, in their original order. */

@@ -1,6 +1,6 @@
 import { FloeError } from '../errors/floe-error';
 import { EventColumns } from './event-columns';
-import type { EventStore, QueuedEvent } from './event-store';
+import type { EventStore, QueuedPayload } from './event-store';
 
 /** Caps of a {@link createMemoryStore} queue; bytes are checked first. */
 export interface MemoryStoreOptions {
@@ -18,133 +18,123 @@ export const DEFAULT_MEMORY_MAX_EVENTS = 1_000_000;
 /** The memory store: an {@link EventStore} whose `take`, `ack` and `release` are synchronous. */
 export interface MemoryEventStore extends EventStore {
   readonly durable: false;
-  take(limit: number, maxBytes?: number): readonly QueuedEvent[];
+  take(limit: number, maxBytes?: number): readonly QueuedPayload[];
   ack(eids: readonly string[]): void;
   release(eids: readonly string[]): void;
 }
 
 class MemoryStore implements MemoryEventStore {
   readonly durable = false as const;
-  // Waiting events, oldest first, in columns (see EventColumns); removed ones are acknowledged
-  // without having been leased.
+  /** Events not taken, oldest first, in columns (see EventColumns). */
   private readonly waiting = new EventColumns();
-  // One map per `take` still holding events, oldest first: an emitter holds one or two. A map per
-  // take, dropped once its events settle, lives and dies young. One long-lived map of every leased
-  // event would be promoted to the old generation, where V8 then allocates each of its rehashed
-  // tables; dead tables there keep the events they held alive through scavenges until a full
-  // collection, so draining a burst grew the old generation by ~20 MB per 100,000 events.
-  private readonly leases: Map<string, QueuedEvent>[] = [];
-  private events = 0;
-  private bytes = 0;
+  /**
+   * The events of each `take` not yet settled, one map per take, oldest first; an emitter holds
+   * one per request in flight. A map per take dies young once its events settle, where one
+   * long-lived map of every taken event would sit in V8's old generation and leave a dead table
+   * there on every rehash (~20 MB per 100,000 drained events).
+   */
+  private readonly taken: Map<string, QueuedPayload>[] = [];
+  size = 0;
+  byteSize = 0;
 
   constructor(
     private readonly maxBytes: number,
     private readonly maxEvents: number,
   ) {}
 
-  get size(): number {
-    return this.events;
-  }
-
-  get byteSize(): number {
-    return this.bytes;
-  }
-
-  add(event: QueuedEvent): readonly QueuedEvent[] {
+  add(event: QueuedPayload): readonly QueuedPayload[] {
     this.waiting.push(event);
-    this.events++;
-    this.bytes += event.bytes;
-    if (this.bytes <= this.maxBytes && this.events <= this.maxEvents) return [];
-    // Over a cap: evict the oldest waiting events. Leased ones are in flight and settle soon.
-    const evicted: QueuedEvent[] = [];
-    const { waiting } = this;
-    while ((this.bytes > this.maxBytes || this.events > this.maxEvents) && waiting.length) {
-      const oldest = waiting.eventAt(0);
-      waiting.dropFront();
-      if (!oldest) continue;
-      this.events--;
-      this.bytes -= oldest.bytes;
-      evicted.push(oldest);
+    this.size++;
+    this.byteSize += event.bytes;
+    const evicted: QueuedPayload[] = [];
+    // Over a cap: evict the oldest waiting events. Taken ones are in flight and settle soon.
+    while ((this.byteSize > this.maxBytes || this.size > this.maxEvents) && this.waiting.length) {
+      if (!this.waiting.removed(0)) {
+        const oldest = this.waiting.eventAt(0);
+        this.forget(oldest.bytes);
+        evicted.push(oldest);
+      }
+      this.waiting.dropFront();
     }
     return evicted;
   }
 
-  take(limit: number, maxBytes = Number.POSITIVE_INFINITY): readonly QueuedEvent[] {
-    const taken: QueuedEvent[] = [];
-    const lease = new Map<string, QueuedEvent>();
+  take(limit: number, maxBytes = Number.POSITIVE_INFINITY): readonly QueuedPayload[] {
+    const events: QueuedPayload[] = [];
+    const take = new Map<string, QueuedPayload>();
     const { waiting } = this;
     let sum = 0;
-    while (taken.length < limit && waiting.length) {
+    while (events.length < limit && waiting.length) {
       if (waiting.removed(0)) {
         waiting.dropFront();
         continue;
       }
       const eid = waiting.eidAt(0);
-      // A second event with a leased eid waits until the first settles, so acks stay unambiguous.
-      if (lease.has(eid) || this.leaseOf(eid) !== undefined) break;
+      // A second event with a taken eid waits until the first settles, so acks stay unambiguous.
+      if (take.has(eid) || this.takeOf(eid)) break;
       const bytes = waiting.bytesAt(0);
-      if (taken.length > 0 && sum + bytes > maxBytes) break;
-      const next = waiting.eventAt(0, eid) as QueuedEvent;
+      if (events.length > 0 && sum + bytes > maxBytes) break;
+      const event = waiting.eventAt(0);
       waiting.dropFront();
-      lease.set(eid, next);
+      take.set(eid, event);
       sum += bytes;
-      taken.push(next);
+      events.push(event);
     }
-    if (lease.size > 0) this.leases.push(lease);
-    return taken;
+    if (take.size > 0) this.taken.push(take);
+    return events;
   }
 
   ack(eids: readonly string[]): void {
     for (const eid of eids) {
-      const lease = this.leaseOf(eid);
-      if (lease === undefined) {
+      const take = this.takeOf(eid);
+      if (take) {
+        this.forget((take.get(eid) as QueuedPayload).bytes);
+        this.settle(take, eid);
+      } else {
         this.removeWaiting(eid);
-        continue;
       }
-      this.forget((lease.get(eid) as QueuedEvent).bytes);
-      this.settle(lease, eid);
     }
   }
 
   release(eids: readonly string[]): void {
+    // Back to the front in their original order: the last one goes first.
     for (let i = eids.length - 1; i >= 0; i--) {
       const eid = eids[i] as string;
-      const lease = this.leaseOf(eid, true);
-      if (lease === undefined) continue;
-      this.waiting.unshift(lease.get(eid) as QueuedEvent);
-      this.settle(lease, eid);
+      const take = this.takeOf(eid, true);
+      if (!take) continue;
+      this.waiting.unshift(take.get(eid) as QueuedPayload);
+      this.settle(take, eid);
     }
   }
 
-  // The lease holding `eid`: looked for from the oldest (batches are acknowledged in the order
-  // they were taken) or from the newest (a release gives back the batch taken last).
-  private leaseOf(eid: string, newestFirst = false): Map<string, QueuedEvent> | undefined {
-    const { leases } = this;
-    for (let n = 0; n < leases.length; n++) {
-      const lease = leases[newestFirst ? leases.length - 1 - n : n] as Map<string, QueuedEvent>;
-      if (lease.has(eid)) return lease;
+  // The take holding `eid`, looked for from the oldest (batches mostly settle in the order they
+  // were taken) or from the newest (a release usually gives back the batch taken last).
+  private takeOf(eid: string, newestFirst = false): Map<string, QueuedPayload> | undefined {
+    const { taken } = this;
+    for (let n = 0; n < taken.length; n++) {
+      const take = taken[newestFirst ? taken.length - 1 - n : n] as Map<string, QueuedPayload>;
+      if (take.has(eid)) return take;
     }
     return undefined;
   }
 
-  private settle(lease: Map<string, QueuedEvent>, eid: string): void {
-    lease.delete(eid);
-    if (lease.size === 0) this.leases.splice(this.leases.indexOf(lease), 1);
+  private settle(take: Map<string, QueuedPayload>, eid: string): void {
+    take.delete(eid);
+    if (take.size === 0) this.taken.splice(this.taken.indexOf(take), 1);
   }
 
   private forget(bytes: number): void {
-    this.events--;
-    this.bytes -= bytes;
+    this.size--;
+    this.byteSize -= bytes;
   }
 
-  // Acking an event that was never leased is not part of the emitter's protocol; it costs a scan.
+  // Acking an event that was never taken is not part of the emitter's protocol; it costs a scan.
   private removeWaiting(eid: string): void {
     const { waiting } = this;
     for (let i = 0; i < waiting.length; i++) {
       if (waiting.removed(i) || waiting.eidAt(i) !== eid) continue;
-      const bytes = waiting.bytesAt(i);
+      this.forget(waiting.bytesAt(i));
       waiting.remove(i);
-      this.forget(bytes);
       return;
     }
   }
@@ -167,11 +157,8 @@ class MemoryStore implements MemoryEventStore {
 export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryEventStore {
   const maxBytes = options.maxBytes ?? DEFAULT_MEMORY_MAX_BYTES;
   const maxEvents = options.maxEvents ?? DEFAULT_MEMORY_MAX_EVENTS;
-  if (!(maxBytes > 0) || !(maxEvents >= 1)) {
-    throw new FloeError(
-      'invalid_config',
-      'createMemoryStore: maxBytes and maxEvents must be positive',
-    );
+  if (!(maxBytes > 0 && maxEvents >= 1)) {
+    throw new FloeError('invalid_config', 'createMemoryStore: caps must be positive');
   }
   return new MemoryStore(maxBytes, maxEvents);
 }

@@ -1,9 +1,8 @@
-import { setTimerRef } from '../emitter/timer-ref';
+import { TransportError } from '../errors/transport-error';
+import { type FetchFunction, type FetchInit, runtimeGlobals } from './fetch-types';
+import { findErrorCode } from './find-error-code';
 import { readCappedBody } from './read-capped-body';
-import { type FetchFunction, type FetchInit, runtimeGlobals } from './runtime-globals';
 import type { Transport, TransportRequest, TransportResponse } from './transport';
-import { TransportError } from './transport-error';
-import { findErrorCode } from './transport-error-code';
 
 /** Options of {@link makeFetchTransport}. */
 export interface FetchTransportOptions {
@@ -13,12 +12,13 @@ export interface FetchTransportOptions {
 
 /**
  * A {@link Transport} on `fetch`, for every runtime that has it (Node 20+, Bun, Deno, browsers,
- * workers). It sets no `credentials` field (some Workers runtimes reject it), uses
- * `redirect: 'manual'` so a 301/302/303 is never replayed as a GET without its body, passes
- * `keepalive` through, aborts at the request's timeout, and reads at most 64 KB of any answer.
+ * workers). It sets no `credentials` field (some Workers runtimes reject it) and uses
+ * `redirect: 'manual'`, so it never follows a redirect: the emitter owns that policy. (A browser
+ * answers a manual redirect with an opaque status 0, a retryable failure.) It passes `keepalive`
+ * through, aborts on the request's signal, and reads at most 64 KB of any answer.
  *
  * @param options - an optional `fetch` to use instead of the global one.
- * @returns the transport; it rejects only with a {@link TransportError}.
+ * @returns the transport; `send` rejects only with a {@link TransportError}.
  * @example
  * const emitter = createEmitter({
  *   endpoint: 'https://collector.example.com',
@@ -27,39 +27,26 @@ export interface FetchTransportOptions {
  */
 export function makeFetchTransport(options: FetchTransportOptions = {}): Transport {
   return {
-    makeRequest: (request) => fetchRequest(options.fetch ?? runtimeGlobals.fetch, request),
+    send: (request) => fetchOnce(options.fetch ?? runtimeGlobals.fetch, request),
+    // fetch pools its connections itself; there is nothing of ours to release.
+    close() {},
   };
 }
 
-async function fetchRequest(
+async function fetchOnce(
   fetchFn: FetchFunction | undefined,
   request: TransportRequest,
 ): Promise<TransportResponse> {
-  if (!fetchFn) {
-    throw new TransportError(
-      'this runtime has no global fetch; pass makeFetchTransport({ fetch })',
-    );
-  }
-  const controller = new runtimeGlobals.AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, request.timeoutMs);
-  setTimerRef(timer, false);
-  const outer = request.signal;
-  const onAbort = (): void => controller.abort();
-  outer?.addEventListener('abort', onAbort, { once: true });
-  if (outer?.aborted) controller.abort();
+  if (!fetchFn) throw new TransportError('no global fetch; pass makeFetchTransport({ fetch })');
+  const init: FetchInit = {
+    method: request.method,
+    headers: { ...request.headers },
+    signal: request.signal,
+    redirect: 'manual',
+  };
+  if (request.body !== undefined) init.body = request.body;
+  if (request.keepalive) init.keepalive = true;
   try {
-    const init: FetchInit = {
-      method: request.method,
-      headers: { ...request.headers },
-      signal: controller.signal,
-      redirect: 'manual',
-    };
-    if (request.body !== undefined) init.body = request.body;
-    if (request.keepalive) init.keepalive = true;
     const response = await fetchFn(request.url, init);
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => {
@@ -68,14 +55,7 @@ async function fetchRequest(
     await readCappedBody(response.body);
     return { status: response.status, headers };
   } catch (error) {
-    if (timedOut) {
-      throw new TransportError(`request timed out after ${request.timeoutMs} ms`, {
-        timeout: true,
-        causeCode: 'ETIMEDOUT',
-        cause: error,
-      });
-    }
-    if (outer?.aborted) {
+    if (request.signal.aborted) {
       throw new TransportError('request aborted', { causeCode: 'ABORTED', cause: error });
     }
     const code = findErrorCode(error);
@@ -84,8 +64,5 @@ async function fetchRequest(
       causeCode: code,
       cause: error,
     });
-  } finally {
-    clearTimeout(timer);
-    outer?.removeEventListener('abort', onAbort);
   }
 }

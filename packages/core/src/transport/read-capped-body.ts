@@ -1,4 +1,4 @@
-import type { FetchBodyReader, FetchResponseLike } from './runtime-globals';
+import type { FetchBodyReader, FetchResponseLike } from './fetch-types';
 
 /** Response bytes read at most before the rest is cancelled (reliability.md §1, H12/H13). */
 export const MAX_RESPONSE_BYTES = 64 * 1024;

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import {
   type Clock,
   createEmitter,
-  createSystemClock,
   type DropReport,
   type Emitter,
   type EmitterOptions,
@@ -22,6 +21,7 @@ import {
   startFaultServer,
   type TrackedClock,
 } from '@floe/test-utils';
+import { createSystemClock } from '../../src/platform/system-clock';
 
 /** The real-socket test scale of reliability.md §4. */
 export const TEST_SCALE = {

@@ -134,7 +134,13 @@ describe('HTTP status faults on real sockets', () => {
       { type: 'respond', status: 200 },
       { type: 'respond', status: 413 },
     ]);
-    const h = createHarness({ endpoint: server.url, flushAt: 8, maxBatchEvents: 8 });
+    // One request at a time, so the halves go in a fixed order.
+    const h = createHarness({
+      endpoint: server.url,
+      flushAt: 8,
+      maxBatchEvents: 8,
+      maxInFlight: 1,
+    });
     h.track(8);
     expect(await h.emitter.flush({ timeoutMs: 3000 })).toEqual({
       delivered: 8,
@@ -250,7 +256,11 @@ describe('HTTP status faults at production scale (fake clock)', () => {
   });
 
   it('backoff resets after a success', async () => {
-    const { h, transport, flush, finish } = fakeSetup({ flushAt: 1, maxBatchEvents: 1 });
+    const { h, transport, flush, finish } = fakeSetup({
+      flushAt: 1,
+      maxBatchEvents: 1,
+      maxInFlight: 1,
+    });
     transport.push({ status: 500 }, { status: 500 }, { status: 200 }, { status: 500 });
     h.track(2);
     await flush();

@@ -5,7 +5,6 @@ import {
   type DropReport,
   type EventStore,
   FloeError,
-  type QueuedEvent,
   trackSelfDescribingEvent,
 } from '@floe/core';
 import {
@@ -16,6 +15,7 @@ import {
   startFaultServer,
   waitFor,
 } from '@floe/test-utils';
+import type { QueuedPayload } from '../../src/store/event-store';
 import { FAKE_ENDPOINT, fakeSetup } from './fake-setup';
 import { createHarness, makeEvent, runUntilSettled, warmUpFetch } from './harness';
 
@@ -282,7 +282,7 @@ describe('queue caps and clocks', () => {
     await finish();
   });
 
-  it('runs up to maxInFlight requests at once', async () => {
+  it('starts with 2 requests in flight and grows toward maxInFlight while a backlog waits', async () => {
     const { h, transport, clock, finish } = fakeSetup({
       maxInFlight: 3,
       flushAt: 2,
@@ -292,7 +292,7 @@ describe('queue caps and clocks', () => {
     h.track(10);
     await runUntilSettled(clock, h.emitter.flush());
     expect(transport.maxInFlight).toBe(3);
-    expect(transport.requests.map((entry) => entry.arrivedAt)).toEqual([0, 0, 0, 100, 100]);
+    expect(transport.requests.map((entry) => entry.arrivedAt)).toEqual([0, 0, 100, 100, 100]);
     h.check(transport);
     await finish();
   });
@@ -358,7 +358,7 @@ describe('callbacks and errors', () => {
       get byteSize() {
         return inner.byteSize;
       },
-      add(event: QueuedEvent) {
+      add(event: QueuedPayload) {
         if (failAdd-- > 0) throw new Error('disk full');
         return inner.add(event);
       },

@@ -1,17 +1,18 @@
-import { createMemoryStore, FloeError, type QueuedEvent } from '@floe/core';
+import { createMemoryStore, FloeError } from '@floe/core';
+import type { QueuedPayload } from '../../src/store/event-store';
 
-function queued(eid: string, bytes = 100): QueuedEvent {
-  return { eid, payload: { eid }, bytes, queuedAt: 0 };
+function queued(eid: string, bytes = 100): QueuedPayload {
+  return { eid, json: `{"eid":"${eid}"}`, bytes, queuedAt: 0 };
 }
 
 /** An event whose fields count how often the store reads them. */
-function counted(eid: string, reads: { count: number }): QueuedEvent {
+function counted(eid: string, reads: { count: number }): QueuedPayload {
   return {
     get eid() {
       reads.count++;
       return eid;
     },
-    payload: { eid },
+    json: `{"eid":"${eid}"}`,
     get bytes() {
       reads.count++;
       return 10;
@@ -103,7 +104,7 @@ describe('createMemoryStore', () => {
     store.ack(['a', 'e', 'b']);
     expect([store.size, store.byteSize]).toEqual([0, 0]);
     // A settled take is let go (each lives and dies young): none is kept once its events settle.
-    expect((store as unknown as { leases: unknown[] }).leases).toHaveLength(0);
+    expect((store as unknown as { taken: unknown[] }).taken).toHaveLength(0);
     store.add(queued('a'));
     expect(store.take(10).map((e) => e.eid)).toEqual(['a']);
   });
@@ -125,7 +126,8 @@ describe('createMemoryStore', () => {
     const reads = { count: 0 };
     for (let i = 0; i < 200_000; i++) store.add(counted(String(i), reads));
     const perAdd = reads.count / 200_000;
-    expect(perAdd).toBeLessThanOrEqual(1);
+    // Each event is copied into the columns once: its id and size read, whatever the backlog.
+    expect(perAdd).toBeLessThanOrEqual(3);
     reads.count = 0;
     const batch = store.take(10);
     store.ack(batch.map((event) => event.eid));

@@ -21,7 +21,8 @@ describe('payload and data faults on real sockets', () => {
     server.script([
       { type: 'respond', status: 500, match: { path: '/com.snowplowanalytics.snowplow/tp2' } },
     ]);
-    const h = createHarness({ endpoint: server.url });
+    // One request at a time, so the batches keep the order the rows below expect.
+    const h = createHarness({ endpoint: server.url, maxInFlight: 1 });
     h.track(2);
     const big = makeEvent(2, { se_pr: 'x'.repeat(60_000) });
     h.add(big);

@@ -1,13 +1,12 @@
+import { TransportError } from '@floe/core';
+import { type DecisionContext, decideOutcome } from '../../src/emitter/decide-outcome';
+import { computeBackoff } from '../../src/retry/backoff';
 import {
-  computeBackoff,
-  NEVER_RETRY_STATUS_CODES,
   parseRetryAfter,
   RETRY_AFTER_MAX_MS,
   RETRY_AFTER_MIN_MS,
-} from '@floe/core';
-import { type DecisionContext, decideOutcome } from '../../src/emitter/decide-outcome';
-import { createStatusPolicy } from '../../src/retry/retry-policy';
-import { TransportError } from '../../src/transport/transport-error';
+} from '../../src/retry/retry-after';
+import { createStatusPolicy, NEVER_RETRY_STATUS_CODES } from '../../src/retry/retry-policy';
 
 describe('computeBackoff', () => {
   it('doubles from the base, caps, then applies U[1,2) jitter after the cap', () => {
@@ -70,7 +69,7 @@ describe('status policy and decideOutcome', () => {
     failureStreak: 0,
     now: Date.UTC(2026, 0, 1),
   };
-  const fresh = { counted: 0, total: 0 };
+  const fresh = { attempts: 0, total: 0 };
   const status = (code: number, headers: Record<string, string> = {}) => ({
     status: code,
     headers,
@@ -143,23 +142,23 @@ describe('status policy and decideOutcome', () => {
   });
 
   it('gives up after 10 counted attempts, or 30 in all, on a memory store only', () => {
-    expect(decideOutcome(status(500), 10, { counted: 8, total: 8 }, context).kind).toBe('retry');
-    expect(decideOutcome(status(500), 10, { counted: 9, total: 9 }, context)).toMatchObject({
+    expect(decideOutcome(status(500), 10, { attempts: 8, total: 8 }, context).kind).toBe('retry');
+    expect(decideOutcome(status(500), 10, { attempts: 9, total: 9 }, context)).toMatchObject({
       kind: 'drop',
       reason: 'max_attempts',
       status: 500,
     });
     const ra = status(503, { 'retry-after': '5' });
-    expect(decideOutcome(ra, 10, { counted: 9, total: 9 }, context)).toMatchObject({
+    expect(decideOutcome(ra, 10, { attempts: 9, total: 9 }, context)).toMatchObject({
       kind: 'retry',
       counted: false,
     });
-    expect(decideOutcome(ra, 10, { counted: 2, total: 29 }, context)).toMatchObject({
+    expect(decideOutcome(ra, 10, { attempts: 2, total: 29 }, context)).toMatchObject({
       kind: 'drop',
       reason: 'max_attempts',
     });
     const durable = { ...context, durable: true };
-    expect(decideOutcome(status(500), 10, { counted: 500, total: 900 }, durable).kind).toBe(
+    expect(decideOutcome(status(500), 10, { attempts: 500, total: 900 }, durable).kind).toBe(
       'retry',
     );
   });

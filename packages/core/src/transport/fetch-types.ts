@@ -1,19 +1,7 @@
 // The web-platform globals the delivery half uses (fetch, AbortController, URL), typed
 // structurally here rather than declared globally: core compiles without DOM or Node types, and
 // these names must not leak into the public .d.ts of packages that build on core.
-
-/** The part of an `AbortSignal` Floe uses. */
-export interface AbortSignalLike {
-  readonly aborted: boolean;
-  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
-  removeEventListener(type: 'abort', listener: () => void): void;
-}
-
-/** The part of an `AbortController` Floe uses. */
-export interface AbortControllerLike {
-  readonly signal: AbortSignalLike;
-  abort(reason?: unknown): void;
-}
+import type { AbortSignalLike } from './transport';
 
 /** The `fetch` options Floe sets (never `credentials`: some Workers runtimes reject it). */
 export interface FetchInit {
@@ -41,13 +29,24 @@ export interface FetchResponseLike {
 /** A `fetch`-compatible function (the global one, a polyfill or a test double). */
 export type FetchFunction = (input: string, init?: FetchInit) => Promise<FetchResponseLike>;
 
+/** The part of an `AbortController` the emitter uses. */
+export interface AbortControllerLike {
+  readonly signal: AbortSignalLike;
+  abort(reason?: unknown): void;
+}
+
 interface DeliveryGlobals {
   readonly fetch?: FetchFunction;
   readonly AbortController: new () => AbortControllerLike;
   readonly URL: new (
     url: string,
     base?: string,
-  ) => { readonly href: string; readonly origin: string; readonly pathname: string };
+  ) => {
+    readonly href: string;
+    readonly origin: string;
+    readonly protocol: string;
+    readonly pathname: string;
+  };
 }
 
 /** The runtime's globals, read at use time so a polyfill installed later is still found. */
