@@ -1,3 +1,4 @@
+const SURROGATE = /[\uD800-\uDFFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // JSON.stringify writes lone surrogates as lower-case `\udXXX` escapes and valid pairs raw, so
 // every such escape not itself escaped (preceded by an even run of backslashes) is a lone one.
@@ -11,7 +12,11 @@ const ESCAPED_LONE_SURROGATE = /(?<=(?:^|[^\\])(?:\\\\)*)\\ud[89a-f][0-9a-f]{2}/
  * @returns the same string when it is already well-formed.
  */
 export function toWellFormed(text: string): string {
-  return text.replace(LONE_SURROGATE, '\uFFFD');
+  // ES2024's isWellFormed answers at once for most strings; without it, one plain regex scan
+  // finds no surrogate at all in most text. Only text with surrogates takes the slow pattern.
+  const wellFormed =
+    (text as { isWellFormed?(): boolean }).isWellFormed?.() ?? !SURROGATE.test(text);
+  return wellFormed ? text : text.replace(LONE_SURROGATE, '\uFFFD');
 }
 
 /**
