@@ -1,9 +1,4 @@
-import {
-  type FloeTracker,
-  TransportError,
-  type TransportRequest,
-  trackStructEvent,
-} from '@floe/core';
+import { type Tracker, TransportError, type TransportRequest, trackStructEvent } from '@floe/core';
 import { createNodeTracker } from '../src/tracker/create-node-tracker';
 import { createManualClock } from './helpers/manual-clock';
 import { tempDir } from './helpers/temp-dir';
@@ -14,7 +9,7 @@ describe('P10: the wall clock moves back 1 h during a backoff wait', () => {
     const manual = createManualClock();
     const attempts: { at: number; stm: string; dtm: string }[] = [];
     const transport = {
-      async makeRequest(request: TransportRequest) {
+      async send(request: TransportRequest) {
         const event = JSON.parse(request.body!).data[0];
         attempts.push({ at: manual.clock.monotonic(), stm: event.stm, dtm: event.dtm });
         if (attempts.length < 3)
@@ -22,7 +17,7 @@ describe('P10: the wall clock moves back 1 h during a backoff wait', () => {
         return { status: 200, headers: {} };
       },
     };
-    let tracker: FloeTracker | undefined;
+    let tracker: Tracker | undefined;
     try {
       tracker = createNodeTracker({
         endpoint: 'http://collector.test',

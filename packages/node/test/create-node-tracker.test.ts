@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { URL } from 'node:url';
-import { type DropReport, type FloeTracker, trackStructEvent } from '@floe/core';
+import { type DropReport, type Tracker, trackStructEvent } from '@floe/core';
 import { createRequestContext, withRequestSubject } from '../src/context/request-context';
 import { createNodeTracker } from '../src/tracker/create-node-tracker';
 import { type Loopback, startLoopback } from './helpers/loopback';
@@ -11,10 +11,10 @@ import { allEvents } from './helpers/tp2';
 const version = JSON.parse(readFileSync(join(__dirname, '../package.json'), 'utf8')).version;
 
 let server: Loopback;
-const trackers: FloeTracker[] = [];
+const trackers: Tracker[] = [];
 const cleanups: (() => void)[] = [];
 
-function tracker(options: Partial<Parameters<typeof createNodeTracker>[0]> = {}): FloeTracker {
+function tracker(options: Partial<Parameters<typeof createNodeTracker>[0]> = {}): Tracker {
   const t = createNodeTracker({
     endpoint: server.url,
     namespace: 'test',

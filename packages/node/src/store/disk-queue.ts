@@ -1,7 +1,7 @@
-import type { EventStore, Payload, QueuedEvent } from '@floe/core';
+import type { EventStore, QueuedPayload } from '@floe/core';
 import { DiskStoreError } from '../errors/disk-store-error';
 import { errnoOf } from './disk-fs';
-import { parseEventBody } from './queue-files';
+import { readEventJson } from './queue-files';
 import { RECORD_HEADER_BYTES } from './record-codec';
 import type { RecoveredQueue } from './recover-queue';
 import type { RecordLocation, SegmentFiles } from './segment-files';
@@ -21,8 +21,8 @@ interface Entry {
   readonly emitterSeq: number | undefined;
   /** Where the record is; undefined once the queue runs in memory. */
   location: RecordLocation | undefined;
-  /** Held in memory only when the event is not on disk. */
-  payload: Payload | undefined;
+  /** The payload's JSON text, held in memory only when the event is not on disk. */
+  json: string | undefined;
   state: number;
 }
 
@@ -72,11 +72,14 @@ export class DiskQueue implements EventStore {
     for (const { body, location } of recovered.events) {
       const segment = location && segments.get(location.segment);
       const at = segment && location ? { ...location, segment } : undefined;
-      this.insert(body.s, { eid: body.e, bytes: body.b, queuedAt: body.t, payload: body.p }, at);
+      // An event on disk is read back when leased; only one without a record is held as text.
+      const json = at ? '' : JSON.stringify(body.p);
+      this.insert(body.s, { eid: body.e, json, bytes: body.b, queuedAt: body.t }, at);
     }
     this.onDisk(() => files.start(this.nextSeq));
-    for (const { body } of recovered.salvaged)
-      this.append({ eid: body.e, payload: body.p, bytes: body.b, queuedAt: body.t });
+    for (const { body } of recovered.salvaged) {
+      this.append({ eid: body.e, json: JSON.stringify(body.p), bytes: body.b, queuedAt: body.t });
+    }
   }
 
   /** True while events are written to disk; false after falling back to memory. */
@@ -84,7 +87,7 @@ export class DiskQueue implements EventStore {
     return this.files !== undefined;
   }
 
-  add(event: QueuedEvent): readonly QueuedEvent[] {
+  add(event: QueuedPayload): readonly QueuedPayload[] {
     if (this.closed || event.bytes > this.options.maxBytes) return [event];
     // Over a cap, the oldest waiting events go (as in core's memory store); leased ones are in
     // flight and settle soon. If only leased events remain, the new event itself is refused.
@@ -102,15 +105,18 @@ export class DiskQueue implements EventStore {
       size--;
       bytes -= entry.bytes;
     }
-    const evicted = victims.map((e) => this.materialise(e) ?? toQueued(e, { eid: e.eid }));
+    // An evicted event that cannot be read back is still reported, by its eid.
+    const evicted = victims.map(
+      (e) => this.materialise(e) ?? toQueued(e, JSON.stringify({ eid: e.eid })),
+    );
     this.remove(victims);
     if (size > this.options.maxEvents || bytes > this.options.maxBytes) return [...evicted, event];
     this.append(event);
     return evicted;
   }
 
-  take(limit: number, maxBytes = Number.POSITIVE_INFINITY): readonly QueuedEvent[] {
-    const out: QueuedEvent[] = [];
+  take(limit: number, maxBytes = Number.POSITIVE_INFINITY): readonly QueuedPayload[] {
+    const out: QueuedPayload[] = [];
     const unreadable: Entry[] = [];
     let sum = 0;
     for (let i = this.firstWaiting(); i < this.entries.length && out.length < limit; i++) {
@@ -158,25 +164,16 @@ export class DiskQueue implements EventStore {
     this.options.unlock();
   }
 
-  private append(event: QueuedEvent): void {
+  private append(event: QueuedPayload): void {
     const seq = this.nextSeq++;
-    // The emitter's events carry the payload's JSON text: splice it in rather than rebuilding the
-    // payload object only to serialize it again. Same bytes as JSON.stringify of the record.
-    const body =
-      event.json === undefined
-        ? JSON.stringify({
-            s: seq,
-            e: event.eid,
-            t: event.queuedAt,
-            b: event.bytes,
-            p: event.payload,
-          })
-        : `{"s":${seq},"e":${JSON.stringify(event.eid)},"t":${JSON.stringify(event.queuedAt)},"b":${event.bytes},"p":${event.json}}`;
+    // The payload's JSON text goes in as it is, last: the same bytes as JSON.stringify of the
+    // record, and `readEventJson` can slice it back out without parsing.
+    const body = `{"s":${seq},"e":${JSON.stringify(event.eid)},"t":${JSON.stringify(event.queuedAt)},"b":${event.bytes},"p":${event.json}}`;
     const location = this.onDisk((files) => files.appendEvent(seq, body));
     this.insert(seq, event, location);
   }
 
-  private insert(seq: number, event: QueuedEvent, location: RecordLocation | undefined): void {
+  private insert(seq: number, event: QueuedPayload, location: RecordLocation | undefined): void {
     const entry: Entry = {
       index: this.entries.length,
       seq,
@@ -186,7 +183,7 @@ export class DiskQueue implements EventStore {
       emitterSeq: event.seq,
       location,
       // On disk, the payload is read back when leased instead of being held here.
-      payload: location ? undefined : event.payload,
+      json: location ? undefined : event.json,
       state: QUEUED,
     };
     this.entries.push(entry);
@@ -230,12 +227,13 @@ export class DiskQueue implements EventStore {
     return this.cursor;
   }
 
-  private materialise(entry: Entry): QueuedEvent | undefined {
-    if (entry.payload) return toQueued(entry, entry.payload);
+  private materialise(entry: Entry): QueuedPayload | undefined {
+    if (entry.json !== undefined) return toQueued(entry, entry.json);
     if (!entry.location || !this.files) return undefined;
     try {
-      const body = parseEventBody(this.files.read(entry.location).subarray(RECORD_HEADER_BYTES));
-      return body && body.e === entry.eid ? toQueued(entry, body.p) : undefined;
+      const record = this.files.read(entry.location).subarray(RECORD_HEADER_BYTES);
+      const json = readEventJson(record, entry.seq, entry.eid);
+      return json === undefined ? undefined : toQueued(entry, json);
     } catch {
       return undefined;
     }
@@ -266,9 +264,9 @@ export class DiskQueue implements EventStore {
     // Load every payload still on disk while the files can (probably) still be read.
     const lost: Entry[] = [];
     for (const entry of this.entries) {
-      if (entry.state === GONE || entry.payload) continue;
+      if (entry.state === GONE || entry.json !== undefined) continue;
       const event = this.materialise(entry);
-      if (event) entry.payload = event.payload;
+      if (event) entry.json = event.json;
       else lost.push(entry);
     }
     this.files = undefined;
@@ -292,7 +290,7 @@ export class DiskQueue implements EventStore {
   }
 }
 
-function toQueued(entry: Entry, payload: Payload): QueuedEvent {
-  const event = { eid: entry.eid, payload, bytes: entry.bytes, queuedAt: entry.queuedAt };
+function toQueued(entry: Entry, json: string): QueuedPayload {
+  const event = { eid: entry.eid, json, bytes: entry.bytes, queuedAt: entry.queuedAt };
   return entry.emitterSeq === undefined ? event : { ...event, seq: entry.emitterSeq };
 }

@@ -58,6 +58,23 @@ export function parseEventBody(body: Buffer): EventRecordBody | undefined {
   return undefined;
 }
 
+/**
+ * The payload's JSON text of an event record, sliced out without parsing: every record is written
+ * as `{"s":<seq>,"e":<eid>,"t":…,"b":…,"p":<payload>}` with the payload last, and its checksum has
+ * already been verified. Undefined when the record is not the event `seq`/`eid` (a record read
+ * from the wrong place) or not shaped so.
+ *
+ * @param body - the record body.
+ * @param seq - the event's sequence number.
+ * @param eid - the event's id.
+ */
+export function readEventJson(body: Buffer, seq: number, eid: string): string | undefined {
+  const text = body.toString('utf8');
+  if (!text.startsWith(`{"s":${seq},"e":${JSON.stringify(eid)},"t":`)) return undefined;
+  const at = text.indexOf(',"p":{');
+  return at === -1 || !text.endsWith('}}') ? undefined : text.slice(at + 5, -1);
+}
+
 /** Parses an ack record body (a JSON array of sequence numbers); undefined when it is not one. */
 export function parseAckBody(body: Buffer): number[] | undefined {
   try {

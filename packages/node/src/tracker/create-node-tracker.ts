@@ -6,7 +6,7 @@ import {
   createTracker,
   type EventStore,
   type FloeError,
-  type FloeTracker,
+  type Tracker,
   type Transport,
 } from '@floe/core';
 import { defaultRequestContext } from '../context/request-context';
@@ -34,14 +34,14 @@ function createStore(options: NodeTrackerOptions, onError: (e: FloeError) => voi
 
 /**
  * Creates a tracker for Node.js servers, workers and functions: platform `srv`, `tv`
- * `floe-node-<version>`, POST batches over a keep-alive `node:http(s)` transport, an optional
+ * `floe-node-<version>`, POST batches over a keep-alive undici transport, an optional
  * durable on-disk queue, the current request's subject merged into every event, and a shutdown
  * with a deadline on `beforeExit`, `SIGTERM` and `SIGINT`. The flush timer never keeps the process
  * alive. In a serverless handler, `await tracker.flush()` before returning.
  *
  * @param options - see {@link NodeTrackerOptions}; `endpoint` and `namespace` are required.
  * @returns core's tracker; pass it to `trackSelfDescribingEvent` and the other track functions.
- * @throws TrackerConfigError for options that cannot work, QueueLockedError when another
+ * @throws FloeError (`invalid_config`) for options that cannot work, QueueLockedError when another
  *   process holds `queueDir`.
  * @example
  * const tracker = createNodeTracker({
@@ -52,7 +52,7 @@ function createStore(options: NodeTrackerOptions, onError: (e: FloeError) => voi
  * });
  * trackStructEvent(tracker, { category: 'order', action: 'placed' });
  */
-export function createNodeTracker(options: NodeTrackerOptions): FloeTracker {
+export function createNodeTracker(options: NodeTrackerOptions): Tracker {
   const onError =
     options.onError ??
     ((error: FloeError) => console.warn(`[floe] ${error.name}: ${error.message}`));

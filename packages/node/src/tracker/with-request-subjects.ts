@@ -1,4 +1,4 @@
-import type { FloeTracker, FlushOptions, FlushResult } from '@floe/core';
+import type { FlushOptions, FlushResult, Tracker } from '@floe/core';
 import type { RequestContext } from '../context/request-context';
 
 /**
@@ -12,10 +12,10 @@ import type { RequestContext } from '../context/request-context';
  * @param shutdown - the adapter's shutdown, taking the deadline.
  */
 export function withRequestSubjects(
-  tracker: FloeTracker,
+  tracker: Tracker,
   context: RequestContext | undefined,
   shutdown: (timeoutMs?: number) => Promise<FlushResult>,
-): FloeTracker {
+): Tracker {
   return {
     get namespace() {
       return tracker.namespace;
