@@ -2,11 +2,15 @@
 // Side-by-side benchmark: Floe's Node tracker vs @snowplow/node-tracker 4.8.0 (anchors.md §2).
 //
 //   node scripts/bench/node-tracker.mjs [--quick] [--runs=3] [--n=100000] [--only=a,b] [--no-build]
+//                                       [--no-latency]
 //   node scripts/bench/node-tracker.mjs --profile --only=floe/default/structured/base64-default
 //
 // `--only` keeps the scenarios whose id (tracker/config/kind/base64-x) contains one of the parts.
 // `--profile` runs the selected scenarios once under `node --cpu-prof` and prints where the self
 // time went (profiles kept in bench-results/profiles/) instead of the tables.
+// The latency scenarios (node/latency.mjs: the sink answers after 5, 20 and 100 ms) run once each
+// after the loopback rounds' first run; `--no-latency` leaves them out, `--only=latency` keeps
+// only them.
 // `--floe-options='{"flushAt":500}'` merges extra options into every createNodeTracker call, for
 // experiments; the report says so, and such a run is not a measurement of Floe's defaults.
 //
@@ -21,6 +25,7 @@ import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { snapshotFloe } from './node/floe-snapshot.mjs';
+import { isLatency, latencyReport, latencyScenarios } from './node/latency.mjs';
 import { buildMatrix } from './node/matrix.mjs';
 import { formatProfile, summarizeProfile } from './node/profile-summary.mjs';
 import {
@@ -51,6 +56,7 @@ function parseArgs(argv) {
     build: !flag('no-build'),
     profile: flag('profile'),
     floeOptions: JSON.parse(argv.find((a) => a.startsWith('--floe-options='))?.slice(15) ?? '{}'),
+    latency: !flag('no-latency'),
   };
 }
 
@@ -132,7 +138,7 @@ async function runOnce(result, { label, n, port, execArgv, floeDir, floeOptions 
   const tmpDir =
     scenario.config === 'disk' ? mkdtempSync(join(os.tmpdir(), 'floe-bench-')) : undefined;
   try {
-    await resetSink(port);
+    await resetSink(port, scenario.sinkDelayMs ?? 0);
     const started = Date.now();
     const outcome = await runScenario(
       { ...scenario, n, port, tmpDir, floeDir, floeOptions },
@@ -185,7 +191,10 @@ async function profileScenarios(results, options, port) {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
-  const scenarios = buildMatrix({ only: options.only });
+  const scenarios = [
+    ...buildMatrix({ only: options.only }),
+    ...(options.latency ? latencyScenarios({ only: options.only }) : []),
+  ];
   const needsFloe = scenarios.some((s) => s.tracker === 'floe');
   if (needsFloe && options.build) buildFloe();
   const floe = needsFloe
@@ -217,6 +226,8 @@ async function main() {
     // Rounds (run 1 of every scenario, then run 2…) spread the machine's noise over all rows.
     for (let run = 1; run <= options.runs; run += 1) {
       for (const [index, result] of results.entries()) {
+        // A latency row runs once: its Snowplow side alone takes minutes at 100 ms.
+        if (run > 1 && isLatency(result)) continue;
         const label = `run ${run}/${options.runs} [${index + 1}/${results.length}] ${result.scenario.id}`;
         await runOnce(result, {
           label,
@@ -239,17 +250,19 @@ async function main() {
   }
 
   for (const result of results) result.summary = summarize(result.runs);
-  const targets = judgeTargets(results, options.n);
+  const loopback = results.filter((r) => !isLatency(r));
+  const latency = latencyReport(results.filter(isLatency));
+  const targets = judgeTargets(loopback, options.n);
   info.machine.loadAvgAtEnd = os.loadavg().map((v) => Number(v.toFixed(2)));
-  printReport(info, results, targets, ceilings);
-  writeJson(info, { results, ceilings }, targets);
+  printReport(info, loopback, targets, ceilings, latency);
+  writeJson(info, { results, ceilings }, [...targets, ...latency.targets]);
 }
 
 /** The delivery ceiling of every event kind and base64 setting Floe ran with (wire-ceiling.mjs). */
 async function measureCeilings(results, ceilings, options, port) {
   const pairs = new Map();
   for (const { scenario } of results) {
-    if (scenario.tracker !== 'floe') continue;
+    if (scenario.tracker !== 'floe' || scenario.sinkDelayMs) continue;
     const base64 = scenario.base64 === 'on' ? 'on' : 'off';
     pairs.set(`${scenario.kind}/${base64}`, { kind: scenario.kind, base64 });
   }
@@ -284,7 +297,7 @@ function floeBuildLine(floe) {
   return `Floe: @floe/core + @floe/node built from commit ${floe.commit}${extra}.${overrides}`;
 }
 
-function printReport(info, results, targets, ceilings) {
+function printReport(info, results, targets, ceilings, latency) {
   const { machine: m } = info;
   const lines = [
     '## Node tracker: Floe vs @snowplow/node-tracker 4.8.0',
@@ -314,6 +327,14 @@ function printReport(info, results, targets, ceilings) {
     targetTables(targets),
     '',
   ];
+  if (latency.targets.length > 0) {
+    lines.push(
+      '### Latency: the sink answers after a delay (one run each, structured events)',
+      '',
+      latency.text,
+      '',
+    );
+  }
   if (info.n !== 100_000) {
     lines.push(
       `The targets are defined for N = 100,000; at N = ${info.n.toLocaleString('en-US')} the verdicts are a smoke check only (peak RSS in particular is dominated by Node's own baseline).`,

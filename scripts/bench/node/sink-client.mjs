@@ -30,5 +30,5 @@ export const sinkCount = (port) => call(port, 'GET', '/count');
 /** Reads the sink's counters (duplicates checked first, which costs the sink ~25 ms per 100k). */
 export const sinkStats = (port) => call(port, 'GET', '/stats');
 
-/** Clears the sink's counters. */
-export const resetSink = (port) => call(port, 'POST', '/reset');
+/** Clears the sink's counters and sets how long it waits before answering an event request. */
+export const resetSink = (port, delayMs = 0) => call(port, 'POST', `/reset?delayMs=${delayMs}`);

@@ -6,7 +6,8 @@
 // POST to the tp2 path: read the whole body, parse it, count `data.length` events, answer 200 with
 // an empty body. It also keeps requests, body bytes, the largest body, events without `stm` and, for
 // Floe's reliability columns, duplicate `eid`s. `GET /stats` returns the counters, `GET /count`
-// only the event count (cheap, for polling), `POST /reset` clears them, anything else gets 404.
+// only the event count (cheap, for polling), `POST /reset` clears them (`?delayMs=N` makes every
+// event request wait N ms before its answer), anything else gets 404.
 import { createServer } from 'node:http';
 
 const TP2_PATH = '/com.snowplowanalytics.snowplow/tp2';
@@ -23,6 +24,9 @@ const fresh = () => ({
 });
 
 let stats = fresh();
+// How long the sink waits before answering an event request: 0 on loopback, or a distant
+// collector's round trip for the latency scenarios. Set by `POST /reset?delayMs=20`.
+let delayMs = 0;
 // Every eid seen since the last reset; a repeat is a duplicate delivery. Requests only append
 // their eids to `unchecked`; they are checked against `seen` when the stats are read, so the
 // sink's own bookkeeping stays off the path every request waits on.
@@ -78,7 +82,8 @@ const server = createServer(async (request, response) => {
       stats.bodyBytes += body.length;
       if (body.length > stats.maxBodyBytes) stats.maxBodyBytes = body.length;
       countBody(body);
-      answer(response, 200);
+      if (delayMs > 0) setTimeout(() => answer(response, 200), delayMs);
+      else answer(response, 200);
     } else if (request.method === 'GET' && path === '/count') {
       // What a scenario polls while it times delivery: the count alone, with none of the
       // duplicate bookkeeping /stats does first, so the sink's own work stays off the clock.
@@ -88,6 +93,7 @@ const server = createServer(async (request, response) => {
       answer(response, 200, JSON.stringify(stats), 'application/json');
     } else if (request.method === 'POST' && path === '/reset') {
       await readBody(request);
+      delayMs = Number(new URLSearchParams((request.url ?? '').split('?')[1]).get('delayMs') ?? 0);
       stats = fresh();
       seen = new Set();
       unchecked = [];
