@@ -224,7 +224,8 @@ export function createEmitter(options: EmitterOptions): Emitter {
     if (decision.kind === 'success') {
       settle(events, 'delivered');
       failureStreak = 0;
-      if (retries.length > 0 || store.size > taken) window.grow();
+      // Only requests sent since the last pushback may widen the window again.
+      if (newRound && (retries.length > 0 || store.size > taken)) window.grow();
       report.success({ eids, status: decision.status });
     } else if (decision.kind === 'bisect') {
       retries.unshift(...bisectBatch(batch));
