@@ -1,4 +1,3 @@
-import type { QueuedPayload } from '@floe/core';
 import fc from 'fast-check';
 import { buildGetQuery } from '../../src/emitter/get-path';
 import {
@@ -9,6 +8,7 @@ import {
   withStm,
 } from '../../src/emitter/post-body';
 import { queuePayload } from '../../src/emitter/queue-payload';
+import type { QueuedPayload } from '../../src/store/event-store';
 
 // Property tests over the wire encoders: the queued text of any payload, stamped and joined into a
 // body, parses back to the payload plus stm, and its byte count is what batching counted.
