@@ -59,4 +59,3 @@ export interface Tracker {
 
 // CoreEvent moved to protocol/core-event.ts; re-exported only so the shared public-types.ts
 // resolves until it imports from there.
-export type { CoreEvent, FieldValue } from '../protocol/core-event';
