@@ -14,7 +14,9 @@ const failures = [];
 console.log('bundle             min+gz   budget');
 for (const { name, size, sizeLimit, passed } of results) {
   const budget = sizeLimit === undefined ? '' : `${(sizeLimit / 1000).toFixed(1)} kB`;
-  console.log(`${name.padEnd(18)} ${(size / 1000).toFixed(2).padStart(5)} kB  ${budget}${passed === false ? '  OVER' : ''}`);
+  console.log(
+    `${name.padEnd(18)} ${(size / 1000).toFixed(2).padStart(5)} kB  ${budget}${passed === false ? '  OVER' : ''}`,
+  );
   if (passed === false) failures.push(name);
 }
 
@@ -23,7 +25,9 @@ const oneBuilder = byName.get('core-one-builder');
 if (minimal && oneBuilder) {
   const added = oneBuilder.size - minimal.size;
   const ok = added <= BUILDER_BUDGET_BYTES;
-  console.log(`one @floe/events builder adds ${added} B (budget ${BUILDER_BUDGET_BYTES} B)${ok ? '' : '  OVER'}`);
+  console.log(
+    `one @floe/events builder adds ${added} B (budget ${BUILDER_BUDGET_BYTES} B)${ok ? '' : '  OVER'}`,
+  );
   if (!ok) failures.push('one-builder delta');
 }
 

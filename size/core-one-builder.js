@@ -1,7 +1,7 @@
 // Size entry: core-minimal plus one generated @floe/events builder; budgeted as core-minimal + 0.4 kB.
 import './core-minimal.js';
+import { createEmitter, createTracker } from '@floe/core';
 import { trackLinkClick } from '@floe/events';
-import { createTracker, createEmitter } from '@floe/core';
 
 const tracker = createTracker({
   namespace: 'size',

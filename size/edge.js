@@ -6,10 +6,13 @@ import { createEdgeTracker } from '@floe/edge';
 const edge = createEdgeTracker({ endpoint: 'https://collector.example.com', namespace: 'size' });
 
 export default {
-  fetch(request, env, ctx) {
+  fetch(request, _env, ctx) {
     const tracker = edge.trackerFor(request, { waitUntil: (p) => ctx.waitUntil(p) });
     trackPageView(tracker, { pageUrl: request.url });
-    trackSelfDescribingEvent(tracker, { schema: 'iglu:com.example/event/jsonschema/1-0-0', data: {} });
+    trackSelfDescribingEvent(tracker, {
+      schema: 'iglu:com.example/event/jsonschema/1-0-0',
+      data: {},
+    });
     return new Response('ok');
   },
 };

@@ -3,4 +3,6 @@ import { newTracker, trackPageView, trackSelfDescribingEvent } from '@snowplow/b
 
 newTracker('sp', 'https://collector.example.com', { appId: 'size' });
 trackPageView();
-trackSelfDescribingEvent({ event: { schema: 'iglu:com.example/event/jsonschema/1-0-0', data: { ok: true } } });
+trackSelfDescribingEvent({
+  event: { schema: 'iglu:com.example/event/jsonschema/1-0-0', data: { ok: true } },
+});

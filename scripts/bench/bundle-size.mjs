@@ -16,7 +16,9 @@ const size = new Map(results.map((result) => [result.name, result.size]));
 const kB = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
 
 console.log('Bundle sizes, min+gz (esbuild, ESM, browser, es2020)\n');
-console.log(`${'Floe bundle'.padEnd(18)} ${'Floe'.padStart(9)}   ${'Snowplow bundle'.padEnd(26)} ${'Snowplow'.padStart(9)}   Floe/Snowplow`);
+console.log(
+  `${'Floe bundle'.padEnd(18)} ${'Floe'.padStart(9)}   ${'Snowplow bundle'.padEnd(26)} ${'Snowplow'.padStart(9)}   Floe/Snowplow`,
+);
 for (const [floe, snowplow] of PAIRS) {
   if (!size.has(floe) || !size.has(snowplow)) continue;
   const ratio = size.get(floe) / size.get(snowplow);

@@ -6,7 +6,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const sizeLimitBin = join(dirname(createRequire(import.meta.url).resolve('size-limit/package.json')), 'bin.js');
+const sizeLimitBin = join(
+  dirname(createRequire(import.meta.url).resolve('size-limit/package.json')),
+  'bin.js',
+);
 
 /**
  * Measures every bundle of .size-limit.cjs.

@@ -23,7 +23,9 @@ describe('subjectFromRequest', () => {
   });
 
   it('falls back to the first X-Forwarded-For entry, and leaves out what is absent', () => {
-    const request = new Request(page, { headers: { 'x-forwarded-for': ' 203.0.113.9 , 10.0.0.1' } });
+    const request = new Request(page, {
+      headers: { 'x-forwarded-for': ' 203.0.113.9 , 10.0.0.1' },
+    });
     expect(subjectFromRequest(request)).toEqual({ ipAddress: '203.0.113.9', pageUrl: page });
   });
 

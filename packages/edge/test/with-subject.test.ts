@@ -1,9 +1,4 @@
-import {
-  type Payload,
-  type Transport,
-  type TransportRequest,
-  trackStructEvent,
-} from '@floe/core';
+import { type Payload, type Transport, type TransportRequest, trackStructEvent } from '@floe/core';
 import { createEdgeTracker } from '@floe/edge';
 
 /** A transport that records every POSTed event and answers 200. */
@@ -20,18 +15,30 @@ function recordingTransport() {
 }
 
 const request = (ip: string) =>
-  new Request('https://shop.example.com/p', { headers: { 'cf-connecting-ip': ip, 'user-agent': 'ua' } });
+  new Request('https://shop.example.com/p', {
+    headers: { 'cf-connecting-ip': ip, 'user-agent': 'ua' },
+  });
 
 describe('createEdgeTracker', () => {
   it('gives each request its own subject, and the call’s own subject wins field by field', async () => {
     const { events, transport } = recordingTransport();
-    const edge = createEdgeTracker({ endpoint: 'https://c.example.com', namespace: 'edge', transport });
-    trackStructEvent(edge.trackerFor(request('198.51.100.1')), { category: 'a', action: 'x' });
-    trackStructEvent(edge.trackerFor(request('198.51.100.2')), { category: 'b', action: 'x' }, {
-      subject: { useragent: 'mine' },
+    const edge = createEdgeTracker({
+      endpoint: 'https://c.example.com',
+      namespace: 'edge',
+      transport,
     });
+    trackStructEvent(edge.trackerFor(request('198.51.100.1')), { category: 'a', action: 'x' });
+    trackStructEvent(
+      edge.trackerFor(request('198.51.100.2')),
+      { category: 'b', action: 'x' },
+      {
+        subject: { useragent: 'mine' },
+      },
+    );
     await edge.flush();
-    expect(events.map((e) => [e.se_ca, e.ip, e.ua, e.url, e.p, e.tv?.startsWith('floe-edge-')])).toEqual([
+    expect(
+      events.map((e) => [e.se_ca, e.ip, e.ua, e.url, e.p, e.tv?.startsWith('floe-edge-')]),
+    ).toEqual([
       ['a', '198.51.100.1', 'ua', 'https://shop.example.com/p', 'srv', true],
       ['b', '198.51.100.2', 'mine', 'https://shop.example.com/p', 'srv', true],
     ]);
@@ -39,7 +46,11 @@ describe('createEdgeTracker', () => {
 
   it('hands waitUntil one flush per microtask, covering every event tracked in it', async () => {
     const { events, transport } = recordingTransport();
-    const edge = createEdgeTracker({ endpoint: 'https://c.example.com', namespace: 'edge', transport });
+    const edge = createEdgeTracker({
+      endpoint: 'https://c.example.com',
+      namespace: 'edge',
+      transport,
+    });
     const pending: Promise<unknown>[] = [];
     const tracker = edge.trackerFor(request('198.51.100.1'), { waitUntil: (p) => pending.push(p) });
     trackStructEvent(tracker, { category: 'c', action: '1' });
@@ -55,7 +66,11 @@ describe('createEdgeTracker', () => {
 
   it('setSubject on a request’s tracker changes that request only', async () => {
     const { events, transport } = recordingTransport();
-    const edge = createEdgeTracker({ endpoint: 'https://c.example.com', namespace: 'edge', transport });
+    const edge = createEdgeTracker({
+      endpoint: 'https://c.example.com',
+      namespace: 'edge',
+      transport,
+    });
     const first = edge.trackerFor(request('198.51.100.1'));
     first.setSubject({ userId: 'u-1' });
     trackStructEvent(first, { category: 'c', action: 'first' });
@@ -71,11 +86,15 @@ describe('createEdgeTracker', () => {
 
   it('holds no timer: nothing is sent until a flush', async () => {
     const { events, transport } = recordingTransport();
-    const edge = createEdgeTracker({ endpoint: 'https://c.example.com', namespace: 'edge', transport });
-    for (let i = 0; i < 50; i++) trackStructEvent(edge.tracker, { category: 'c', action: String(i) });
+    const edge = createEdgeTracker({
+      endpoint: 'https://c.example.com',
+      namespace: 'edge',
+      transport,
+    });
+    for (let i = 0; i < 50; i++)
+      trackStructEvent(edge.tracker, { category: 'c', action: String(i) });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(events).toHaveLength(0);
     expect(await edge.flush()).toEqual({ delivered: 50, dropped: 0, pending: 0 });
   });
 });
-

@@ -12,7 +12,8 @@ export const chromiumPath = process.env.FLOE_CHROMIUM ?? '/usr/bin/chromium';
 /** Whether Chromium is installed. */
 export const chromiumAvailable = existsSync(chromiumPath);
 
-const PAGE = '<!doctype html><meta charset="utf-8"><title>Floe conformance</title><script type="module" src="/harness.mjs"></script>';
+const PAGE =
+  '<!doctype html><meta charset="utf-8"><title>Floe conformance</title><script type="module" src="/harness.mjs"></script>';
 
 /** Serves the page and the bundled harness, opens it in Chromium, and returns the harness's report. */
 export async function runInChromium(bundle: string, endpoint: string): Promise<HarnessReport> {

@@ -8,8 +8,26 @@ const VARYING = new Set(['eid', 'dtm', 'stm', 'tv', 'aid', 'p']);
 
 /** Keys that describe the subject: the device, page, user or request a runtime knows about. */
 const SUBJECT = new Set([
-  'uid', 'ip', 'ua', 'lang', 'tz', 'res', 'vp', 'cd', 'ds', 'cs', 'cookie', 'url', 'refr',
-  'page', 'duid', 'sid', 'vid', 'nuid', 'tnuid', 'dtz',
+  'uid',
+  'ip',
+  'ua',
+  'lang',
+  'tz',
+  'res',
+  'vp',
+  'cd',
+  'ds',
+  'cs',
+  'cookie',
+  'url',
+  'refr',
+  'page',
+  'duid',
+  'sid',
+  'vid',
+  'nuid',
+  'tnuid',
+  'dtz',
 ]);
 
 /** The scenario's own entity schemas (others, such as a browser's session entity, are subject). */
@@ -23,9 +41,14 @@ function decodeBase64Url(text: string): string {
   return new TextDecoder().decode(bytes);
 }
 
-function selfDescribing(parameters: Record<string, string>, plain: string, encoded: string): Json | undefined {
+function selfDescribing(
+  parameters: Record<string, string>,
+  plain: string,
+  encoded: string,
+): Json | undefined {
   if (parameters[plain] !== undefined) return JSON.parse(parameters[plain]) as Json;
-  if (parameters[encoded] !== undefined) return JSON.parse(decodeBase64Url(parameters[encoded])) as Json;
+  if (parameters[encoded] !== undefined)
+    return JSON.parse(decodeBase64Url(parameters[encoded])) as Json;
   return undefined;
 }
 
@@ -49,11 +72,16 @@ export function comparable(parameters: Record<string, string>): ComparableEvent 
     if (!VARYING.has(key)) fields[key] = value;
   }
   const contexts = selfDescribing(parameters, 'co', 'cx');
-  const all = ((contexts?.data as Json[] | undefined) ?? []);
+  const all = (contexts?.data as Json[] | undefined) ?? [];
   const entities = all.filter((entity) =>
     SCENARIO_ENTITIES.some((pattern) => pattern.test(String(entity.schema))),
   );
-  return { keys: keys.sort(), fields, event: selfDescribing(parameters, 'ue_pr', 'ue_px'), entities };
+  return {
+    keys: keys.sort(),
+    fields,
+    event: selfDescribing(parameters, 'ue_pr', 'ue_px'),
+    entities,
+  };
 }
 
 /**
@@ -65,6 +93,10 @@ export function scenarioKey(parameters: Record<string, string>): string {
   const inner = (event?.data ?? {}) as Json;
   const data = (inner.data ?? {}) as Json;
   const detail =
-    parameters.ti_sk ?? parameters.tr_id ?? parameters.se_ac ?? (data.save_id as string | undefined) ?? '';
+    parameters.ti_sk ??
+    parameters.tr_id ??
+    parameters.se_ac ??
+    (data.save_id as string | undefined) ??
+    '';
   return [parameters.e, inner.schema ?? '', detail].join(' ');
 }

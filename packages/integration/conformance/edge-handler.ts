@@ -11,7 +11,11 @@ export async function handleScenarioRequest(
   waitUntil: (promise: Promise<unknown>) => void,
 ): Promise<Response> {
   const { endpoint, runtime, version } = (await request.json()) as Record<string, string>;
-  edge ??= createEdgeTracker({ endpoint, namespace: 'conformance', appId: `conformance-${runtime}` });
+  edge ??= createEdgeTracker({
+    endpoint,
+    namespace: 'conformance',
+    appId: `conformance-${runtime}`,
+  });
   const result = await runScenario(edge.trackerFor(request, { waitUntil }));
   return new Response(JSON.stringify({ runtime, version, ...result }), {
     headers: { 'content-type': 'application/json' },

@@ -49,9 +49,16 @@ export function workerd(): EdgeRuntime {
     async run(bundle, endpoint) {
       const { Miniflare } = (load as NodeRequire)('miniflare');
       const version = `workerd ${(load as NodeRequire)('workerd/package.json').version}`;
-      const mf = new Miniflare({ modules: true, scriptPath: bundle, compatibilityDate: '2025-09-01' });
+      const mf = new Miniflare({
+        modules: true,
+        scriptPath: bundle,
+        compatibilityDate: '2025-09-01',
+      });
       try {
-        const response = await mf.dispatchFetch(PAGE, scenarioRequest(endpoint, 'workerd', version));
+        const response = await mf.dispatchFetch(
+          PAGE,
+          scenarioRequest(endpoint, 'workerd', version),
+        );
         return JSON.parse(await response.text()) as HarnessReport;
       } finally {
         await mf.dispose();
@@ -70,7 +77,10 @@ export function edgeRuntime(): EdgeRuntime {
       const { EdgeRuntime } = (load as NodeRequire)('edge-runtime');
       const version = `edge-runtime ${(load as NodeRequire)('edge-runtime/package.json').version}`;
       const runtime = new EdgeRuntime({ initialCode: readFileSync(bundle, 'utf8') });
-      const response = await runtime.dispatchFetch(PAGE, scenarioRequest(endpoint, 'edge-runtime', version));
+      const response = await runtime.dispatchFetch(
+        PAGE,
+        scenarioRequest(endpoint, 'edge-runtime', version),
+      );
       await response.waitUntil();
       return JSON.parse(await response.text()) as HarnessReport;
     },

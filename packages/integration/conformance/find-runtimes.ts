@@ -24,7 +24,11 @@ function installed(name: string, binary: string): string | undefined {
 /** Node 20 is the Node running the tests; the others come from .floe/runtimes or the environment. */
 export function serverRuntimes(): ServerRuntime[] {
   return [
-    { name: 'node20', path: process.version.startsWith('v20.') ? process.execPath : installed('node20', 'node'), args: [] },
+    {
+      name: 'node20',
+      path: process.version.startsWith('v20.') ? process.execPath : installed('node20', 'node'),
+      args: [],
+    },
     { name: 'node22', path: installed('node22', 'node'), args: [] },
     { name: 'node24', path: installed('node24', 'node'), args: [] },
     { name: 'bun', path: installed('bun', 'bun'), args: [] },

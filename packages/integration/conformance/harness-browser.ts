@@ -10,8 +10,10 @@ const tracker = createBrowserTracker({
   appId: 'conformance-chromium',
 });
 
-(globalThis as { conformance?: Promise<unknown> }).conformance = runScenario(tracker).then((result) => ({
-  runtime: 'chromium',
-  version: 'Chromium',
-  ...result,
-}));
+(globalThis as { conformance?: Promise<unknown> }).conformance = runScenario(tracker).then(
+  (result) => ({
+    runtime: 'chromium',
+    version: 'Chromium',
+    ...result,
+  }),
+);

@@ -2,8 +2,8 @@
 // with a memory queue, the scenario, a shutdown, and one JSON line on stdout. The config comes as
 // the last argument, since Deno's argv differs from Node's.
 import { createNodeTracker } from '@floe/node';
-import { runScenario } from './scenario';
 import { describeRuntime } from './describe-runtime';
+import { runScenario } from './scenario';
 
 const { endpoint, runtime } = JSON.parse(process.argv[process.argv.length - 1] as string) as {
   endpoint: string;

@@ -48,8 +48,18 @@ export async function runScenario(tracker: Tracker): Promise<ScenarioResult> {
   const eids: string[] = [];
   const add = (ids: string | string[]) => eids.push(...(Array.isArray(ids) ? ids : [ids]));
 
-  add(trackPageView(tracker, { pageUrl: page, pageTitle: 'Shop', referrer: 'https://example.com/' }));
-  add(trackPagePing(tracker, { pageUrl: page, minXOffset: 0, maxXOffset: 10, minYOffset: 0, maxYOffset: 840 }));
+  add(
+    trackPageView(tracker, { pageUrl: page, pageTitle: 'Shop', referrer: 'https://example.com/' }),
+  );
+  add(
+    trackPagePing(tracker, {
+      pageUrl: page,
+      minXOffset: 0,
+      maxXOffset: 10,
+      minYOffset: 0,
+      maxYOffset: 840,
+    }),
+  );
   add(
     trackTransaction(tracker, {
       orderId: 'order-1',
@@ -63,7 +73,12 @@ export async function runScenario(tracker: Tracker): Promise<ScenarioResult> {
       ],
     }),
   );
-  add(trackLinkClick(tracker, { targetUrl: 'https://conformance.example.com/next', elementId: 'next' }));
+  add(
+    trackLinkClick(tracker, {
+      targetUrl: 'https://conformance.example.com/next',
+      elementId: 'next',
+    }),
+  );
   add(trackAddToCart(tracker, { sku: 'sled', quantity: 1, unitPrice: 20, currency: 'EUR' }));
   add(trackRemoveFromCart(tracker, { sku: 'sled', quantity: 1, unitPrice: 20, currency: 'EUR' }));
   add(
@@ -84,8 +99,22 @@ export async function runScenario(tracker: Tracker): Promise<ScenarioResult> {
       ],
     }),
   );
-  add(trackSiteSearch(tracker, { terms: ['ice', 'skates'], filters: { size: '42' }, totalResults: 3 }));
-  add(trackStructEvent(tracker, { category: 'shop', action: 'open', label: 'menu', property: 'top', value: 1.5 }));
+  add(
+    trackSiteSearch(tracker, {
+      terms: ['ice', 'skates'],
+      filters: { size: '42' },
+      totalResults: 3,
+    }),
+  );
+  add(
+    trackStructEvent(tracker, {
+      category: 'shop',
+      action: 'open',
+      label: 'menu',
+      property: 'top',
+      value: 1.5,
+    }),
+  );
   add(trackScreenView(tracker, { name: 'checkout', id: '3d3f3a52-0f0b-4f5e-8c1e-6a0e6f4b9c11' }));
   add(trackTiming(tracker, { category: 'load', variable: 'ttfb', timing: 120 }));
   add(

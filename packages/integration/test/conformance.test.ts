@@ -5,15 +5,15 @@
 // docs/runtimes.md.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startTestCollector, type TestCollector } from '../src';
 import { bundleHarness, conformanceDir } from '../conformance/bundle-harness';
 import { chromiumAvailable, runInChromium } from '../conformance/chromium';
 import { collectedEvents } from '../conformance/collected-events';
-import { edgeRuntime, workerd } from '../conformance/edge-runtimes';
 import { comparable, scenarioKey } from '../conformance/compare-payloads';
+import { edgeRuntime, workerd } from '../conformance/edge-runtimes';
 import { missingRuntime, serverRuntimes } from '../conformance/find-runtimes';
 import { type HarnessReport, runHarness } from '../conformance/run-harness';
 import { EXPECTED } from '../conformance/scenario';
+import { startTestCollector, type TestCollector } from '../src';
 
 jest.setTimeout(120_000);
 
@@ -80,7 +80,10 @@ describe.each([workerd(), edgeRuntime()])('the scenario on $name', (runtime) => 
 describe('the scenario on chromium', () => {
   it('delivers every event through @floe/browser, and the collector finds 16 good and 1 bad', async () => {
     if (!chromiumAvailable) {
-      if (process.env.CI === 'true') throw new Error('Chromium is not installed: npm test installs Debian’s chromium (scripts/ensure-browser.mjs), or set FLOE_CHROMIUM.');
+      if (process.env.CI === 'true')
+        throw new Error(
+          'Chromium is not installed: npm test installs Debian’s chromium (scripts/ensure-browser.mjs), or set FLOE_CHROMIUM.',
+        );
       console.warn('conformance: skipping chromium: not installed');
       return;
     }

@@ -1,4 +1,5 @@
-import type { Clock, TimerHandle } from '@floe/core';
+import type { Clock } from '@floe/core';
+import type { TimerHandle } from '@floe/core/internal';
 
 interface Timer {
   readonly id: number;

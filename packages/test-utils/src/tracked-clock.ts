@@ -1,4 +1,5 @@
-import type { Clock, TimerHandle } from '@floe/core';
+import type { Clock } from '@floe/core';
+import type { TimerHandle } from '@floe/core/internal';
 
 /** A clock that counts its scheduled timers (for the I6 check). */
 export interface TrackedClock extends Clock {
