@@ -8,8 +8,8 @@ import { createDropReport } from './create-drop-report';
 import { decideOutcome } from './decide-outcome';
 import type { Emitter, FlushOptions } from './emitter';
 import type { EmitterOptions } from './emitter-options';
-import { EmitterTimers } from './emitter-timers';
-import { FlushWaiters } from './flush-waiters';
+import { createEmitterTimers } from './emitter-timers';
+import { createFlushWaiters } from './flush-waiters';
 import { getPathBytes, MAX_GET_PATH_BYTES } from './get-path';
 import { countFitting, ENVELOPE_BYTES } from './post-body';
 import { queuePayload } from './queue-payload';
@@ -47,11 +47,11 @@ export function createEmitter(options: EmitterOptions): Emitter {
   const o = resolveOptions(options);
   const { store, clock } = o;
   const report = createSafeCallbacks(options);
-  const waiters = new FlushWaiters(clock, () => {
+  const waiters = createFlushWaiters(clock, () => {
     timers.setKeepAlive(waiters.awaited);
     if (waiters.active) scheduleDrain();
   });
-  const timers = new EmitterTimers(clock, o.flushIntervalMs, () => scheduleDrain(), onInterval);
+  const timers = createEmitterTimers(clock, o.flushIntervalMs, scheduleDrain, onInterval);
   const window = createSendWindow(o.maxInFlight);
   /** Batches waiting for their next attempt, retried before anything new is taken. */
   const retries: Batch[] = [];

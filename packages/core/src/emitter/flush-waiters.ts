@@ -3,6 +3,30 @@ import { setTimerRef } from '../platform/timer-ref';
 import type { FlushResult } from '../protocol/drop-report';
 import type { QueuedPayload } from '../store/event-store';
 
+/** The callers of `flush()` waiting for their events; see {@link createFlushWaiters}. */
+export interface FlushWaiters {
+  /** True while any flush is waiting: the emitter then sends partial batches too. */
+  readonly active: boolean;
+  /** True while a caller awaits a flush, so timers should keep the process alive. */
+  readonly awaited: boolean;
+  /**
+   * Starts waiting for `unsettled` events, those with `seq ≤ target`.
+   *
+   * @param timeoutMs - resolve by then at the latest; no deadline when undefined.
+   * @param external - whether a caller awaits the result (the flush timer's drain does not).
+   */
+  wait(
+    target: number,
+    unsettled: number,
+    timeoutMs: number | undefined,
+    external: boolean,
+  ): Promise<FlushResult>;
+  /** Counts settled events toward every waiter that covers them. */
+  settle(events: readonly QueuedPayload[], outcome: 'delivered' | 'dropped'): void;
+  /** Resolves every waiter now (shutdown), with what is still unsettled as pending. */
+  finishAll(): void;
+}
+
 interface Waiter {
   /** Events with a `seq` up to this one were queued before the call. */
   readonly target: number;
@@ -19,85 +43,57 @@ interface Waiter {
  * The callers of `flush()` waiting for their events. All of them share the emitter's one drain
  * (N12); each resolves when the events queued before its call have all settled (delivered or
  * dropped), or at its own deadline with the rest counted as pending. Never rejects.
+ *
+ * @param onChange - called when a waiter starts or ends.
  */
-export class FlushWaiters {
-  private waiters: Waiter[] = [];
+export function createFlushWaiters(clock: Clock, onChange: () => void): FlushWaiters {
+  let waiters: Waiter[] = [];
 
-  constructor(
-    private readonly clock: Clock,
-    private readonly onChange: () => void,
-  ) {}
-
-  /** True while any flush is waiting: the emitter then sends partial batches too. */
-  get active(): boolean {
-    return this.waiters.length > 0;
+  function finish(waiter: Waiter): void {
+    if (!waiters.includes(waiter)) return;
+    waiters = waiters.filter((other) => other !== waiter);
+    if (waiter.timer !== undefined) clock.clearTimeout(waiter.timer);
+    const { delivered, dropped, remaining } = waiter;
+    waiter.resolve({ delivered, dropped, pending: Math.max(0, remaining) });
+    onChange();
   }
 
-  /** True while a caller awaits a flush, so timers should keep the process alive. */
-  get awaited(): boolean {
-    return this.waiters.some((waiter) => waiter.external);
-  }
-
-  /**
-   * Starts waiting for `unsettled` events, those with `seq ≤ target`.
-   *
-   * @param timeoutMs - resolve by then at the latest; no deadline when undefined.
-   * @param external - whether a caller awaits the result (the flush timer's drain does not).
-   */
-  wait(
-    target: number,
-    unsettled: number,
-    timeoutMs: number | undefined,
-    external: boolean,
-  ): Promise<FlushResult> {
-    if (unsettled <= 0) return Promise.resolve({ delivered: 0, dropped: 0, pending: 0 });
-    return new Promise<FlushResult>((resolve) => {
-      const waiter: Waiter = {
-        target,
-        remaining: unsettled,
-        delivered: 0,
-        dropped: 0,
-        external,
-        resolve,
-      };
-      if (timeoutMs !== undefined) {
-        waiter.timer = this.clock.setTimeout(() => this.finish(waiter), Math.max(0, timeoutMs));
-        setTimerRef(waiter.timer, external);
+  return {
+    get active() {
+      return waiters.length > 0;
+    },
+    get awaited() {
+      return waiters.some((waiter) => waiter.external);
+    },
+    wait(target, unsettled, timeoutMs, external) {
+      if (unsettled <= 0) return Promise.resolve({ delivered: 0, dropped: 0, pending: 0 });
+      return new Promise((resolve) => {
+        const waiter: Waiter = {
+          target,
+          remaining: unsettled,
+          delivered: 0,
+          dropped: 0,
+          external,
+          resolve,
+        };
+        if (timeoutMs !== undefined) {
+          waiter.timer = clock.setTimeout(() => finish(waiter), Math.max(0, timeoutMs));
+          setTimerRef(waiter.timer, external);
+        }
+        waiters.push(waiter);
+        onChange();
+      });
+    },
+    settle(events, outcome) {
+      for (const waiter of waiters) {
+        const covered = events.filter((event) => (event.seq ?? 0) <= waiter.target).length;
+        waiter.remaining -= covered;
+        waiter[outcome] += covered;
       }
-      this.waiters.push(waiter);
-      this.onChange();
-    });
-  }
-
-  /** Counts settled events toward every waiter that covers them. */
-  settle(events: readonly QueuedPayload[], outcome: 'delivered' | 'dropped'): void {
-    if (this.waiters.length === 0 || events.length === 0) return;
-    for (const waiter of [...this.waiters]) {
-      let covered = 0;
-      for (const event of events) if ((event.seq ?? 0) <= waiter.target) covered++;
-      if (covered === 0) continue;
-      waiter.remaining -= covered;
-      if (outcome === 'delivered') waiter.delivered += covered;
-      else waiter.dropped += covered;
-      if (waiter.remaining <= 0) this.finish(waiter);
-    }
-  }
-
-  /** Resolves every waiter now (shutdown), with what is still unsettled as pending. */
-  finishAll(): void {
-    for (const waiter of [...this.waiters]) this.finish(waiter);
-  }
-
-  private finish(waiter: Waiter): void {
-    const index = this.waiters.indexOf(waiter);
-    if (index < 0) return;
-    this.waiters.splice(index, 1);
-    if (waiter.timer !== undefined) this.clock.clearTimeout(waiter.timer);
-    waiter.resolve({
-      delivered: waiter.delivered,
-      dropped: waiter.dropped,
-      pending: Math.max(0, waiter.remaining),
-    });
-    this.onChange();
-  }
+      for (const waiter of waiters) if (waiter.remaining <= 0) finish(waiter);
+    },
+    finishAll() {
+      for (const waiter of waiters) finish(waiter);
+    },
+  };
 }

@@ -1,5 +1,27 @@
 import type { QueuedPayload } from './event-store';
 
+/** A double-ended queue of events kept in columns; see {@link createEventColumns}. */
+export interface EventColumns {
+  /** Slots in use, removed ones included. */
+  readonly length: number;
+  /** Appends at the back. */
+  push(event: QueuedPayload): void;
+  /** Inserts at the front. */
+  unshift(event: QueuedPayload): void;
+  /** Whether the slot `index` from the front was removed. */
+  removed(index: number): boolean;
+  /** The id of the event `index` from the front. */
+  eidAt(index: number): string;
+  /** The size of the event `index` from the front. */
+  bytesAt(index: number): number;
+  /** The event `index` from the front, as a new object (not removed). */
+  eventAt(index: number): QueuedPayload;
+  /** Removes the front slot. */
+  dropFront(): void;
+  /** Marks the event `index` from the front removed; its slot stays until it reaches the front. */
+  remove(index: number): void;
+}
+
 /**
  * A double-ended queue of events kept in columns on a growable ring: each event's JSON text and
  * id in two arrays, its size, queue time and sequence number in typed arrays. A queue of 100,000
@@ -7,113 +29,86 @@ import type { QueuedPayload } from './event-store';
  * ~80 bytes less per event, and that much less for the garbage collector to copy while a burst
  * waits. Events are made whole again (copies keeping `seq`) when they are read.
  */
-export class EventColumns {
+export function createEventColumns(): EventColumns {
   /** Each event's text, or `null` once it was removed out of order. */
-  private jsons: (string | null)[] = new Array(16);
-  private eids: string[] = new Array(16);
-  private sizes = new Int32Array(16);
-  private times = new Float64Array(16);
+  let jsons: (string | null)[] = new Array(16);
+  let eids: string[] = new Array(16);
+  let sizes = new Int32Array(16);
+  let times = new Float64Array(16);
   /** Each event's `seq`, or -1 for an event restored without one. */
-  private seqs = new Float64Array(16);
-  private head = 0;
-  private count = 0;
-
-  /** Slots in use, removed ones included. */
-  get length(): number {
-    return this.count;
-  }
-
-  /** Appends at the back. */
-  push(event: QueuedPayload): void {
-    if (this.count === this.jsons.length) this.grow();
-    this.write(this.slot(this.count), event);
-    this.count++;
-  }
-
-  /** Inserts at the front. */
-  unshift(event: QueuedPayload): void {
-    if (this.count === this.jsons.length) this.grow();
-    this.head = this.slot(-1);
-    this.write(this.head, event);
-    this.count++;
-  }
-
-  /** Whether the slot `index` from the front was removed. */
-  removed(index: number): boolean {
-    return this.jsons[this.slot(index)] === null;
-  }
-
-  /** The id of the event `index` from the front. */
-  eidAt(index: number): string {
-    return this.eids[this.slot(index)] as string;
-  }
-
-  /** The size of the event `index` from the front. */
-  bytesAt(index: number): number {
-    return this.sizes[this.slot(index)] as number;
-  }
-
-  /** The event `index` from the front, as a new object (not removed). */
-  eventAt(index: number): QueuedPayload {
-    const at = this.slot(index);
-    const seq = this.seqs[at] as number;
-    return {
-      eid: this.eids[at] as string,
-      json: this.jsons[at] as string,
-      bytes: this.sizes[at] as number,
-      queuedAt: this.times[at] as number,
-      ...(seq >= 0 ? { seq } : {}),
-    };
-  }
-
-  /** Removes the front slot. */
-  dropFront(): void {
-    if (this.count === 0) return;
-    // Cleared so the ring does not keep the strings of events that left alive.
-    this.jsons[this.head] = null;
-    this.eids[this.head] = '';
-    this.head = this.slot(1);
-    this.count--;
-  }
-
-  /** Marks the event `index` from the front removed; its slot stays until it reaches the front. */
-  remove(index: number): void {
-    this.jsons[this.slot(index)] = null;
-  }
+  let seqs = new Float64Array(16);
+  let head = 0;
+  let count = 0;
 
   // Capacity stays a power of two, so the wrap is a mask, not a modulo.
-  private slot(index: number): number {
-    return (this.head + index) & (this.jsons.length - 1);
+  const slot = (index: number): number => (head + index) & (jsons.length - 1);
+
+  function write(at: number, event: QueuedPayload): void {
+    jsons[at] = event.json;
+    eids[at] = event.eid;
+    sizes[at] = event.bytes;
+    times[at] = event.queuedAt;
+    seqs[at] = event.seq ?? -1;
+    count++;
   }
 
-  private write(at: number, event: QueuedPayload): void {
-    this.jsons[at] = event.json;
-    this.eids[at] = event.eid;
-    this.sizes[at] = event.bytes;
-    this.times[at] = event.queuedAt;
-    this.seqs[at] = event.seq ?? -1;
-  }
-
-  private grow(): void {
-    const capacity = this.jsons.length * 2;
-    const jsons: (string | null)[] = new Array(capacity);
-    const eids: string[] = new Array(capacity);
-    const sizes = new Int32Array(capacity);
-    const times = new Float64Array(capacity);
-    const seqs = new Float64Array(capacity);
-    for (let i = 0; i < this.count; i++) {
-      const at = this.slot(i);
-      jsons[i] = this.jsons[at] as string | null;
-      eids[i] = this.eids[at] as string;
-      sizes[i] = this.sizes[at] as number;
-      times[i] = this.times[at] as number;
-      seqs[i] = this.seqs[at] as number;
+  function grow(): void {
+    if (count < jsons.length) return;
+    const from = { jsons, eids, sizes, times, seqs };
+    const capacity = count * 2;
+    jsons = new Array(capacity);
+    eids = new Array(capacity);
+    sizes = new Int32Array(capacity);
+    times = new Float64Array(capacity);
+    seqs = new Float64Array(capacity);
+    for (let i = 0; i < count; i++) {
+      const at = (head + i) & (count - 1);
+      jsons[i] = from.jsons[at] as string | null;
+      eids[i] = from.eids[at] as string;
+      sizes[i] = from.sizes[at] as number;
+      times[i] = from.times[at] as number;
+      seqs[i] = from.seqs[at] as number;
     }
-    this.jsons = jsons;
-    this.eids = eids;
-    this.sizes = sizes;
-    this.times = times;
-    this.seqs = seqs;
-    this.head = 0;
+    head = 0;
   }
+
+  return {
+    get length() {
+      return count;
+    },
+    push(event) {
+      grow();
+      write(slot(count), event);
+    },
+    unshift(event) {
+      grow();
+      head = slot(-1);
+      write(head, event);
+    },
+    removed: (index) => jsons[slot(index)] === null,
+    eidAt: (index) => eids[slot(index)] as string,
+    bytesAt: (index) => sizes[slot(index)] as number,
+    eventAt(index) {
+      const at = slot(index);
+      const seq = seqs[at] as number;
+      const event = {
+        eid: eids[at] as string,
+        json: jsons[at] as string,
+        bytes: sizes[at] as number,
+        queuedAt: times[at] as number,
+      };
+      return seq < 0 ? event : { ...event, seq };
+    },
+    dropFront() {
+      if (count === 0) return;
+      // Cleared so the ring does not keep the strings of events that left alive.
+      jsons[head] = null;
+      eids[head] = '';
+      head = slot(1);
+      count--;
+    },
+    remove(index) {
+      jsons[slot(index)] = null;
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import { createMemoryStore } from '@floe/core';
-import { EventColumns } from '../../src/store/event-columns';
+import { createEventColumns } from '../../src/store/event-columns';
 import type { QueuedPayload } from '../../src/store/event-store';
 
 const EID = '0b9a7c3e-5d1f-4a2b-9c8d-7e6f5a4b3c2d';
@@ -11,7 +11,7 @@ function queued(eid: string, seq?: number): QueuedPayload {
 
 describe('EventColumns: queued events kept as texts and numbers', () => {
   it('gives back each event as a copy with the same id, text, size, time and seq', () => {
-    const columns = new EventColumns();
+    const columns = createEventColumns();
     const events = [queued(EID, 1), queued(EID.replace('0b', '1c'), 2)];
     for (const event of events) columns.push(event);
     events.forEach((event, i) => {
@@ -24,13 +24,13 @@ describe('EventColumns: queued events kept as texts and numbers', () => {
   });
 
   it('keeps an event restored without a seq without one', () => {
-    const columns = new EventColumns();
+    const columns = createEventColumns();
     columns.push(queued(EID));
     expect(columns.eventAt(0)).not.toHaveProperty('seq');
   });
 
   it('grows past its capacity and wraps around, at both ends, in order', () => {
-    const columns = new EventColumns();
+    const columns = createEventColumns();
     const eid = (n: number) => `${String(n).padStart(8, '0')}${EID.slice(8)}`;
     for (let n = 0; n < 40; n++) columns.push(queued(eid(n), n));
     for (let n = 0; n < 10; n++) columns.dropFront();
@@ -44,7 +44,7 @@ describe('EventColumns: queued events kept as texts and numbers', () => {
   });
 
   it('marks an event removed out of order until it reaches the front', () => {
-    const columns = new EventColumns();
+    const columns = createEventColumns();
     for (const n of [1, 2, 3]) columns.push(queued(`e${n}`, n));
     columns.remove(1);
     expect([0, 1, 2].map((i) => columns.removed(i))).toEqual([false, true, false]);
