@@ -15,15 +15,3 @@ export interface Clock {
   setTimeout(callback: () => void, ms: number): TimerHandle;
   clearTimeout(handle: TimerHandle): void;
 }
-
-/**
- * A reading of {@link Clock.now} and the clock it came from. A tracker hands the reading it took
- * for an event's `dtm` to its emitters, and an emitter on the same clock takes it as the time it
- * queued the event instead of reading the clock again: a wall-clock read costs ~60 ns in Node,
- * ~5 % of a `track()` call.
- */
-export interface ClockReading {
-  readonly clock: Pick<Clock, 'now'>;
-  /** What `clock.now()` returned. */
-  readonly now: number;
-}
