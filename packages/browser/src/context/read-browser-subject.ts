@@ -1,4 +1,6 @@
-import type { Dimensions, SubjectFields } from '@floe/core';
+import type { SubjectFields } from '@floe/core';
+
+type Dimensions = NonNullable<SubjectFields['viewport']>;
 
 /**
  * The device and document keys of every event (`res`, `vp`, `ds`, `cd`, `tz`, `lang`, `cs`,

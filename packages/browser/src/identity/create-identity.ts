@@ -1,5 +1,5 @@
 import type { CookieNames } from './cookie-names';
-import { type IdCookie, parseIdCookie, serializeIdCookie } from './id-cookie';
+import { ID, type IdCookie, parseIdCookie } from './id-cookie';
 import { randomUuid } from './random-uuid';
 import type { StateStorage } from './state-storage';
 
@@ -31,7 +31,8 @@ const ID_MAX_AGE_S = 63_072_000;
 
 /**
  * Creates the identity keeper. It re-reads the stored values on every event, so tabs sharing the
- * cookie, and Snowplow's tracker on other pages, see one session.
+ * cookie, and Snowplow's tracker on other pages, see one session. Every storage kind falls back to
+ * memory, so a page with blocked storage keeps one user.
  */
 export function createIdentity(
   storage: StateStorage,
@@ -41,48 +42,47 @@ export function createIdentity(
 ): Identity {
   return {
     touch(eid, dtm) {
-      const nowS = Math.round(dtm / 1000);
-      // Every storage kind falls back to memory, so a page with blocked storage keeps one user.
-      const id: IdCookie = parseIdCookie(storage.get(names.id)) ?? {
-        domainUserId: randomUuid(),
-        createTs: nowS,
-        visitCount: 0,
-        nowTs: nowS,
-        lastVisitTs: '',
-        sessionId: '',
-        previousSessionId: '',
-        firstEventId: '',
-        firstEventTs: '',
-        eventIndex: 0,
-      };
-      if (!id.sessionId || storage.get(names.session) === undefined) {
+      const now = String(Math.round(dtm / 1000));
+      const id: IdCookie = parseIdCookie(storage.get(names.id)) ?? [
+        randomUuid(),
+        now,
+        0,
+        now,
+        '',
+        '',
+        '',
+        '',
+        '',
+        0,
+      ];
+      if (!id[ID.sessionId] || !storage.get(names.session)) {
         // A new session: the session value is missing or expired.
-        if (id.sessionId) {
-          id.previousSessionId = id.sessionId;
-          id.lastVisitTs = String(id.nowTs);
+        if (id[ID.sessionId]) {
+          id[ID.previousSessionId] = id[ID.sessionId];
+          id[ID.lastVisitTs] = id[ID.nowTs];
         }
-        id.visitCount++;
-        id.sessionId = randomUuid();
-        id.eventIndex = 0;
+        id[ID.visitCount]++;
+        id[ID.sessionId] = randomUuid();
+        id[ID.eventIndex] = 0;
       }
-      if (id.eventIndex === 0) {
-        id.firstEventId = eid;
-        id.firstEventTs = String(dtm);
+      if (!id[ID.eventIndex]) {
+        id[ID.firstEventId] = eid;
+        id[ID.firstEventTs] = String(dtm);
       }
-      id.eventIndex++;
-      id.nowTs = nowS;
-      storage.set(names.id, serializeIdCookie(id), ID_MAX_AGE_S);
+      id[ID.eventIndex]++;
+      id[ID.nowTs] = now;
+      storage.set(names.id, id.join('.'), ID_MAX_AGE_S);
       storage.set(names.session, '*', Math.round(sessionTimeoutMs / 1000));
       return {
-        userId: id.domainUserId,
-        sessionId: id.sessionId,
-        sessionIndex: id.visitCount,
-        eventIndex: id.eventIndex,
-        previousSessionId: id.previousSessionId || null,
+        userId: id[0],
+        sessionId: id[ID.sessionId],
+        sessionIndex: id[ID.visitCount],
+        eventIndex: id[ID.eventIndex],
+        previousSessionId: id[ID.previousSessionId] || null,
         storageMechanism: mechanism,
-        firstEventId: id.firstEventId || null,
-        firstEventTimestamp: id.firstEventTs
-          ? new Date(Number(id.firstEventTs)).toISOString()
+        firstEventId: id[ID.firstEventId] || null,
+        firstEventTimestamp: id[ID.firstEventTs]
+          ? new Date(Number(id[ID.firstEventTs])).toISOString()
           : null,
       };
     },

@@ -1,64 +1,45 @@
 /**
- * The id value Snowplow's JavaScript tracker keeps in `_sp_id.<hash>`, field by field. Times
- * marked "s" are seconds since the epoch, as Snowplow writes them; `firstEventTs` is in ms.
+ * The id value Snowplow's JavaScript tracker keeps in `_sp_id.<hash>`, as its dotted fields:
+ * `domainUserId.createTs.visitCount.nowTs.lastVisitTs.sessionId.previousSessionId.firstEventId.firstEventTs.eventIndex`.
+ * A tuple rather than an object because the names would survive minification in every bundle;
+ * {@link ID} names the positions. Times are seconds since the epoch, `firstEventTs` is in ms.
  */
-export interface IdCookie {
-  domainUserId: string;
-  /** When the id was created (s). */
-  createTs: number;
-  /** Sessions so far; the current session's index (`vid`). */
-  visitCount: number;
-  /** The last event's time (s). */
-  nowTs: number;
-  /** When the previous session was last active (s); empty before a second session. */
-  lastVisitTs: string;
-  sessionId: string;
-  previousSessionId: string;
-  firstEventId: string;
-  firstEventTs: string;
-  /** Events so far in this session. */
-  eventIndex: number;
-}
+export type IdCookie = [
+  domainUserId: string,
+  createTs: string,
+  visitCount: number,
+  nowTs: string,
+  lastVisitTs: string,
+  sessionId: string,
+  previousSessionId: string,
+  firstEventId: string,
+  firstEventTs: string,
+  eventIndex: number,
+];
+
+/** Positions in an {@link IdCookie}. */
+export const ID = {
+  visitCount: 2,
+  nowTs: 3,
+  lastVisitTs: 4,
+  sessionId: 5,
+  previousSessionId: 6,
+  firstEventId: 7,
+  firstEventTs: 8,
+  eventIndex: 9,
+} as const;
 
 /**
- * Reads the dotted layout
- * `domainUserId.createTs.visitCount.nowTs.lastVisitTs.sessionId.previousSessionId.firstEventId.firstEventTs.eventIndex`.
- * Older Snowplow cookies stop after a few fields; the missing ones start empty.
+ * Reads the dotted value. Older Snowplow values stop after a few fields; the missing ones start
+ * empty (counts at 0).
  *
- * @returns the fields, or `undefined` when there is no usable domain user id.
+ * @returns the fields, or `undefined` when there is no domain user id.
  */
 export function parseIdCookie(value: string | undefined): IdCookie | undefined {
-  const [duid, created, visits, now, last, sid, prev, firstId, firstTs, index] = (
-    value ?? ''
-  ).split('.');
-  if (!duid) return undefined;
-  const int = (text: string | undefined) => Number.parseInt(text ?? '', 10) || 0;
-  return {
-    domainUserId: duid,
-    createTs: int(created),
-    visitCount: int(visits),
-    nowTs: int(now),
-    lastVisitTs: last ?? '',
-    sessionId: sid ?? '',
-    previousSessionId: prev ?? '',
-    firstEventId: firstId ?? '',
-    firstEventTs: firstTs ?? '',
-    eventIndex: int(index),
-  };
-}
-
-/** Writes the dotted layout {@link parseIdCookie} reads. */
-export function serializeIdCookie(id: IdCookie): string {
-  return [
-    id.domainUserId,
-    id.createTs,
-    id.visitCount,
-    id.nowTs,
-    id.lastVisitTs,
-    id.sessionId,
-    id.previousSessionId,
-    id.firstEventId,
-    id.firstEventTs,
-    id.eventIndex,
-  ].join('.');
+  const fields = (value ?? '').split('.');
+  if (!fields[0]) return undefined;
+  const id = Array.from({ length: 10 }, (_, i) => fields[i] ?? '') as unknown as IdCookie;
+  id[ID.visitCount] = Number(id[ID.visitCount]) || 0;
+  id[ID.eventIndex] = Number(id[ID.eventIndex]) || 0;
+  return id;
 }

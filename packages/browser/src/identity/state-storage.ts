@@ -24,95 +24,59 @@ export interface StateStorage {
 /**
  * Builds the storage for the id and session values. Cookie and `localStorage` layouts are
  * Snowplow's: a cookie with `Max-Age`, or a `localStorage` key plus `<key>.expires` in epoch ms,
- * so either tracker reads what the other wrote. Storage that throws (blocked cookies, a sandboxed
- * frame) falls back to memory for this page instead of breaking `track`.
+ * so either tracker reads what the other wrote. Every kind also keeps the values in memory, so
+ * storage that throws or is blocked (a sandboxed frame, cookies off) keeps one user for the page
+ * instead of breaking `track`.
  */
 export function createStateStorage(
   kind: StateStorageKind,
   cookie: CookieOptions = {},
 ): StateStorage {
-  const memory = new Map<string, [string, number]>();
-  const inMemory: StateStorage = {
-    get: (name) => {
-      const entry = memory.get(name);
-      return entry && entry[1] > Date.now() ? entry[0] : undefined;
-    },
-    set: (name, value, maxAge) => void memory.set(name, [value, Date.now() + maxAge * 1000]),
-    remove: (name) => void memory.delete(name),
-  };
-  const attempt = <T>(write: () => T, fallback: () => T): T => {
+  const memory = new Map<string, [value: string, expiresAt: number]>();
+  const attributes = `; Path=${cookie.path ?? '/'}${cookie.domain ? `; Domain=${cookie.domain}` : ''}; SameSite=${cookie.sameSite ?? 'Lax'}${(cookie.secure ?? location.protocol === 'https:') ? '; Secure' : ''}`;
+  const read = (name: string): string | null | undefined => {
     try {
-      return write();
+      if (kind === 'cookie') {
+        const pair = document.cookie.split('; ').find((pair) => pair.startsWith(`${name}=`));
+        return pair && decodeURIComponent(pair.slice(name.length + 1));
+      }
+      if (kind === 'localStorage' && Number(localStorage.getItem(`${name}.expires`)) > Date.now()) {
+        return localStorage.getItem(name);
+      }
     } catch {
-      return fallback();
+      // blocked storage: memory answers
     }
   };
-  if (kind === 'cookie') {
-    const path = cookie.path ?? '/';
-    const attributes = `; Path=${path}${cookie.domain ? `; Domain=${cookie.domain}` : ''}; SameSite=${cookie.sameSite ?? 'Lax'}${(cookie.secure ?? location.protocol === 'https:') ? '; Secure' : ''}`;
-    const write = (name: string, value: string, maxAge: number): void => {
-      // biome-ignore lint/suspicious/noDocumentCookie: the async Cookie Store API is missing in Firefox and Safari, and `track` is synchronous.
-      document.cookie = `${name}=${value}; Max-Age=${maxAge}${attributes}`;
-    };
-    return {
-      get: (name) =>
-        attempt(
-          () => {
-            for (const pair of document.cookie.split('; ')) {
-              if (pair.startsWith(`${name}=`))
-                return decodeURIComponent(pair.slice(name.length + 1));
-            }
-            return inMemory.get(name);
-          },
-          () => inMemory.get(name),
-        ),
-      set: (name, value, maxAge) => {
-        inMemory.set(name, value, maxAge);
-        attempt(
-          () => write(name, value, maxAge),
-          () => undefined,
-        );
-      },
-      remove: (name) => {
-        inMemory.remove(name);
-        attempt(
-          () => write(name, '', 0),
-          () => undefined,
-        );
-      },
-    };
-  }
-  if (kind === 'localStorage') {
-    return {
-      get: (name) =>
-        attempt(
-          () => {
-            const expires = Number(localStorage.getItem(`${name}.expires`));
-            return expires > Date.now() ? (localStorage.getItem(name) ?? undefined) : undefined;
-          },
-          () => inMemory.get(name),
-        ),
-      set: (name, value, maxAge) => {
-        inMemory.set(name, value, maxAge);
-        attempt(
-          () => {
-            localStorage.setItem(name, value);
-            localStorage.setItem(`${name}.expires`, String(Date.now() + maxAge * 1000));
-          },
-          () => undefined,
-        );
-      },
-      remove: (name) => {
-        inMemory.remove(name);
-        attempt(
-          () => {
-            localStorage.removeItem(name);
-            localStorage.removeItem(`${name}.expires`);
-          },
-          () => undefined,
-        );
-      },
-    };
-  }
-  return inMemory;
+  const write = (name: string, value: string, maxAge: number): void => {
+    try {
+      if (kind === 'cookie') {
+        // biome-ignore lint/suspicious/noDocumentCookie: the async Cookie Store API is missing in Firefox and Safari, and `track` is synchronous.
+        document.cookie = `${name}=${value}; Max-Age=${maxAge}${attributes}`;
+      } else if (kind === 'localStorage') {
+        for (const [key, text] of [
+          [name, value],
+          [`${name}.expires`, String(Date.now() + maxAge * 1000)],
+        ] as const) {
+          if (maxAge > 0) localStorage.setItem(key, text);
+          else localStorage.removeItem(key);
+        }
+      }
+    } catch {
+      // blocked or full storage: memory keeps the value for this page
+    }
+  };
+  return {
+    get(name) {
+      const entry = memory.get(name);
+      return read(name) ?? (entry && entry[1] > Date.now() ? entry[0] : undefined);
+    },
+    set(name, value, maxAge) {
+      memory.set(name, [value, Date.now() + maxAge * 1000]);
+      write(name, value, maxAge);
+    },
+    remove(name) {
+      memory.delete(name);
+      write(name, '', 0);
+    },
+  };
 }

@@ -4,7 +4,6 @@ import {
   createMemoryStore,
   createTracker,
   type EventStore,
-  type FieldValue,
   type SelfDescribingJson,
 } from '@floe/core';
 import { readBrowserSubject } from '../context/read-browser-subject';
@@ -29,6 +28,8 @@ const WEB_PAGE = 'iglu:com.snowplowanalytics.snowplow/web_page/jsonschema/1-0-0'
 const CLIENT_SESSION = 'iglu:com.snowplowanalytics.snowplow/client_session/jsonschema/1-0-2';
 /** Lifecycle flushes give up waiting after this; the events stay queued for the next send. */
 const LIFECYCLE_FLUSH = { timeoutMs: 10_000 };
+
+type Fields = Record<string, NonNullable<CoreEvent['fields']>[string]>;
 
 /**
  * Creates a tracker for web pages: `p=web`, `tv=floe-browser-<version>`, Snowplow-compatible ids
@@ -129,7 +130,7 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
       if (pageUrl !== undefined && pageUrl !== url) referrer = pageUrl;
       pageUrl = url;
     }
-    const page: Record<string, FieldValue> = {
+    const page: Fields = {
       url: truncate(url, 4096),
       page: truncate(document.title, 2000),
       refr: truncate(referrer, 4096),
@@ -180,17 +181,14 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
   on('pageshow', onPageShow);
   on('online', flushSoon);
 
+  // Core's tracker is a plain object of closures, so its methods keep working when spread.
   return {
-    namespace,
-    trackerVersion: core.trackerVersion,
+    ...core,
     get pageViewId() {
       return pageViewId;
     },
     track,
-    setSubject: (subject) => core.setSubject(subject),
-    stats: () => core.stats(),
-    flush: (flushOptions) => core.flush(flushOptions),
-    async shutdown(flushOptions) {
+    shutdown(flushOptions) {
       off('visibilitychange', onVisibility);
       off('pagehide', onPageHide);
       off('pageshow', onPageShow);
@@ -198,9 +196,6 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
       listeners.clear();
       return core.shutdown(flushOptions);
     },
-    addGlobalContexts: (contexts) => core.addGlobalContexts(contexts),
-    removeGlobalContexts: (contexts) => core.removeGlobalContexts(contexts),
-    clearGlobalContexts: () => core.clearGlobalContexts(),
     onPageView(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
