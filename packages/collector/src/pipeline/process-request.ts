@@ -8,9 +8,10 @@ import { decodeUtf8Lossy } from '../util/utf8';
 import type { CollectorRequest } from './collector-request';
 import { adapterFor } from './event-route';
 import { extractEvents } from './extract-events';
-import { processEvent } from './process-event';
+import { type ProcessedEvent, processEvent } from './process-event';
 import type { ProcessingConfig } from './processing-config';
 import { createRequestContext, type RequestContext } from './request-context';
+import { createRowSizeViolation, maxRowBytes, rowBytes } from './row-size-limit';
 
 /** Everything one request produced, in request order. */
 export interface ProcessedRequest {
@@ -20,8 +21,42 @@ export interface ProcessedRequest {
   readonly bad: readonly BadEvent[];
 }
 
-function requestFailure(ctx: RequestContext, bad: BadEvent): ProcessedRequest {
-  return { context: ctx, good: [], bad: [bad] };
+function requestFailure(
+  ctx: RequestContext,
+  config: ProcessingConfig,
+  bad: BadEvent,
+): ProcessedRequest {
+  const size = rowBytes(bad);
+  const kept = size > maxRowBytes(config) ? createRowSizeViolation(ctx, config, bad, size) : bad;
+  return { context: ctx, good: [], bad: [kept] };
+}
+
+/**
+ * One event's rows with the row-size cap applied: an oversized incomplete event or bad row turns
+ * the event into one `size_violation` bad row. Bad rows and incomplete events are measured
+ * always (their failures can outgrow the input); a valid event only in a large request (over
+ * an eighth of the cap), since it is a small multiple of its parameters (about 3× at worst).
+ * That keeps the valid path, which ingestion speed depends on, free of the extra serialisation.
+ */
+function capEventRows(
+  result: ProcessedEvent,
+  ctx: RequestContext,
+  config: ProcessingConfig,
+  largeRequest: boolean,
+): { readonly good: GoodEvent | null; readonly bad: BadEvent | null } {
+  const max = maxRowBytes(config);
+  const { good, bad } = result;
+  if (bad || good.incomplete || largeRequest) {
+    const goodSize = rowBytes(good);
+    if (goodSize > max)
+      return { good: null, bad: createRowSizeViolation(ctx, config, good, goodSize) };
+  }
+  if (bad) {
+    const badSize = rowBytes(bad);
+    if (badSize > max)
+      return { good: null, bad: createRowSizeViolation(ctx, config, bad, badSize) };
+  }
+  return result;
 }
 
 /**
@@ -49,6 +84,7 @@ export function processRequest(
     const payload = decodeUtf8Lossy(body.subarray(0, Math.floor(size / 10)));
     return requestFailure(
       ctx,
+      config,
       createBadEvent(ctx, config, { type: 'size_violation', failure, payload }, null),
     );
   }
@@ -65,6 +101,7 @@ export function processRequest(
     const payload = `${ctx.method} ${target}`;
     return requestFailure(
       ctx,
+      config,
       createBadEvent(
         ctx,
         config,
@@ -90,16 +127,20 @@ export function processRequest(
     const payload = createCollectorPayloadRecord(ctx);
     return requestFailure(
       ctx,
+      config,
       createBadEvent(ctx, config, { type: 'adapter_failures', failure, payload }, null),
     );
   }
   const extraction = extractEvents(ctx, adapter, config);
-  if (!extraction.ok) return requestFailure(ctx, createBadEvent(ctx, config, extraction.bad, null));
+  if (!extraction.ok) {
+    return requestFailure(ctx, config, createBadEvent(ctx, config, extraction.bad, null));
+  }
   const good: GoodEvent[] = [];
   const bad: BadEvent[] = [];
+  const largeRequest = (size + request.target.length) * 8 > maxRowBytes(config);
   for (const params of extraction.events) {
-    const result = processEvent(params, ctx, config);
-    good.push(result.good);
+    const result = capEventRows(processEvent(params, ctx, config), ctx, config, largeRequest);
+    if (result.good) good.push(result.good);
     if (result.bad) bad.push(result.bad);
   }
   return { context: ctx, good, bad };
