@@ -39,7 +39,9 @@ function matches(item) {
   if (f.schema && !item.schemas.includes(f.schema)) return false;
   if (f.app && item.appId !== f.app) return false;
   if (f.text) {
-    const haystack = JSON.stringify(item.value).toLowerCase();
+    // A large row is not in the feed whole: search what the list knows about it.
+    const searched = item.value ?? [item.eventId, item.appId, item.schemas, item.errors];
+    const haystack = JSON.stringify(searched).toLowerCase();
     if (!haystack.includes(f.text.toLowerCase())) return false;
   }
   return true;
@@ -158,6 +160,47 @@ function jsonTabs(item) {
   return [tabs, panel];
 }
 
+function formatBytes(bytes) {
+  return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} kB`;
+}
+
+/**
+ * The JSON of a row too large for the feed, read in pages from the collector: the first page
+ * at once, the next ones on request, so one huge row never has to arrive (or render) whole.
+ */
+function pagedJson(item) {
+  const note = document.createElement('p');
+  note.className = 'large-note';
+  note.textContent = `This event is ${formatBytes(item.valueBytes)} of JSON, shown in pages.`;
+  const pre = document.createElement('pre');
+  pre.className = 'json-panel paged';
+  const more = document.createElement('button');
+  more.type = 'button';
+  more.className = 'load-more';
+  more.textContent = 'Load more';
+  more.hidden = true;
+  let offset = 0;
+  const load = async () => {
+    more.disabled = true;
+    const response = await fetch(`/micro/ui/api/item?seq=${item.seq}&offset=${offset}`, {
+      cache: 'no-store',
+    });
+    if (!response.ok) {
+      note.textContent = 'This event is no longer stored.';
+      more.hidden = true;
+      return;
+    }
+    const page = await response.json();
+    pre.append(page.text);
+    offset = page.nextOffset ?? offset;
+    more.hidden = page.nextOffset === null;
+    more.disabled = false;
+  };
+  more.addEventListener('click', () => void load());
+  void load();
+  return [note, pre, more];
+}
+
 function select(seq) {
   state.selected = seq;
   const item = state.items.get(seq);
@@ -176,7 +219,11 @@ function select(seq) {
   copy.className = 'copy';
   copy.textContent = 'Copy JSON';
   copy.addEventListener('click', () =>
-    navigator.clipboard?.writeText(JSON.stringify(item.value, null, 2)),
+    navigator.clipboard?.writeText(
+      item.value === null
+        ? (details.querySelector('pre.paged')?.textContent ?? '')
+        : JSON.stringify(item.value, null, 2),
+    ),
   );
   const meta = document.createElement('div');
   meta.className = 'meta';
@@ -195,7 +242,7 @@ function select(seq) {
     }
     parts.push(errors);
   }
-  parts.push(...jsonTabs(item));
+  parts.push(...(item.value === null ? pagedJson(item) : jsonTabs(item)));
   details.replaceChildren(...parts);
   for (const li of $('event-list').children)
     li.classList.toggle('selected', li.dataset.seq === String(seq));
@@ -249,7 +296,8 @@ async function fetchPage() {
     while (state.items.size > MAX_ITEMS) state.items.delete(state.items.keys().next().value);
     applyCounts(page.counts);
     if (page.items.length > 0) renderAll();
-    if (page.items.length < 1000) return;
+    // The feed is bounded in bytes too: `more` says whether it stopped early.
+    if (!(page.more ?? page.items.length >= 1000)) return;
   }
 }
 
