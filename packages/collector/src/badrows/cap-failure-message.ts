@@ -1,9 +1,10 @@
 import { truncateCodePoints } from '../util/code-points';
-import { capDataReports } from './failure-limits';
+import { capDataReports, MAX_DATA_REPORTS } from './failure-limits';
 import type { FailureMessage, IgluClientError } from './failure-message';
 
 function capClientError(error: IgluClientError): IgluClientError {
-  if ('dataReports' in error) {
+  // A list the registry capped already ends with its count note: one more than the cap.
+  if ('dataReports' in error && error.dataReports.length > MAX_DATA_REPORTS + 1) {
     return { ...error, dataReports: capDataReports(error.dataReports, (report) => report) };
   }
   if (error.error !== 'ResolutionError') return error;

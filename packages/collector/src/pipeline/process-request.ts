@@ -8,10 +8,10 @@ import { decodeUtf8Lossy } from '../util/utf8';
 import type { CollectorRequest } from './collector-request';
 import { adapterFor } from './event-route';
 import { extractEvents } from './extract-events';
-import { type ProcessedEvent, processEvent } from './process-event';
+import { processEvent } from './process-event';
 import type { ProcessingConfig } from './processing-config';
 import { createRequestContext, type RequestContext } from './request-context';
-import { createRowSizeViolation, maxRowBytes, rowBytes } from './row-size-limit';
+import { capRowSize, maxRowBytes, withoutRequestBody } from './row-size-limit';
 
 /** Everything one request produced, in request order. */
 export interface ProcessedRequest {
@@ -26,37 +26,7 @@ function requestFailure(
   config: ProcessingConfig,
   bad: BadEvent,
 ): ProcessedRequest {
-  const size = rowBytes(bad);
-  const kept = size > maxRowBytes(config) ? createRowSizeViolation(ctx, config, bad, size) : bad;
-  return { context: ctx, good: [], bad: [kept] };
-}
-
-/**
- * One event's rows with the row-size cap applied: an oversized incomplete event or bad row turns
- * the event into one `size_violation` bad row. Bad rows and incomplete events are measured
- * always (their failures can outgrow the input); a valid event only in a large request (over
- * an eighth of the cap), since it is a small multiple of its parameters (about 3× at worst).
- * That keeps the valid path, which ingestion speed depends on, free of the extra serialisation.
- */
-function capEventRows(
-  result: ProcessedEvent,
-  ctx: RequestContext,
-  config: ProcessingConfig,
-  largeRequest: boolean,
-): { readonly good: GoodEvent | null; readonly bad: BadEvent | null } {
-  const max = maxRowBytes(config);
-  const { good, bad } = result;
-  if (bad || good.incomplete || largeRequest) {
-    const goodSize = rowBytes(good);
-    if (goodSize > max)
-      return { good: null, bad: createRowSizeViolation(ctx, config, good, goodSize) };
-  }
-  if (bad) {
-    const badSize = rowBytes(bad);
-    if (badSize > max)
-      return { good: null, bad: createRowSizeViolation(ctx, config, bad, badSize) };
-  }
-  return result;
+  return { context: ctx, good: [], bad: [capRowSize(ctx, config, bad)] };
 }
 
 /**
@@ -137,11 +107,27 @@ export function processRequest(
   }
   const good: GoodEvent[] = [];
   const bad: BadEvent[] = [];
+  // Every row over the size cap is stored as a `size_violation` instead. Bad rows and incomplete
+  // events are measured always (their failures can outgrow the input); a valid event only in a
+  // large request (over an eighth of the cap), as it is a small multiple of its parameters (3×
+  // at worst). That keeps the valid path, which ingestion speed depends on, free of the extra
+  // serialisation.
   const largeRequest = (size + request.target.length) * 8 > maxRowBytes(config);
+  // Per-event bad events repeat the request body (as Micro's do) only while the repeats fit in
+  // one row's budget; later ones of the same request go without it.
+  let bodyBudget = maxRowBytes(config);
   for (const params of extraction.events) {
-    const result = capEventRows(processEvent(params, ctx, config), ctx, config, largeRequest);
-    if (result.good) good.push(result.good);
-    if (result.bad) bad.push(result.bad);
+    const processed = processEvent(params, ctx, config);
+    const measure = largeRequest || processed.good.incomplete || processed.bad !== null;
+    const kept = measure ? capRowSize(ctx, config, processed.good) : processed.good;
+    if ('badRow' in kept) bad.push(kept);
+    else good.push(kept);
+    if (!processed.bad) continue;
+    let eventBad = processed.bad;
+    const repeated = eventBad.collectorPayload.body?.length ?? 0;
+    if (repeated > bodyBudget) eventBad = withoutRequestBody(eventBad);
+    else bodyBudget -= repeated;
+    bad.push(capRowSize(ctx, config, eventBad));
   }
   return { context: ctx, good, bad };
 }

@@ -64,3 +64,36 @@ export function createRowSizeViolation(
   const payload = truncateCodePoints(text, Math.floor(max / 10));
   return createBadEvent(ctx, config, { type: 'size_violation', failure, payload }, null);
 }
+
+/**
+ * The bad event without the request body in its `collectorPayload`. Every per-event bad event of
+ * a batch would otherwise repeat the whole body: 2,000 invalid events in a 340 kB body made
+ * 2,000 rows of 420 kB each. The event's own parameters stay in `rawEvent` and the bad row.
+ *
+ * @param bad - a per-event bad event
+ */
+export function withoutRequestBody(bad: BadEvent): BadEvent {
+  return { ...bad, collectorPayload: { ...bad.collectorPayload, body: null } };
+}
+
+/**
+ * The row itself, or its `size_violation` when it is over `maxRowBytes`.
+ *
+ * @param ctx - the request context
+ * @param config - processing configuration
+ * @param row - a bad event, or a good (valid or incomplete) event
+ */
+export function capRowSize(ctx: RequestContext, config: ProcessingConfig, row: BadEvent): BadEvent;
+export function capRowSize(
+  ctx: RequestContext,
+  config: ProcessingConfig,
+  row: GoodEvent,
+): GoodEvent | BadEvent;
+export function capRowSize(
+  ctx: RequestContext,
+  config: ProcessingConfig,
+  row: BadEvent | GoodEvent,
+): BadEvent | GoodEvent {
+  const size = rowBytes(row);
+  return size > maxRowBytes(config) ? createRowSizeViolation(ctx, config, row, size) : row;
+}
