@@ -112,6 +112,18 @@ describe('writing the lock', () => {
     expect(() => acquireQueueLock(nodeFs, `${dir}/./`)).toThrow(QueueLockedError);
   });
 
+  it('refuses a second lock from another copy of the module (ESM and CJS builds side by side)', () => {
+    acquire();
+    let copy: typeof import('../src/store/queue-lock') | undefined;
+    jest.isolateModules(() => {
+      copy = require('../src/store/queue-lock');
+    });
+    expect(copy!.acquireQueueLock).not.toBe(acquireQueueLock);
+    expect(() => copy!.acquireQueueLock(nodeFs, dir)).toThrow(
+      expect.objectContaining({ name: 'QueueLockedError' }),
+    );
+  });
+
   it('release deletes the lock; a new one can then be taken', () => {
     const lock = acquire();
     lock.release();

@@ -40,7 +40,16 @@ export interface QueueLock {
 
 // Tokens of the locks this process holds, so a lock with our pid is told apart from one left by an
 // earlier process that had the same pid (in containers the app is often pid 1 on every start).
-const heldTokens = new Set<string>();
+// Kept under a registry symbol: the ESM and CJS builds loaded side by side must share it, or one
+// would take over the other's lock as left by a dead process.
+const HELD_TOKENS = Symbol.for('floe.queueLockTokens');
+
+function heldTokens(): Set<string> {
+  const registry = globalThis as { [key: symbol]: Set<string> | undefined };
+  const tokens = registry[HELD_TOKENS] ?? new Set<string>();
+  registry[HELD_TOKENS] = tokens;
+  return tokens;
+}
 
 interface Found {
   readonly text: string;
@@ -145,7 +154,7 @@ export function acquireQueueLock(
     const why = whyLockIsStale(found.owner, found.ageMs, {
       host,
       pid: process.pid,
-      heldTokens,
+      heldTokens: heldTokens(),
       staleAfterMs,
     });
     if (why === undefined) {
@@ -173,7 +182,7 @@ function hold(
   token: string,
   options: QueueLockOptions,
 ): QueueLock {
-  heldTokens.add(token);
+  heldTokens().add(token);
   let lost = false;
   const stopHeartbeat = startLockHeartbeat(fs, {
     path,
@@ -182,7 +191,7 @@ function hold(
     intervalMs: options.heartbeatMs ?? QUEUE_LOCK_TIMING.heartbeatMs,
     onLost(holderText) {
       lost = true;
-      heldTokens.delete(token);
+      heldTokens().delete(token);
       const holder = parseLockOwner(holderText);
       options.report?.(
         new DiskStoreError(
@@ -198,7 +207,7 @@ function hold(
   return {
     release() {
       stopHeartbeat();
-      heldTokens.delete(token);
+      heldTokens().delete(token);
       if (lost) return;
       try {
         // Only our own lock is deleted: never one another process holds now.
