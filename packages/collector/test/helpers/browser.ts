@@ -12,8 +12,12 @@ export interface PageGlobals {
   };
 }
 
-/** Headless Debian Chromium with a fresh profile (launch() makes a temporary one each run). */
-export function launchChromium(): Promise<Browser> {
+/**
+ * Headless Debian Chromium with a fresh profile (launch() makes a temporary one each run).
+ *
+ * @param extraArgs - more command-line switches (for example `--host-resolver-rules=…`)
+ */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.FLOE_CHROMIUM ?? '/usr/bin/chromium',
     args: [
@@ -25,6 +29,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }
