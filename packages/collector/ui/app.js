@@ -1,5 +1,6 @@
 import { drawChart } from './chart.js';
 import { renderJson } from './json-view.js';
+import { pagedJson } from './paged-json.js';
 
 const POLL_MS = 1000;
 const MAX_ITEMS = 5000;
@@ -158,47 +159,6 @@ function jsonTabs(item) {
   });
   show(0);
   return [tabs, panel];
-}
-
-function formatBytes(bytes) {
-  return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} kB`;
-}
-
-/**
- * The JSON of a row too large for the feed, read in pages from the collector: the first page
- * at once, the next ones on request, so one huge row never has to arrive (or render) whole.
- */
-function pagedJson(item) {
-  const note = document.createElement('p');
-  note.className = 'large-note';
-  note.textContent = `This event is ${formatBytes(item.valueBytes)} of JSON, shown in pages.`;
-  const pre = document.createElement('pre');
-  pre.className = 'json-panel paged';
-  const more = document.createElement('button');
-  more.type = 'button';
-  more.className = 'load-more';
-  more.textContent = 'Load more';
-  more.hidden = true;
-  let offset = 0;
-  const load = async () => {
-    more.disabled = true;
-    const response = await fetch(`/micro/ui/api/item?seq=${item.seq}&offset=${offset}`, {
-      cache: 'no-store',
-    });
-    if (!response.ok) {
-      note.textContent = 'This event is no longer stored.';
-      more.hidden = true;
-      return;
-    }
-    const page = await response.json();
-    pre.append(page.text);
-    offset = page.nextOffset ?? offset;
-    more.hidden = page.nextOffset === null;
-    more.disabled = false;
-  };
-  more.addEventListener('click', () => void load());
-  void load();
-  return [note, pre, more];
 }
 
 function select(seq) {
