@@ -24,6 +24,8 @@ const SCHEMA_URI = 'iglu:com.acme/checkout_started/jsonschema/1-0-0';
 
 // The commands of the walk-through, each checked to be on the page before it runs.
 const GENERATE = 'npx -p @floe/cli floe generate --schemas schemas --out src/tracking';
+const CHECK = `${GENERATE} --check`;
+const LINT = 'npx -p @floe/cli floe lint --schemas schemas';
 const COLLECTOR = 'npx -p @floe/cli floe collector --memory --schemas schemas';
 const COMPILE = 'npx tsc';
 const RUN = 'node dist/app.js';
@@ -66,6 +68,7 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 it('the walk-through names the commands this test runs', () => {
+  for (const command of [CHECK, LINT]) expect(GETTING_STARTED).toContain(`\`${command}\``);
   for (const command of [
     'npm init -y',
     'npm pkg set type=module',
@@ -115,8 +118,9 @@ describe.each(APPS)('a fresh $kind app', ({ kind, esm, tsconfig, app }) => {
     );
   });
 
-  it('generates its builders into src/tracking', () => {
+  it('lints its schema and generates its builders into src/tracking, which --check then accepts', () => {
     writeAppFile(appDir, SCHEMA_PATH, docBlock(SCHEMA_PATH));
+    runInApp(appDir, LINT); // exits 0: the page's schema has no error-level finding
     const output = runInApp(appDir, GENERATE);
     expect(output).toMatch(/1 schema\b.*0 failed/);
     const tracking = join(appDir, 'src', 'tracking');
@@ -127,6 +131,7 @@ describe.each(APPS)('a fresh $kind app', ({ kind, esm, tsconfig, app }) => {
     expect(readFileSync(join(tracking, 'validators.ts'), 'utf8')).not.toContain('@ts-nocheck');
     expect(existsSync(join(appDir, 'src', 'generated'))).toBe(false);
     expect(existsSync(join(appDir, 'packages'))).toBe(false);
+    runInApp(appDir, CHECK); // exits 0: what was just written is up to date
   });
 
   it(`compiles with tsc (${kind})`, () => {
