@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PACKAGES } from './ensure-built';
+import { ensureBuilt, PACKAGES } from './ensure-built';
 
 jest.setTimeout(120_000);
 
@@ -19,6 +19,8 @@ const PUBLIC = ['cli', 'codegen', 'collector', 'core', 'events', 'iglu', 'node']
 const read = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 
 describe('the floe bin exists at install time', () => {
+  beforeAll(() => ensureBuilt(['cli']));
+
   it('is a committed file, not a build output, so npm links it during npm ci', () => {
     const { bin } = read(join(PACKAGES, 'cli', 'package.json'));
     expect(bin).toEqual({ floe: './bin/floe.js' });
