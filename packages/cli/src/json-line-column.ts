@@ -24,3 +24,26 @@ export function jsonLineColumn(
   const column = position - (before.lastIndexOf('\n') + 1) + 1;
   return { line, column, message: message.replace(POSITION, `at line ${line}, column ${column}`) };
 }
+
+/**
+ * An error message about a JSON file (`/path/floe.config.json: … at position 35`), pointed at
+ * `file:line:column` instead; any other message is returned as it is.
+ *
+ * @param message - the message, starting with the file's path
+ * @param read - reads the file (returns `undefined` when it cannot)
+ * @example
+ * locateJsonError('/p/floe.config.json: cannot be read as JSON (… at position 35)', read);
+ * // '/p/floe.config.json:4:3: cannot be read as JSON (… at line 4, column 3)'
+ */
+export function locateJsonError(
+  message: string,
+  read: (file: string) => string | undefined,
+): string {
+  const match = /^(.+?\.json): /.exec(message);
+  if (!match || !POSITION.test(message)) return message;
+  const file = match[1]!;
+  const text = read(file);
+  const located = text === undefined ? undefined : jsonLineColumn(message, text);
+  if (!located) return message;
+  return `${file}:${located.line}:${located.column}: ${located.message.slice(match[0].length)}`;
+}

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { type CliIo, processIo } from './cli-io';
 import type { Command } from './command';
 import { suggestion } from './did-you-mean';
+import { locateJsonError } from './json-line-column';
 import { parseCommandArgs } from './parse-command-args';
 import { MAIN_USAGE } from './usage';
 import { CLI_VERSION } from './version';
@@ -20,8 +22,17 @@ const isUsageError = (error: unknown): boolean => {
   return typeof code === 'string' && USAGE_CODES.has(code);
 };
 
+const readText = (file: string): string | undefined => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+// A broken config file is pointed at by line and column, like a broken schema.
 const messageOf = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
+  locateJsonError(error instanceof Error ? error.message : String(error), readText);
 
 /**
  * Runs the `floe` command: `generate`, `lint` or `collector`, plus `--help` and `--version`.

@@ -105,6 +105,20 @@ describe('the floe command speaks one way', () => {
     expect(lint.stderr).toContain('floe lint: 0 schemas, 1 error,');
   });
 
+  it('a broken floe.config.json is pointed at by line and column', () => {
+    const project = join(work, 'bad-config');
+    mkdirSync(join(project, 'schemas'), { recursive: true });
+    writeFileSync(
+      join(project, 'floe.config.json'),
+      '{\n  "codegen": {\n    "out": "x",\n  }\n}\n',
+    );
+    const result = floe(['generate'], project);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${join(project, 'floe.config.json')}:4:3: `);
+    expect(result.stderr).toContain('at line 4, column 3');
+    expect(result.stderr).not.toMatch(/position \d+/);
+  });
+
   it('floe lint --level hides lower findings from the list, never from the summary or exit code', () => {
     const schemas = join(PACKAGES, '..', 'schemas');
     const byLevel = (text: string) => ({

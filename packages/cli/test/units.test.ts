@@ -1,6 +1,6 @@
 import { createProgress } from '../src/create-progress';
 import { didYouMean } from '../src/did-you-mean';
-import { jsonLineColumn } from '../src/json-line-column';
+import { jsonLineColumn, locateJsonError } from '../src/json-line-column';
 import { parseCommandArgs } from '../src/parse-command-args';
 
 describe('didYouMean', () => {
@@ -62,6 +62,19 @@ describe('jsonLineColumn', () => {
       message: 'x at line 2, column 2',
     });
     expect(jsonLineColumn('no position here', text)).toBeUndefined();
+  });
+});
+
+describe('locateJsonError', () => {
+  it('points a message about a JSON file at file:line:column', () => {
+    const read = (file: string) => (file === '/p/floe.config.json' ? '{\n  "a": 1,\n}' : undefined);
+    expect(locateJsonError('/p/floe.config.json: bad (x in JSON at position 12)', read)).toBe(
+      '/p/floe.config.json:3:1: bad (x in JSON at line 3, column 1)',
+    );
+    expect(locateJsonError('/q/other.json: bad (at position 3)', read)).toBe(
+      '/q/other.json: bad (at position 3)',
+    );
+    expect(locateJsonError('unrelated', read)).toBe('unrelated');
   });
 });
 
