@@ -16,6 +16,28 @@ const flags = {
   external: { type: 'boolean' },
 } as const;
 
+// Shell-safe as typed: a value with anything but path characters goes in single quotes.
+const quoted = (value: string) => (/^[\w./:@=+-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
+
+/**
+ * The command that regenerates with the user's own flags, for `--check`'s hint: what they typed,
+ * less `--check`, so following the hint writes to the same place from the same schemas.
+ */
+function regenerateCommand(values: {
+  schemas?: string;
+  out?: string;
+  config?: string;
+  external?: boolean;
+}): string {
+  const parts = ['floe generate'];
+  for (const name of ['schemas', 'out', 'config'] as const) {
+    const value = values[name];
+    if (value !== undefined) parts.push(`--${name} ${quoted(value)}`);
+  }
+  if (values.external) parts.push('--external');
+  return parts.join(' ');
+}
+
 /**
  * `floe generate [--schemas dir] [--out dir] [--config file] [--check] [--watch] [--external]`.
  * Exits 0 when everything is generated (or, with `--check`, up to date); 1 on failures or stale
@@ -30,7 +52,7 @@ export const generateCommand = defineCommand({
     const setup = await resolveSetup(values, io.cwd);
     const { generate, watchGenerate } = await import('@floe/codegen');
     const check = values.check === true;
-    const command = setup.config.command ?? 'floe generate';
+    const command = setup.config.command ?? regenerateCommand(values);
     const options = {
       schemasDir: setup.schemasDir,
       outDir: setup.outDir,

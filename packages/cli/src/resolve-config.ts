@@ -14,9 +14,6 @@ export interface ResolvedSetup {
   readonly configLabel?: string;
 }
 
-/** Default output folder: where this repository keeps `@floe/events`' generated code. */
-export const DEFAULT_OUT = 'packages/events/src/generated';
-
 /**
  * Loads the config (the named file, else `floe.config.json` in `cwd` when present) and resolves
  * the folders: flags win over the config, the config over the defaults. Config paths are
@@ -31,7 +28,7 @@ export async function resolveSetup(
   flags: { config?: string; schemas?: string; out?: string },
   cwd: string,
 ): Promise<ResolvedSetup> {
-  const { loadCodegenConfig } = await import('@floe/codegen');
+  const { DEFAULT_OUT, loadCodegenConfig } = await import('@floe/codegen');
   const implicit = resolve(cwd, 'floe.config.json');
   const file = flags.config
     ? resolve(cwd, flags.config)

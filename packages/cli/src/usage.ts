@@ -19,7 +19,7 @@ Runs that take over a second show progress on stderr.
 
 Options:
   --schemas <dir>   registry folder (default: config "schemas", else schemas)
-  --out <dir>       output folder (default: config "out", else packages/events/src/generated)
+  --out <dir>       output folder (default: config "out", else src/generated)
   --config <file>   config file (default: floe.config.json when present)
   --check           write nothing; exit 1 listing changed, missing and orphaned files
   --watch           regenerate changed schemas until interrupted

@@ -86,6 +86,19 @@ describe('the floe executable', () => {
     expect(readFileSync(edited, 'utf8')).toContain('// edited'); // --check writes nothing
   });
 
+  it('outside this repo, generate writes to src/generated, and --check’s hint keeps the user’s flags', () => {
+    const app = join(work, 'app');
+    cpSync(join(REPO, 'schemas'), join(app, 'my schemas'), { recursive: true });
+    expect(floe(['generate', '--schemas', 'my schemas', '--external'], app).code).toBe(0);
+    expect(readFileSync(join(app, 'src', 'generated', 'index.ts'), 'utf8')).toContain('generated');
+    rmSync(join(app, 'src', 'generated', 'aliases.ts'));
+    const flagged = floe(['generate', '--schemas', 'my schemas', '--out', 'src/generated', '--check'], app);
+    expect(flagged.code).toBe(1);
+    expect(flagged.stderr).toContain(
+      "run `floe generate --schemas 'my schemas' --out src/generated`",
+    );
+  });
+
   it('lint exits 0 on warnings, 1 with --strict and 1 on errors', () => {
     const schemas = join(work, 'lint');
     const write = (path: string, schema: object) => {
