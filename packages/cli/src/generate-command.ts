@@ -17,7 +17,8 @@ const flags = {
 } as const;
 
 // Shell-safe as typed: a value with anything but path characters goes in single quotes.
-const quoted = (value: string) => (/^[\w./:@=+-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
+const quoted = (value: string) =>
+  /^[\w./:@=+-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 
 /**
  * The command that regenerates with the user's own flags, for `--check`'s hint: what they typed,

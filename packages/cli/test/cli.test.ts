@@ -92,7 +92,10 @@ describe('the floe executable', () => {
     expect(floe(['generate', '--schemas', 'my schemas', '--external'], app).code).toBe(0);
     expect(readFileSync(join(app, 'src', 'generated', 'index.ts'), 'utf8')).toContain('generated');
     rmSync(join(app, 'src', 'generated', 'aliases.ts'));
-    const flagged = floe(['generate', '--schemas', 'my schemas', '--out', 'src/generated', '--check'], app);
+    const flagged = floe(
+      ['generate', '--schemas', 'my schemas', '--out', 'src/generated', '--check'],
+      app,
+    );
     expect(flagged.code).toBe(1);
     expect(flagged.stderr).toContain(
       "run `floe generate --schemas 'my schemas' --out src/generated`",
