@@ -1,29 +1,52 @@
 #!/usr/bin/env node
 // Installs the other runtimes @floe/node is tested on (Node 22 and 24, Bun, Deno) into
 // .floe/runtimes/<name>, from the npm registry, where the packages ship their binaries. The tests
-// look there (and at FLOE_<NAME> or PATH). A runtime that cannot be installed is reported here,
-// and its tests are skipped with that reason rather than failing the run.
+// look there (and at FLOE_<NAME> or PATH); a runtime found there is not installed again.
+//
+// A runtime that cannot be installed:
+//   - in CI (CI set, and not "false" or "0") fails this script with exit 1, naming each one,
+//     so an offline CI cannot pass with no runtime coverage (its tests would fail too);
+//   - locally prints a warning; its tests are then skipped with the same warning.
+//
+// For the script's own test: FLOE_RUNTIMES_DIR replaces .floe/runtimes, and FLOE_RUNTIMES
+// (comma-separated names) limits which runtimes are ensured.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dir = process.env.FLOE_RUNTIMES_DIR ?? join(root, '.floe', 'runtimes');
+const inCi = !['', 'false', '0'].includes((process.env.CI ?? '').trim().toLowerCase());
+const only = process.env.FLOE_RUNTIMES?.split(',').map((name) => name.trim());
 
 /** Pinned so every run tests the same runtimes; bump deliberately. */
 const runtimes = [
-  { name: 'node22', spec: 'node@22.23.3', binary: 'node' },
-  { name: 'node24', spec: 'node@24.21.0', binary: 'node' },
-  { name: 'bun', spec: 'bun@1.4.5', binary: 'bun' },
-  { name: 'deno', spec: 'deno@2.9.6', binary: 'deno' },
-];
+  { name: 'node22', spec: 'node@22.23.3', binary: 'node', onPath: false },
+  { name: 'node24', spec: 'node@24.21.0', binary: 'node', onPath: false },
+  { name: 'bun', spec: 'bun@1.4.5', binary: 'bun', onPath: true },
+  { name: 'deno', spec: 'deno@2.9.6', binary: 'deno', onPath: true },
+].filter(({ name }) => !only || only.includes(name));
 
-for (const { name, spec, binary } of runtimes) {
-  const prefix = join(root, '.floe', 'runtimes', name);
-  const bin = join(prefix, 'node_modules', '.bin', binary);
-  if (existsSync(bin)) continue;
+/** Whether the tests will find this runtime without an install (the same places they look). */
+function provided({ name, binary, onPath }) {
+  const fromEnv = process.env[`FLOE_${name.toUpperCase()}`];
+  if (fromEnv && existsSync(fromEnv)) return true;
+  if (!onPath) return false;
+  try {
+    return execFileSync('which', [binary], { encoding: 'utf8' }).trim() !== '';
+  } catch {
+    return false;
+  }
+}
+
+const failed = [];
+for (const runtime of runtimes) {
+  const { name, spec, binary } = runtime;
+  const prefix = join(dir, name);
+  if (existsSync(join(prefix, 'node_modules', '.bin', binary)) || provided(runtime)) continue;
   mkdirSync(prefix, { recursive: true });
-  process.stdout.write(`ensure-runtimes: installing ${spec} into .floe/runtimes/${name}… `);
+  process.stdout.write(`ensure-runtimes: installing ${spec} into ${prefix}… `);
   try {
     execFileSync(
       'npm',
@@ -42,9 +65,27 @@ for (const { name, spec, binary } of runtimes) {
     console.log('done');
   } catch (error) {
     console.log('failed');
-    console.error(
-      `ensure-runtimes: could not install ${spec} (${String(error.stderr ?? error.message).trim()}).\n` +
-        `  Its tests will be skipped. Set FLOE_${name.toUpperCase()} to a ${binary} binary to run them.`,
-    );
+    const why = String(error.stderr ?? error.message)
+      .trim()
+      .split('\n')[0];
+    console.error(`ensure-runtimes: could not install ${spec} (${why})`);
+    failed.push(runtime);
   }
+}
+
+if (failed.length > 0) {
+  const names = failed.map(({ spec }) => spec).join(', ');
+  const setEnv = failed.map(({ name }) => `FLOE_${name.toUpperCase()}`).join(', ');
+  if (inCi) {
+    console.error(
+      `ensure-runtimes: FAILED: ${names} could not be installed, and CI is set, where every ` +
+        `runtime must be tested. Give the job access to the npm registry, or point ${setEnv} ` +
+        'at the binaries.',
+    );
+    process.exit(1);
+  }
+  console.warn(
+    `ensure-runtimes: warning: ${names} could not be installed; their tests will be skipped ` +
+      `locally (in CI they fail). Set ${setEnv} to run them.`,
+  );
 }

@@ -1,19 +1,11 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig([
-  {
-    entry: ['src/index.ts'],
-    format: ['esm', 'cjs'],
-    dts: true,
-    clean: true,
-    target: 'es2022',
-    treeshake: true,
-  },
-  {
-    // The `floe` executable: ESM only, shebang kept from the source.
-    entry: ['src/bin.ts'],
-    format: ['esm'],
-    target: 'es2022',
-    treeshake: true,
-  },
-]);
+// The `floe` executable is the committed shim bin/floe.js, which imports dist/index.js.
+export default defineConfig({
+  entry: ['src/index.ts'],
+  format: ['esm', 'cjs'],
+  dts: true,
+  clean: true,
+  target: 'es2022',
+  treeshake: true,
+});

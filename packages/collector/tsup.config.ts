@@ -9,4 +9,6 @@ export default defineConfig({
   treeshake: true,
   // `__dirname` locates the shipped schemas/ and ui/ folders; tsup shims it in the ESM build.
   shims: true,
+  // An optional dependency, loaded lazily; tsup only keeps `dependencies` external by itself.
+  external: ['better-sqlite3'],
 });

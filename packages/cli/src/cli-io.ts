@@ -1,10 +1,11 @@
 /** Where the CLI writes; tests pass their own. */
 export interface CliIo {
   readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
-  readonly stderr: { write(text: string): unknown };
+  /** Errors, warnings, and progress (as a rewritten line when `isTTY`). */
+  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
   /** The folder relative paths start from. */
   readonly cwd: string;
-  /** Stops `generate --watch` like SIGINT does. */
+  /** Stops `generate --watch` and `collector` like SIGINT does. */
   readonly signal?: AbortSignal;
 }
 

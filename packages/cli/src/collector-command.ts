@@ -1,19 +1,31 @@
+import { COLLECTOR_USAGE, parseCollectorCliArgs, runCollectorCli } from '@floe/collector';
 import type { CliIo } from './cli-io';
+import { defineCommand } from './command';
+
+const flags = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  schemas: { type: 'string', multiple: true },
+  db: { type: 'string' },
+  memory: { type: 'boolean' },
+  gitignore: { type: 'boolean' },
+} as const;
 
 /**
- * `floe collector [...]`: hands the arguments to `@floe/collector`'s own CLI, imported only
- * now, so `floe generate` and `floe --help` never load the collector or its database driver.
- *
- * @param argv - the arguments after `collector`
- * @param io - streams, working directory and stop signal
- * @returns the collector's exit code
+ * `floe collector [...]`: flags parsed like every other command's, then handed to
+ * `@floe/collector`. This module (and so the collector) is imported only for this command, and the
+ * collector loads its database driver only when it opens a database file, so `floe generate` and
+ * `floe --help` never load either.
  */
-export async function collectorCommand(argv: string[], io: CliIo): Promise<number> {
-  const { runCollectorCli } = await import('@floe/collector');
-  return runCollectorCli(argv, {
-    stdout: io.stdout,
-    stderr: io.stderr,
-    cwd: io.cwd,
-    ...(io.signal ? { signal: io.signal } : {}),
-  });
-}
+export const collectorCommand = defineCommand({
+  usage: COLLECTOR_USAGE,
+  flags,
+  async run(values, io: CliIo) {
+    return runCollectorCli(parseCollectorCliArgs(values), {
+      stdout: io.stdout,
+      stderr: io.stderr,
+      cwd: io.cwd,
+      ...(io.signal ? { signal: io.signal } : {}),
+    });
+  },
+});

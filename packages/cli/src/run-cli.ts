@@ -1,28 +1,44 @@
+import { readFileSync } from 'node:fs';
 import { type CliIo, processIo } from './cli-io';
+import type { Command } from './command';
+import { suggestion } from './did-you-mean';
+import { locateJsonError } from './json-line-column';
+import { parseCommandArgs } from './parse-command-args';
 import { MAIN_USAGE } from './usage';
 import { CLI_VERSION } from './version';
 
-type Command = (argv: string[], io: CliIo) => Promise<number>;
-
 // Each command module is imported on use, so `floe --help` loads nothing else.
 const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
-  generate: async () => (await import('./generate-command')).generateCommand,
-  lint: async () => (await import('./lint-command')).lintCommand,
-  collector: async () => (await import('./collector-command')).collectorCommand,
+  generate: async () => (await import('./generate-command')).generateCommand as Command,
+  lint: async () => (await import('./lint-command')).lintCommand as Command,
+  collector: async () => (await import('./collector-command')).collectorCommand as Command,
 };
+
+/** Errors about what was typed (exit 2, with usage), as opposed to failures of the work (exit 1). */
+const USAGE_CODES = new Set(['usage', 'invalid_config', 'invalid_option']);
 
 const isUsageError = (error: unknown): boolean => {
   const code = (error as { code?: unknown } | null)?.code;
-  return (
-    (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) ||
-    code === 'invalid_config' ||
-    code === 'invalid_option'
-  );
+  return typeof code === 'string' && USAGE_CODES.has(code);
 };
+
+const readText = (file: string): string | undefined => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+// A broken config file is pointed at by line and column, like a broken schema.
+const messageOf = (error: unknown): string =>
+  locateJsonError(error instanceof Error ? error.message : String(error), readText);
 
 /**
  * Runs the `floe` command: `generate`, `lint` or `collector`, plus `--help` and `--version`.
- * Errors are printed, never thrown.
+ * Every command's flags go through one parser, and every error is printed the same way,
+ * never thrown: `floe <command>: <message>`, then the command's usage when the command line
+ * was at fault (exit 2); unknown commands and flags get a "did you mean".
  *
  * @param argv - the arguments after the program name
  * @param io - streams and working directory (default: the process's)
@@ -40,16 +56,25 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     io.stdout.write(`${CLI_VERSION}\n`);
     return 0;
   }
-  const load = COMMANDS[first];
+  const load = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
   if (!load) {
-    io.stderr.write(`floe: unknown command "${first}"\n\n${MAIN_USAGE}`);
+    const hint = suggestion(first, [...Object.keys(COMMANDS), '--help', '--version']);
+    const what = first.startsWith('-') ? 'option' : 'command';
+    io.stderr.write(`floe: unknown ${what} "${first}"${hint}\n\n${MAIN_USAGE}`);
     return 2;
   }
+  let command: Command | undefined;
   try {
-    return await (await load())(rest, io);
+    command = await load();
+    const values = parseCommandArgs(command.flags, rest);
+    if (values.help) {
+      io.stdout.write(command.usage);
+      return 0;
+    }
+    return await command.run(values, io);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`floe ${first}: ${message}\n`);
+    const usage = isUsageError(error) && command ? `\n${command.usage}` : '';
+    io.stderr.write(`floe ${first}: ${messageOf(error)}\n${usage}`);
     return isUsageError(error) ? 2 : 1;
   }
 }

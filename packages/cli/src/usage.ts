@@ -15,10 +15,11 @@ Options:
 export const GENERATE_USAGE = `Usage: floe generate [options]
 
 Generates one TypeScript module per Iglu schema, indexes, aliases and precompiled validators.
+Runs that take over a second show progress on stderr.
 
 Options:
   --schemas <dir>   registry folder (default: config "schemas", else schemas)
-  --out <dir>       output folder (default: config "out", else packages/events/src/generated)
+  --out <dir>       output folder (default: config "out", else src/generated)
   --config <file>   config file (default: floe.config.json when present)
   --check           write nothing; exit 1 listing changed, missing and orphaned files
   --watch           regenerate changed schemas until interrupted
@@ -36,6 +37,8 @@ Options:
   --schemas <dir>        registry folder (default: config "schemas", else schemas)
   --config <file>        config file (default: floe.config.json when present)
   --strict               fail on any finding
+  --level <level>        lowest level shown: info, warn or error (default warn; info with
+                         --strict); the summary still counts every finding
   --skip-checks <list>   comma-separated non-Error checks to skip (e.g. description,optionalNull)
   --external             report consistency findings as warnings (a corpus you do not own)
   -h, --help             show this help

@@ -15,13 +15,26 @@ export interface AliasConfig {
 /** Policy for objects whose `additionalProperties` is absent or `true` (see docs/codegen.md). */
 export type OpenObjectPolicy = 'closed' | 'open';
 
+/**
+ * How generated modules spell their relative imports. `'.js'` (`./link_click/1-0-1.js`) compiles
+ * under every `moduleResolution` (NodeNext, Node16, Bundler and Node10/CommonJS), because
+ * TypeScript maps `.js` onto the `.ts` file; `'none'` (`./link_click/1-0-1`) suits tools that
+ * do not (jest without a mapper, older webpack) but fails under NodeNext in an ESM package.
+ */
+export type ImportExtension = '.js' | 'none';
+
 /** The `codegen` section of `floe.config.json`; every field is optional. */
 export interface CodegenConfig {
   /** Registry folder, relative to the config file. Default `schemas`. */
   readonly schemas?: string;
-  /** Output folder, relative to the config file. Default `packages/events/src/generated`. */
+  /** Output folder, relative to the config file. Default `src/generated` ({@link DEFAULT_OUT}). */
   readonly out?: string;
-  /** File name of the precompiled validators module inside `out`, or `false` for none. */
+  /** How relative imports in the output end. Default `'.js'`, which compiles under every resolution. */
+  readonly importExtension?: ImportExtension;
+  /**
+   * File name of the typed validators module inside `out` (default `validators.ts`), or `false`
+   * for none. The precompiled code it types sits beside it as `compiled-<name>`.
+   */
   readonly validators?: string | false;
   /** Objects with declared properties and absent or `true` `additionalProperties`. Default `closed`. */
   readonly additionalProperties?: OpenObjectPolicy;
@@ -32,3 +45,36 @@ export interface CodegenConfig {
   /** Short names → exact schemas, keyed by PascalCase alias name (`LinkClick`). */
   readonly aliases?: Readonly<Record<string, AliasConfig>>;
 }
+
+/** Registry folder when neither a flag nor the config names one, relative to the config folder. */
+export const DEFAULT_SCHEMAS = 'schemas';
+
+/**
+ * Output folder when neither a flag nor the config names one: a user's own source tree. This
+ * repository sets its `packages/events/src/generated` in its own `floe.config.json`.
+ */
+export const DEFAULT_OUT = 'src/generated';
+
+/** Default `importExtension`: the one spelling that compiles under every module resolution. */
+export const DEFAULT_IMPORT_EXTENSION: ImportExtension = '.js';
+
+/** The names `codegen` accepts, for the unknown-key check and its "did you mean". */
+export const CODEGEN_KEYS: readonly (keyof CodegenConfig)[] = [
+  'schemas',
+  'out',
+  'importExtension',
+  'validators',
+  'additionalProperties',
+  'command',
+  'registries',
+  'aliases',
+];
+
+/** The names an alias entry accepts. */
+export const ALIAS_KEYS: readonly (keyof AliasConfig)[] = [
+  'uri',
+  'entity',
+  'generateUuid',
+  'require',
+  'description',
+];

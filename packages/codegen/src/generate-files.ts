@@ -1,16 +1,18 @@
 import { posix, relative, sep } from 'node:path';
 import type { Resolver, SchemaEntry } from '@floe/iglu';
-import type { CodegenConfig } from './codegen-config';
+import { type CodegenConfig, DEFAULT_IMPORT_EXTENSION } from './codegen-config';
 import { CodegenError } from './codegen-error';
 import { compileTypes } from './compile-types';
 import { normalizeSchema } from './normalize-schema';
 import { type PlannedSchema, planSchemas } from './plan-schemas';
+import { relativeSpecifier } from './relative-specifier';
 import { type AliasTarget, renderAliases } from './render-aliases';
 import { firstLine } from './render-comment';
 import { renderHeader } from './render-header';
 import { renderRootIndex, renderVendorIndex } from './render-indexes';
 import { renderSchemaModule } from './render-schema-module';
 import { renderValidators } from './render-validators';
+import { renderValidatorsWrapper } from './render-validators-wrapper';
 import { createSchemaLookup } from './schema-lookup';
 
 /** A schema that got no module, and why. */
@@ -62,6 +64,9 @@ export const CORE_MODULE = '@floe/core';
 
 const toPosix = (path: string): string => path.split(sep).join(posix.sep);
 
+/** The file of the precompiled validators code beside the typed validators module. */
+const compiledValidatorsFile = (validatorsFile: string): string => `compiled-${validatorsFile}`;
+
 function aliasTargets(
   config: CodegenConfig,
   planned: ReadonlyMap<string, PlannedSchema>,
@@ -96,7 +101,10 @@ function aliasTargets(
       config: aliasConfig,
       names: plan.names,
       version: plan.version,
-      specifier: `./${plan.names.modulePath.replace(/\.ts$/, '')}`,
+      specifier: relativeSpecifier(
+        `./${plan.names.modulePath}`,
+        config.importExtension ?? DEFAULT_IMPORT_EXTENSION,
+      ),
       summary: firstLine(plan.entry.schema.description, `Data for ${plan.entry.uri}.`),
     });
   }
@@ -105,7 +113,8 @@ function aliasTargets(
 
 /**
  * Generates every file of a run in memory: one module per schema, per-vendor and root indexes,
- * the aliases module and (unless turned off) the precompiled validators. Pure apart from reading
+ * the aliases module and (unless turned off) the typed validators module with the precompiled
+ * code beside it. Relative imports end as `config.importExtension` says (default `.js`). Pure apart from reading
  * remote `$ref` targets through the resolver; the same inputs in any order give the same files.
  * A schema that cannot be generated is listed in `failures` and left out of the indexes.
  *
@@ -117,6 +126,7 @@ export async function generateFiles(options: GenerateFilesOptions): Promise<Gene
   const { config, rootDir } = options;
   const command = config.command ?? 'floe generate';
   const policy = config.additionalProperties ?? 'closed';
+  const extension = config.importExtension ?? DEFAULT_IMPORT_EXTENSION;
   const lookup = createSchemaLookup(options.resolver);
   const plans = planSchemas(options.entries);
   const files = new Map<string, string>();
@@ -179,7 +189,11 @@ export async function generateFiles(options: GenerateFilesOptions): Promise<Gene
       .map((plan) => plan.names.modulePath);
     files.set(
       `${vendor}/index.ts`,
-      renderVendorIndex(renderHeader(`${schemasLabel}/${vendor} (vendor index)`, command), paths),
+      renderVendorIndex(
+        renderHeader(`${schemasLabel}/${vendor} (vendor index)`, command),
+        paths,
+        extension,
+      ),
     );
   }
   const byUri = new Map(ok.map((plan) => [plan.entry.uri, plan]));
@@ -191,16 +205,30 @@ export async function generateFiles(options: GenerateFilesOptions): Promise<Gene
   );
   files.set(
     'index.ts',
-    renderRootIndex(renderHeader(`${schemasLabel} (root index)`, command), vendors, 'aliases'),
+    renderRootIndex(
+      renderHeader(`${schemasLabel} (root index)`, command),
+      vendors,
+      extension,
+      'aliases',
+    ),
   );
   if (config.validators !== false) {
     const validatorsFile = config.validators ?? 'validators.ts';
+    const compiledFile = compiledValidatorsFile(validatorsFile);
     const result = renderValidators({
       resolver: options.resolver,
       uris: ok.map((plan) => plan.entry.uri),
       header: renderHeader(`${schemasLabel} (precompiled validators)`, command),
     });
-    files.set(validatorsFile, result.code);
+    files.set(compiledFile, result.code);
+    files.set(
+      validatorsFile,
+      renderValidatorsWrapper(
+        renderHeader(`${schemasLabel} (typed validators)`, command),
+        relativeSpecifier(`./${compiledFile}`, extension),
+        CORE_MODULE,
+      ),
+    );
     for (const failure of result.failures) {
       const plan = byUri.get(failure.uri);
       failures.push({

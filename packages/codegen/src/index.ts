@@ -1,4 +1,12 @@
-export type { AliasConfig, CodegenConfig, OpenObjectPolicy } from './codegen-config';
+export {
+  type AliasConfig,
+  type CodegenConfig,
+  DEFAULT_IMPORT_EXTENSION,
+  DEFAULT_OUT,
+  DEFAULT_SCHEMAS,
+  type ImportExtension,
+  type OpenObjectPolicy,
+} from './codegen-config';
 export { CodegenError } from './codegen-error';
 export { compileTypes } from './compile-types';
 export {

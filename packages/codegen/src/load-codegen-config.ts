@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { AliasConfig, CodegenConfig } from './codegen-config';
+import { ALIAS_KEYS, type AliasConfig, CODEGEN_KEYS, type CodegenConfig } from './codegen-config';
 import { CodegenError } from './codegen-error';
 import { aliasNames } from './naming';
+import { nearestName } from './nearest-name';
 
 /** A loaded config: the `codegen` section and the folder its relative paths start from. */
 export interface LoadedCodegenConfig {
@@ -25,12 +26,28 @@ function fail(file: string, message: string): never {
   throw new CodegenError('invalid_config', `${file}: ${message}`);
 }
 
+// A misspelt key would otherwise be ignored and its setting silently lost (`"outDir"` for `"out"`).
+function checkKeys(
+  file: string,
+  where: string,
+  value: Record<string, unknown>,
+  known: readonly string[],
+): void {
+  for (const key of Object.keys(value)) {
+    if (known.includes(key)) continue;
+    const near = nearestName(key, known);
+    const hint = near ? `did you mean "${near}"?` : `valid keys: ${known.join(', ')}`;
+    fail(file, `${where} has no key "${key}"; ${hint}`);
+  }
+}
+
 function checkAlias(file: string, name: string, alias: unknown): AliasConfig {
   const where = `codegen.aliases.${name}`;
   if (!/^[A-Z][A-Za-z0-9]*$/.test(name)) {
     fail(file, `${where}: alias names are PascalCase letters and digits (e.g. LinkClick)`);
   }
   if (!isObject(alias)) fail(file, `${where} must be an object with a "uri"`);
+  checkKeys(file, where, alias, ALIAS_KEYS);
   if (typeof alias.uri !== 'string' || !IGLU_URI.test(alias.uri)) {
     fail(file, `${where}.uri must be an iglu:VENDOR/NAME/jsonschema/M-R-A URI`);
   }
@@ -50,7 +67,8 @@ function checkAlias(file: string, name: string, alias: unknown): AliasConfig {
 
 /**
  * Checks a parsed `codegen` section and returns it typed; every problem is a
- * {@link CodegenError} with code `invalid_config` naming the field.
+ * {@link CodegenError} with code `invalid_config` naming the field. An unknown key is an error
+ * that names the nearest valid key, so a misspelling never silently falls back to a default.
  *
  * @param value - the parsed `codegen` section (or `undefined` for none)
  * @param file - the file name used in messages
@@ -58,6 +76,7 @@ function checkAlias(file: string, name: string, alias: unknown): AliasConfig {
 export function parseCodegenConfig(value: unknown, file = 'floe.config.json'): CodegenConfig {
   if (value === undefined) return {};
   if (!isObject(value)) fail(file, '"codegen" must be an object');
+  checkKeys(file, 'codegen', value, CODEGEN_KEYS);
   for (const key of ['schemas', 'out', 'command'] as const) {
     if (value[key] !== undefined && typeof value[key] !== 'string') {
       fail(file, `codegen.${key} must be a string`);
@@ -67,6 +86,10 @@ export function parseCodegenConfig(value: unknown, file = 'floe.config.json'): C
     if (typeof value.validators !== 'string' || !/^[\w.-]+\.ts$/.test(value.validators)) {
       fail(file, 'codegen.validators must be a file name ending in .ts, or false');
     }
+  }
+  const extension = value.importExtension;
+  if (extension !== undefined && extension !== '.js' && extension !== 'none') {
+    fail(file, 'codegen.importExtension must be ".js" or "none"');
   }
   const policy = value.additionalProperties;
   if (policy !== undefined && policy !== 'closed' && policy !== 'open') {
@@ -108,6 +131,11 @@ export async function loadCodegenConfig(file: string): Promise<LoadedCodegenConf
     fail(file, `cannot be read as JSON (${(error as Error).message})`);
   }
   if (!isObject(parsed)) fail(file, 'must hold a JSON object');
+  // Other tools may keep sections of their own here, so only a near miss of "codegen" is an error.
+  if (parsed.codegen === undefined) {
+    const misspelt = Object.keys(parsed).find((key) => nearestName(key, ['codegen']));
+    if (misspelt) fail(file, `has no section "${misspelt}"; did you mean "codegen"?`);
+  }
   return {
     config: parseCodegenConfig(parsed.codegen, file),
     baseDir: dirname(absolute),

@@ -1,12 +1,20 @@
+import type { ImportExtension } from './codegen-config';
+import { relativeSpecifier } from './relative-specifier';
+
 /**
  * A vendor's index module: re-exports every schema module of that vendor, sorted.
  *
  * @param header - from `renderHeader`
  * @param modulePaths - module paths relative to the output folder (`vendor/name/M-R-A.ts`)
+ * @param extension - how relative imports end (`importExtension`)
  */
-export function renderVendorIndex(header: string, modulePaths: readonly string[]): string {
+export function renderVendorIndex(
+  header: string,
+  modulePaths: readonly string[],
+  extension: ImportExtension,
+): string {
   const lines = [...modulePaths]
-    .map((path) => `./${path.split('/').slice(1).join('/').replace(/\.ts$/, '')}`)
+    .map((path) => relativeSpecifier(`./${path.split('/').slice(1).join('/')}`, extension))
     .sort()
     .map((specifier) => `export * from '${specifier}';`);
   return `${header}\n${lines.join('\n')}\n`;
@@ -18,14 +26,17 @@ export function renderVendorIndex(header: string, modulePaths: readonly string[]
  *
  * @param header - from `renderHeader`
  * @param vendors - vendor folder names
+ * @param extension - how relative imports end (`importExtension`)
  * @param aliasesModule - the aliases module's name without extension, if any
  */
 export function renderRootIndex(
   header: string,
   vendors: readonly string[],
+  extension: ImportExtension,
   aliasesModule?: string,
 ): string {
-  const lines = [...vendors].sort().map((vendor) => `export * from './${vendor}/index';`);
-  if (aliasesModule) lines.push(`export * from './${aliasesModule}';`);
+  const reexport = (path: string) => `export * from '${relativeSpecifier(path, extension)}';`;
+  const lines = [...vendors].sort().map((vendor) => reexport(`./${vendor}/index`));
+  if (aliasesModule) lines.push(reexport(`./${aliasesModule}`));
   return `${header}\n${lines.join('\n')}\n`;
 }

@@ -17,11 +17,11 @@ export interface ValidatorFailure {
 const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
- * The precompiled validators module (`@floe/events/validators`): `@floe/iglu`'s standalone
- * code, self-contained and free of `eval`, behind a header. The code is plain JavaScript, so the
- * module opts out of type checking; the package's hand-written entry gives it its type. A schema
- * whose validator cannot be compiled is left out and reported, so one bad schema does not cost
- * every other validator.
+ * The precompiled validators code: `@floe/iglu`'s standalone code, self-contained and free of
+ * `eval`, behind a header. The code is plain JavaScript, so the module opts out of type checking;
+ * `renderValidatorsWrapper` writes the typed module beside it that users import. A schema whose
+ * validator cannot be compiled is left out and reported, so one bad schema does not cost every
+ * other validator.
  *
  * @param input - resolver, URIs and header
  */
@@ -50,6 +50,6 @@ export function renderValidators(input: ValidatorsInput): {
     });
     source = compileStandaloneValidators({ resolver: input.resolver, uris });
   }
-  const code = `${input.header}// @ts-nocheck: plain JavaScript from ajv; typed by the package's validators entry.\n${source}`;
+  const code = `${input.header}// @ts-nocheck: plain JavaScript from ajv; the validators module beside it gives it its type.\n${source}`;
   return { code, failures };
 }

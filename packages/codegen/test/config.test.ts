@@ -29,10 +29,36 @@ describe('the codegen config', () => {
     [{ validators: 'validators.js' }, 'ending in .ts'],
     [{ additionalProperties: 'strict' }, '"closed" or "open"'],
     [{ schemas: 3 }, 'codegen.schemas must be a string'],
+    [{ importExtension: '.ts' }, 'codegen.importExtension must be ".js" or "none"'],
+    [{ outDir: 'src/generated' }, 'codegen has no key "outDir"; did you mean "out"?'],
+    [{ schema: 'schemas' }, 'codegen has no key "schema"; did you mean "schemas"?'],
+    [{ importExtention: '.js' }, 'did you mean "importExtension"?'],
+    [{ alias: {} }, 'did you mean "aliases"?'],
+    [{ zzz: 1 }, 'codegen has no key "zzz"; valid keys: schemas, out, importExtension,'],
+    [
+      { aliases: { View: { url: uri } } },
+      'codegen.aliases.View has no key "url"; did you mean "uri"?',
+    ],
     ['nope', '"codegen" must be an object'],
   ])('rejects %j', (value, message) => {
     expect(() => parseCodegenConfig(value)).toThrow(CodegenError);
     expect(() => parseCodegenConfig(value)).toThrow(message);
+  });
+
+  it('names the nearest section when "codegen" is misspelt, and ignores other sections', async () => {
+    const temp = tempDir();
+    try {
+      const file = join(temp.dir, 'floe.config.json');
+      writeFileSync(file, JSON.stringify({ codgen: { out: 'gen' } }));
+      await expect(loadCodegenConfig(file)).rejects.toMatchObject({
+        code: 'invalid_config',
+        message: expect.stringContaining('has no section "codgen"; did you mean "codegen"?'),
+      });
+      writeFileSync(file, JSON.stringify({ collector: { port: 9090 } }));
+      await expect(loadCodegenConfig(file)).resolves.toMatchObject({ config: {} });
+    } finally {
+      temp.remove();
+    }
   });
 
   it('names the file when it is not JSON', async () => {

@@ -91,7 +91,7 @@ describe('watchGenerate', () => {
       '@deprecated Superseded by `iglu:com.acme/one/jsonschema/1-0-1`',
     );
     expect(readFileSync(join(outDir, 'com.acme/index.ts'), 'utf8')).toContain(
-      "export * from './one/1-0-1';",
+      "export * from './one/1-0-1.js';",
     );
   });
 

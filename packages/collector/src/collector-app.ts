@@ -87,6 +87,7 @@ export async function createCollectorApp(options: CollectorOptions = {}): Promis
     maxHeadersLength: resolved.maxHeadersLength,
     ingest,
     onError: resolved.onError,
+    host: resolved.host,
   });
   return {
     options: resolved,

@@ -75,7 +75,11 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     });
   } catch (error) {
     app.close();
-    const message = `Cannot listen on ${resolved.host}:${resolved.port}: ${(error as Error).message}`;
+    const inUse = (error as { code?: unknown }).code === 'EADDRINUSE';
+    const why = inUse
+      ? `port ${resolved.port} is in use (port: 0 picks a free one)`
+      : (error as Error).message;
+    const message = `Cannot listen on ${resolved.host}:${resolved.port}: ${why}`;
     throw new CollectorError('listen_failed', message, { cause: error });
   }
   const address = server.address();

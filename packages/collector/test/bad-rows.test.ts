@@ -283,7 +283,7 @@ describe('schema_violations: one bad row per event, plus an incomplete event', (
     expect(reports).toEqual([expect.objectContaining({ path: '', keyword: 'required' })]);
   });
 
-  test('unresolvable schema: a ResolutionError listing every root', async () => {
+  test('unresolvable schema: a ResolutionError naming every repository', async () => {
     const uri = 'iglu:com.acme/missing/jsonschema/1-0-0';
     await post(collector.url, body(base('ue', { ue_pr: JSON.stringify(unstruct(uri, { a: 1 })) })));
     const { bad } = schemaViolation();
@@ -294,7 +294,8 @@ describe('schema_violations: one bad row per event, plus an incomplete event', (
       lookupHistory: { repository: string; errors: unknown[] }[];
     };
     expect(error.error).toBe('ResolutionError');
-    expect(error.lookupHistory.map((h) => h.repository)).toEqual(collector.schemaRoots);
+    // Repositories are named as the pipeline names them; no host path is shown.
+    expect(error.lookupHistory.map((h) => h.repository)).toEqual(['bundled: Iglu Central']);
     expect(error.lookupHistory[0]!.errors).toEqual([{ error: 'NotFound' }]);
   });
 

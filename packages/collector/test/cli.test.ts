@@ -24,47 +24,46 @@ async function waitFor(check: () => boolean, ms = 10_000): Promise<void> {
 
 describe('parseCollectorCliArgs', () => {
   test('defaults to the database file', () => {
-    expect(parseCollectorCliArgs([])).toEqual({
+    expect(parseCollectorCliArgs({})).toEqual({
       help: false,
-      port: undefined,
-      host: undefined,
       schemaDirs: [],
       db: '.floe/collector.db',
+      dbExplicit: false,
+      gitignore: false,
     });
   });
 
-  test('reads every option, both spellings, repeatable --schemas', () => {
+  test('reads every flag, repeatable --schemas', () => {
     expect(
-      parseCollectorCliArgs([
-        '--port',
-        '0',
-        '--host=127.0.0.1',
-        '--schemas',
-        'a',
-        '--schemas=b',
-        '--db',
-        'x.db',
-      ]),
+      parseCollectorCliArgs({
+        port: '0',
+        host: '127.0.0.1',
+        schemas: ['a', 'b'],
+        db: 'x.db',
+        gitignore: true,
+      }),
     ).toEqual({
       help: false,
       port: 0,
       host: '127.0.0.1',
       schemaDirs: ['a', 'b'],
       db: 'x.db',
+      dbExplicit: true,
+      gitignore: true,
     });
-    expect(parseCollectorCliArgs(['--memory']).db).toBeNull();
-    expect(parseCollectorCliArgs(['-h']).help).toBe(true);
+    expect(parseCollectorCliArgs({ memory: true }).db).toBeNull();
+    expect(parseCollectorCliArgs({ help: true }).help).toBe(true);
   });
 
   test.each([
-    [['--port', 'abc']],
-    [['--port', '70000']],
-    [['--port']],
-    [['--wat']],
-    [['--memory', '--db', 'x']],
-    [['--schemas=']],
-  ])('rejects %j', (argv) => {
-    expect(() => parseCollectorCliArgs(argv)).toThrow(
+    [{ port: 'abc' }],
+    [{ port: '70000' }],
+    [{ port: '-1' }],
+    [{ memory: true, db: 'x' }],
+    [{ schemas: [''] }],
+    [{ db: '' }],
+  ])('rejects %j', (flags) => {
+    expect(() => parseCollectorCliArgs(flags)).toThrow(
       expect.objectContaining({ code: 'invalid_option' }),
     );
   });
@@ -81,7 +80,7 @@ describe('runCollectorCli', () => {
     const stdout = capture();
     const stderr = capture();
     const controller = new AbortController();
-    const run = runCollectorCli(['--port', '0'], {
+    const run = runCollectorCli(parseCollectorCliArgs({ port: '0' }), {
       stdout,
       stderr,
       signal: controller.signal,
@@ -101,7 +100,7 @@ describe('runCollectorCli', () => {
 
   test('SIGTERM stops it too', async () => {
     const stdout = capture();
-    const run = runCollectorCli(['--port', '0', '--memory'], {
+    const run = runCollectorCli(parseCollectorCliArgs({ port: '0', memory: true }), {
       stdout,
       stderr: capture(),
       cwd: dir,
@@ -113,19 +112,31 @@ describe('runCollectorCli', () => {
     expect(stdout.text).toContain('(SIGTERM)');
   });
 
-  test('bad arguments print the usage and return 2; --help returns 0', async () => {
-    const stderr = capture();
-    expect(await runCollectorCli(['--nope'], { stderr, stdout: capture() })).toBe(2);
-    expect(stderr.text).toMatch(/unknown argument --nope[\s\S]*Usage: floe collector/);
+  test('--help prints the usage and returns 0', async () => {
     const stdout = capture();
-    expect(await runCollectorCli(['--help'], { stdout })).toBe(0);
+    expect(await runCollectorCli(parseCollectorCliArgs({ help: true }), { stdout })).toBe(0);
     expect(stdout.text).toMatch(/^Usage: floe collector/);
   });
 
-  test('a port in use returns 1 with a message; a missing schema folder warns', async () => {
+  test('a missing schema folder is an invalid_option error; nothing starts', async () => {
+    const stdout = capture();
+    await expect(
+      runCollectorCli(parseCollectorCliArgs({ port: '0', memory: true, schemas: ['missing'] }), {
+        stdout,
+        stderr: capture(),
+        cwd: dir,
+      }),
+    ).rejects.toMatchObject({
+      code: 'invalid_option',
+      message: 'schema folder missing does not exist',
+    });
+    expect(stdout.text).toBe('');
+  });
+
+  test('a port in use is a listen_failed error that suggests --port 0', async () => {
     const stdout = capture();
     const controller = new AbortController();
-    const first = runCollectorCli(['--port', '0', '--memory'], {
+    const first = runCollectorCli(parseCollectorCliArgs({ port: '0', memory: true }), {
       stdout,
       stderr: capture(),
       signal: controller.signal,
@@ -133,16 +144,19 @@ describe('runCollectorCli', () => {
     });
     await waitFor(() => stdout.text.includes('Press Ctrl+C'));
     const port = /:(\d+)\n/.exec(stdout.text)![1]!;
-    const stderr = capture();
-    expect(
-      await runCollectorCli(['--port', port, '--memory', '--schemas', 'missing'], {
+    await expect(
+      runCollectorCli(parseCollectorCliArgs({ port, memory: true }), {
         stdout: capture(),
-        stderr,
+        stderr: capture(),
         cwd: dir,
       }),
-    ).toBe(1);
-    expect(stderr.text).toMatch(/schema folder .*missing does not exist/);
-    expect(stderr.text).toMatch(/Cannot listen on 127\.0\.0\.1:\d+/);
+    ).rejects.toMatchObject({
+      code: 'listen_failed',
+      message: `port ${port} is in use; try --port 0`,
+      cause: expect.objectContaining({
+        message: `Cannot listen on 127.0.0.1:${port}: port ${port} is in use (port: 0 picks a free one)`,
+      }),
+    });
     controller.abort();
     expect(await first).toBe(0);
   });

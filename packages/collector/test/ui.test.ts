@@ -1,5 +1,6 @@
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { type Collector, startCollector } from '../src/index';
+import { launchChromium, type PageGlobals } from './helpers/browser';
 import { base, body, contexts, LINK_CLICK, post, unstruct, WEB_PAGE } from './helpers/tp2';
 
 jest.setTimeout(60_000);
@@ -10,19 +11,7 @@ let page: Page;
 
 beforeAll(async () => {
   collector = await startCollector({ port: 0 });
-  // launch() gives every run a fresh temporary profile.
-  browser = await chromium.launch({
-    executablePath: process.env.FLOE_CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage();
   page.on('dialog', (dialog) => void dialog.accept());
 });
@@ -34,7 +23,13 @@ afterAll(async () => {
 
 /** Waits until the list shows exactly `n` rows (the page polls every second). */
 const rowCount = (n: number) =>
-  page.waitForFunction(`document.querySelectorAll('#event-list .event-row').length === ${n}`);
+  // A function, not a string: the UI's CSP forbids eval, which string predicates need.
+  page.waitForFunction(
+    (count) =>
+      (globalThis as unknown as PageGlobals).document.querySelectorAll('#event-list .event-row')
+        .length === count,
+    n,
+  );
 const rows = (kind?: string) =>
   page.locator(kind ? `#event-list .event-row[data-kind="${kind}"]` : '#event-list .event-row');
 
@@ -122,6 +117,10 @@ test('the UI shows events live, their JSON, filters, errors and counts', async (
   // Reset clears the list.
   await page.click('#reset');
   await page.locator('#event-list .empty').waitFor();
-  await page.waitForFunction(`document.getElementById('count-good').textContent === '0'`);
+  await page.waitForFunction(
+    () =>
+      (globalThis as unknown as PageGlobals).document.getElementById('count-good')?.textContent ===
+      '0',
+  );
   expect(collector.all().total).toBe(0);
 });

@@ -1,5 +1,6 @@
 import { drawChart } from './chart.js';
 import { renderJson } from './json-view.js';
+import { pagedJson } from './paged-json.js';
 
 const POLL_MS = 1000;
 const MAX_ITEMS = 5000;
@@ -39,7 +40,9 @@ function matches(item) {
   if (f.schema && !item.schemas.includes(f.schema)) return false;
   if (f.app && item.appId !== f.app) return false;
   if (f.text) {
-    const haystack = JSON.stringify(item.value).toLowerCase();
+    // A large row is not in the feed whole: search what the list knows about it.
+    const searched = item.value ?? [item.eventId, item.appId, item.schemas, item.errors];
+    const haystack = JSON.stringify(searched).toLowerCase();
     if (!haystack.includes(f.text.toLowerCase())) return false;
   }
   return true;
@@ -176,7 +179,11 @@ function select(seq) {
   copy.className = 'copy';
   copy.textContent = 'Copy JSON';
   copy.addEventListener('click', () =>
-    navigator.clipboard?.writeText(JSON.stringify(item.value, null, 2)),
+    navigator.clipboard?.writeText(
+      item.value === null
+        ? (details.querySelector('pre.paged')?.textContent ?? '')
+        : JSON.stringify(item.value, null, 2),
+    ),
   );
   const meta = document.createElement('div');
   meta.className = 'meta';
@@ -195,7 +202,7 @@ function select(seq) {
     }
     parts.push(errors);
   }
-  parts.push(...jsonTabs(item));
+  parts.push(...(item.value === null ? pagedJson(item) : jsonTabs(item)));
   details.replaceChildren(...parts);
   for (const li of $('event-list').children)
     li.classList.toggle('selected', li.dataset.seq === String(seq));
@@ -249,7 +256,8 @@ async function fetchPage() {
     while (state.items.size > MAX_ITEMS) state.items.delete(state.items.keys().next().value);
     applyCounts(page.counts);
     if (page.items.length > 0) renderAll();
-    if (page.items.length < 1000) return;
+    // The feed is bounded in bytes too: `more` says whether it stopped early.
+    if (!(page.more ?? page.items.length >= 1000)) return;
   }
 }
 

@@ -1,14 +1,4 @@
-import type { SchemaValidator } from '@floe/core';
-import { validators as generated } from './generated/validators';
-
-/**
- * Precompiled validators for every schema of `@floe/events`, keyed by Iglu URI, for
- * `createTracker({ validate: { validators } })`. A separate entry point
- * (`@floe/events/validators`), so production bundles carry no validator unless they import it.
- * No `eval` or `new Function`: safe under a strict Content Security Policy and on edge runtimes.
- *
- * @example
- * import { validators } from '@floe/events/validators';
- * const tracker = createTracker({ ..., validate: { validators, onViolation: 'throw' } });
- */
-export const validators: Readonly<Record<string, SchemaValidator>> = generated;
+// @floe/events/validators: the typed validators module the generator writes beside the builders
+// (precompiled, no `eval`), behind its own entry point so production bundles carry none unless
+// they import it (decision 11).
+export { validators } from './generated/validators';

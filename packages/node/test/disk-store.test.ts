@@ -230,6 +230,133 @@ describe('createDiskStore', () => {
     });
   });
 
+  describe('unreadable entries', () => {
+    const fs = jest.requireActual<typeof import('node:fs')>('node:fs');
+    /** The real fs, except that reading the named files fails with `code`. */
+    function unreadable(names: string[], code: string, renameFails = false) {
+      const denied = (path: unknown) => names.some((n) => String(path).endsWith(`/${n}`));
+      return {
+        ...fs,
+        readFileSync: ((path: string, ...rest: unknown[]) => {
+          if (denied(path)) throw Object.assign(new Error(`${code}: simulated`), { code });
+          return (fs.readFileSync as (...a: unknown[]) => unknown)(path, ...rest);
+        }) as typeof fs.readFileSync,
+        renameSync: ((from: string, to: string) => {
+          if (renameFails && denied(from)) {
+            throw Object.assign(new Error('EIO: simulated'), { code: 'EIO' });
+          }
+          fs.renameSync(from, to);
+        }) as typeof fs.renameSync,
+      };
+    }
+    /** Events 0–19 spread over two segments or more. */
+    async function twoSegments(): Promise<string[]> {
+      const store = openStore({ segmentBytes: 1200 });
+      for (let i = 0; i < 20; i++) store.add(queuedEvent(i, 100));
+      await store.close?.();
+      const names = readdirSync(dir)
+        .filter((n) => n.endsWith('.seg'))
+        .sort();
+      expect(names.length).toBeGreaterThanOrEqual(2);
+      return names;
+    }
+    function eidsIn(name: string): string[] {
+      const bytes = readFileSync(join(dir, name), 'latin1');
+      return Array.from({ length: 20 }, (_, i) => queuedEvent(i).eid).filter((e) =>
+        bytes.includes(e),
+      );
+    }
+
+    it.each(['EIO', 'EACCES'])(
+      'quarantines a segment that fails with %s, recovers the rest and stays durable',
+      async (code) => {
+        const names = await twoSegments();
+        const lost = eidsIn(names[0]!);
+        const errors: DiskStoreError[] = [];
+        const again = openStore({
+          fs: unreadable([names[0]!], code),
+          onError: (e) => errors.push(e),
+        });
+        expect(again.durable).toBe(true);
+        expect(errors).toHaveLength(1);
+        expect(errors[0]).toMatchObject({ code: 'store', reason: 'quarantined' });
+        expect(errors[0]!.details).toMatchObject({
+          errno: code,
+          file: join(dir, names[0]!),
+          quarantinedAs: join(dir, `${names[0]}.corrupt-1`),
+        });
+        expect(readdirSync(dir)).toContain(`${names[0]}.corrupt-1`);
+        const rest = Array.from({ length: 20 }, (_, i) => queuedEvent(i).eid).filter(
+          (e) => !lost.includes(e),
+        );
+        expect(eidsOf(await again.take(100))).toEqual(rest);
+        again.add(queuedEvent(50, 100));
+        await again.close?.();
+        const third = openStore({ onError: (e) => errors.push(e) });
+        expect(eidsOf(await third.take(100))).toEqual([...rest, queuedEvent(50).eid]);
+        expect(errors).toHaveLength(1);
+      },
+    );
+
+    it('quarantines a directory where a segment file should be (EISDIR, no seam)', async () => {
+      const store = openStore();
+      for (let i = 0; i < 5; i++) store.add(queuedEvent(i));
+      await store.close?.();
+      const bogus = '0000000000000100.seg';
+      fs.mkdirSync(join(dir, bogus));
+      const errors: DiskStoreError[] = [];
+      const again = openStore({ onError: (e) => errors.push(e) });
+      expect(errors.map((e) => [e.reason, e.details.errno])).toEqual([['quarantined', 'EISDIR']]);
+      expect(statSync(join(dir, `${bogus}.corrupt-1`)).isDirectory()).toBe(true);
+      expect(eidsOf(await again.take(10))).toEqual([0, 1, 2, 3, 4].map((n) => queuedEvent(n).eid));
+      // New events are numbered above anything the quarantined entry could hold.
+      again.add(queuedEvent(9));
+      const active = readdirSync(dir)
+        .filter((n) => n.endsWith('.seg'))
+        .sort()
+        .at(-1)!;
+      expect(Number(active.slice(0, 16))).toBeGreaterThan(100);
+    });
+
+    it('skips an entry that cannot be moved aside either, and still recovers the rest', async () => {
+      const names = await twoSegments();
+      const errors: DiskStoreError[] = [];
+      const again = openStore({
+        fs: unreadable([names[1]!], 'EIO', true),
+        onError: (e) => errors.push(e),
+      });
+      expect(again.durable).toBe(true);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]!.details).toMatchObject({ errno: 'EIO', quarantinedAs: undefined });
+      expect(errors[0]!.message).toMatch(/could not be moved aside either \(EIO\)/);
+      expect(readdirSync(dir)).toContain(names[1]);
+      const skipped = eidsIn(names[1]!);
+      expect(skipped.length).toBeGreaterThan(0);
+      expect(eidsOf(await again.take(100))).toEqual(
+        Array.from({ length: 20 }, (_, i) => queuedEvent(i).eid).filter(
+          (e) => !skipped.includes(e),
+        ),
+      );
+    });
+
+    it('quarantines an unreadable ack log: acknowledged events come again, none is lost', async () => {
+      const store = openStore();
+      for (let i = 0; i < 6; i++) store.add(queuedEvent(i));
+      await store.ack(eidsOf(await store.take(2)));
+      await store.close?.();
+      const errors: DiskStoreError[] = [];
+      const again = openStore({
+        fs: unreadable(['acks.log'], 'EIO'),
+        onError: (e) => errors.push(e),
+      });
+      expect(errors.map((e) => [e.reason, e.details.errno])).toEqual([['quarantined', 'EIO']]);
+      expect(readdirSync(dir)).toContain('acks.log.corrupt-1');
+      expect(eidsOf(await again.take(10))).toEqual(
+        [0, 1, 2, 3, 4, 5].map((n) => queuedEvent(n).eid),
+      );
+    });
+  });
+
   describe('file-system faults', () => {
     function failingFs(code: string, failAfterWrites: number) {
       const fs = jest.requireActual<typeof import('node:fs')>('node:fs');

@@ -1,5 +1,6 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkInvariants, type FaultServer, startFaultServer } from '@floe/test-utils';
 import { ensureBuilt } from './helpers/ensure-built';
@@ -7,10 +8,14 @@ import { tempDir } from './helpers/temp-dir';
 
 // Runs the built package on the other runtimes Floe supports: Node 22 and 24, Bun and Deno. `npm
 // test` installs them from the npm registry into .floe/runtimes (scripts/ensure-runtimes.mjs); a
-// runtime is also taken from FLOE_<NAME> or PATH. One that is missing is skipped with a message.
+// runtime is also taken from FLOE_<NAME> or PATH. One that is missing fails the run in CI (CI set,
+// and not "false" or "0"), so an offline CI cannot pass without runtime coverage; locally it is
+// skipped with a printed warning.
 jest.setTimeout(60_000);
 
-const installed = join(__dirname, '..', '..', '..', '.floe', 'runtimes');
+const REPO = join(__dirname, '..', '..', '..');
+const installed = process.env.FLOE_RUNTIMES_DIR ?? join(REPO, '.floe', 'runtimes');
+const inCi = !['', 'false', '0'].includes((process.env.CI ?? '').trim().toLowerCase());
 
 function find(name: string, binary: string, searchPath = true): string | undefined {
   const fromEnv = process.env[`FLOE_${name.toUpperCase()}`];
@@ -85,8 +90,20 @@ afterEach(() => server.close());
 
 describe.each(runtimes)('@floe/node on $name', (runtime) => {
   if (!runtime.path) {
-    it.skip(`${runtime.name} not found (run scripts/ensure-runtimes.mjs or set FLOE_${runtime.name.toUpperCase()}) — skipped`, () =>
-      undefined);
+    const how = `run node scripts/ensure-runtimes.mjs or set FLOE_${runtime.name.toUpperCase()}`;
+    if (inCi) {
+      it(`${runtime.name} is installed (required in CI)`, () => {
+        throw new Error(
+          `${runtime.name} was not found, and CI is set, where every runtime must be tested: ${how}`,
+        );
+      });
+      return;
+    }
+    // Straight to stderr: jest drops console output of a file whose tests were all skipped.
+    process.stderr.write(
+      `warning: ${runtime.name} not found: its tests are skipped here, and fail in CI (${how})\n`,
+    );
+    it.skip(`${runtime.name} not found (${how})`, () => undefined);
     return;
   }
 
@@ -133,3 +150,62 @@ describe.each(runtimes)('@floe/node on $name', (runtime) => {
     }
   });
 });
+
+// The rule above, proven from the outside: a runtime that cannot be installed fails the run in CI
+// and only warns locally, in the install script and in this suite. The registry is a refused
+// loopback port, so nothing can be installed.
+(process.env.FLOE_INNER_RUN ? describe.skip : describe)(
+  'a runtime that cannot be installed',
+  () => {
+    const dir = mkdtempSync(join(tmpdir(), 'floe-runtimes-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    const env = (ci: string): NodeJS.ProcessEnv => {
+      const { FLOE_NODE22: _ignored, ...rest } = process.env;
+      return {
+        ...rest,
+        CI: ci,
+        FLOE_RUNTIMES_DIR: join(dir, 'runtimes'),
+        FLOE_RUNTIMES: 'node22',
+        FLOE_INNER_RUN: '1',
+        npm_config_registry: 'http://127.0.0.1:9/',
+        npm_config_cache: join(dir, 'npm-cache'),
+        npm_config_fetch_retries: '0',
+      };
+    };
+    const ensure = (ci: string) =>
+      spawnSync(process.execPath, [join(REPO, 'scripts', 'ensure-runtimes.mjs')], {
+        env: env(ci),
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+    const suite = (ci: string) =>
+      spawnSync(
+        process.execPath,
+        [require.resolve('jest/bin/jest'), 'test/other-runtimes.test.ts', '-t', 'on node22'],
+        { cwd: join(__dirname, '..'), env: env(ci), encoding: 'utf8', timeout: 120_000 },
+      );
+
+    it('ensure-runtimes exits 1 in CI, naming the runtime, and 0 with a warning locally', () => {
+      const ci = ensure('true');
+      expect(ci.status).toBe(1);
+      expect(ci.stderr).toContain('could not install node@22');
+      expect(ci.stderr).toMatch(/FAILED: node@22\.\S+ could not be installed, and CI is set/);
+      const local = ensure('');
+      expect(local.status).toBe(0);
+      expect(local.stderr).toMatch(/warning: node@22\.\S+ could not be installed; .* skipped/);
+    });
+
+    it('the runtime tests fail in CI and are skipped, with a warning, locally', () => {
+      const ci = suite('true');
+      expect(ci.status).toBe(1);
+      expect(ci.stderr).toContain('node22 was not found, and CI is set');
+      const local = suite('false');
+      expect(local.status).toBe(0);
+      expect(local.stderr).toContain(
+        'node22 not found: its tests are skipped here, and fail in CI',
+      );
+      expect(local.stderr).toMatch(/Tests:\s+\d+ skipped/);
+    });
+  },
+);

@@ -4,8 +4,10 @@ import type { ProcessingConfig } from '../pipeline/processing-config';
 import type { RequestContext } from '../pipeline/request-context';
 import { toIsoTimestamp } from '../util/timestamps';
 import { type BadRow, type BadRowType, badRowSchemaUri } from './bad-row';
+import { capFailureMessage } from './cap-failure-message';
 import { createCollectorPayloadView } from './collector-payload';
-import { capFailureMessage, type FailureMessage } from './failure-message';
+import { capMessages } from './failure-limits';
+import type { FailureMessage } from './failure-message';
 
 const REQUEST_LEVEL =
   'Error while extracting event(s) from collector payload and validating it/them.';
@@ -14,7 +16,10 @@ const EVENT_LEVEL = 'Error while validating the event.';
 /** The parts of a bad row that differ between types. */
 export interface BadRowContent {
   readonly type: BadRowType;
-  /** `failure` without `timestamp` (added here); `messages` are capped here. */
+  /**
+   * `failure` without `timestamp` (added here); `messages` are capped here, in number
+   * (`MAX_FAILURE_MESSAGES`) and in their fields' lengths.
+   */
   readonly failure: Readonly<Record<string, unknown>> & {
     readonly messages?: readonly FailureMessage[];
   };
@@ -39,7 +44,7 @@ export function createBadEvent(
   const failure = {
     timestamp: toIsoTimestamp(config.clock()),
     ...rest,
-    ...(messages ? { messages: messages.map(capFailureMessage) } : {}),
+    ...(messages ? { messages: capMessages(messages).map(capFailureMessage) } : {}),
   };
   const badRow: BadRow = {
     schema: badRowSchemaUri(content.type),

@@ -1,5 +1,3 @@
-import { truncateCodePoints } from '../util/code-points';
-
 /** One data report of an Iglu `ValidationError`: a violation at a JSON pointer. */
 export interface DataReport {
   readonly message: string;
@@ -46,40 +44,6 @@ export type FailureMessage =
   | { readonly json: unknown; readonly error: NotIgluReason }
   | { readonly schemaKey: string; readonly schemaCriterion: string }
   | { readonly schemaKey: string; readonly error: IgluClientError };
-
-function capClientError(error: IgluClientError): IgluClientError {
-  if (error.error !== 'ResolutionError') return error;
-  return {
-    ...error,
-    lookupHistory: error.lookupHistory.map((entry) => ({
-      ...entry,
-      errors: entry.errors.map((e) =>
-        e.message === undefined ? e : { ...e, message: truncateCodePoints(e.message, 256) },
-      ),
-    })),
-  };
-}
-
-/**
- * Applies the bad-row schemas' length caps to a message (`field` ≤ 64, `expectation` ≤ 256,
- * lookup messages ≤ 256), so the emitted bad row validates against its own schema.
- *
- * @param message - the message as built
- */
-export function capFailureMessage(message: FailureMessage): FailureMessage {
-  if ('expectation' in message) {
-    return {
-      ...message,
-      field: truncateCodePoints(message.field, 64),
-      expectation: truncateCodePoints(message.expectation, 256),
-    };
-  }
-  if ('field' in message) return { ...message, field: truncateCodePoints(message.field, 64) };
-  if ('schemaKey' in message && 'error' in message) {
-    return { ...message, error: capClientError(message.error) };
-  }
-  return message;
-}
 
 /**
  * A readable one-line summary of a failure message, for UIs and logs.

@@ -1,6 +1,6 @@
 import { CollectorError } from '../collector-error';
 
-/** The `floe collector` arguments, parsed. */
+/** The `floe collector` arguments, interpreted. */
 export interface CollectorCliArgs {
   readonly help: boolean;
   readonly port?: number;
@@ -8,6 +8,21 @@ export interface CollectorCliArgs {
   readonly schemaDirs: readonly string[];
   /** The database file, or `null` for memory storage. */
   readonly db: string | null;
+  /** Whether `--db` was given: then a database that cannot open is an error, not a fallback. */
+  readonly dbExplicit: boolean;
+  /** `--gitignore`: add `.floe/` to the working directory's `.gitignore`. */
+  readonly gitignore: boolean;
+}
+
+/** The flags of `floe collector` as the `floe` command's parser returns them. */
+export interface CollectorCliFlags {
+  readonly help?: boolean;
+  readonly port?: string;
+  readonly host?: string;
+  readonly schemas?: readonly string[];
+  readonly db?: string;
+  readonly memory?: boolean;
+  readonly gitignore?: boolean;
 }
 
 /** The default database file of the CLI, relative to the working directory. */
@@ -23,8 +38,10 @@ Options:
   --port <n>       port to listen on (default 9090; 0 picks a free one)
   --host <addr>    interface to listen on (default 127.0.0.1, loopback only)
   --schemas <dir>  an Iglu schema folder; repeat for several (default ./schemas if present)
-  --db <file>      database file, kept across restarts (default ${DEFAULT_DB_FILE})
+  --db <file>      database file, kept across restarts (default ${DEFAULT_DB_FILE}); needs the
+                   optional better-sqlite3: without it the default falls back to memory
   --memory         keep events in memory only
+  --gitignore      add .floe/ to ./.gitignore, so the database stays out of git
   -h, --help       show this help
 `;
 
@@ -33,42 +50,37 @@ function fail(message: string): never {
 }
 
 /**
- * Parses `floe collector` arguments (`--flag value` or `--flag=value`).
+ * Interprets the `floe collector` flags, which `@floe/cli`'s one argument parser has already
+ * split (unknown flags and missing values are its errors): checks the port, the storage choice
+ * and the values.
  *
- * @param argv - the arguments after `collector`
- * @throws CollectorError (`invalid_option`) naming the bad argument
+ * @param flags - the parsed flags
+ * @throws CollectorError (`invalid_option`) naming the bad flag
+ * @example
+ * parseCollectorCliArgs({ port: '0', memory: true }); // { port: 0, db: null, … }
  */
-export function parseCollectorCliArgs(argv: readonly string[]): CollectorCliArgs {
-  let help = false;
+export function parseCollectorCliArgs(flags: CollectorCliFlags): CollectorCliArgs {
   let port: number | undefined;
-  let host: string | undefined;
-  let db: string | null = DEFAULT_DB_FILE;
-  let dbGiven = false;
-  let memory = false;
-  const schemaDirs: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const value = (): string => {
-      const next = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-      if (next === undefined || next === '') fail(`${flag} needs a value`);
-      return next;
-    };
-    if (flag === '-h' || flag === '--help') help = true;
-    else if (flag === '--port') {
-      const text = value();
-      port = Number(text);
-      if (!/^\d+$/.test(text) || port > 65_535)
-        fail(`--port must be an integer from 0 to 65535, got ${text}`);
-    } else if (flag === '--host') host = value();
-    else if (flag === '--schemas') schemaDirs.push(value());
-    else if (flag === '--db') {
-      db = value();
-      dbGiven = true;
-    } else if (flag === '--memory') memory = true;
-    else fail(`unknown argument ${arg}`);
+  if (flags.port !== undefined) {
+    port = Number(flags.port);
+    if (!/^\d+$/.test(flags.port) || port > 65_535)
+      fail(`--port must be an integer from 0 to 65535, got ${flags.port}`);
   }
-  if (memory && dbGiven) fail('--memory and --db cannot be combined');
-  return { help, port, host, schemaDirs, db: memory ? null : db };
+  for (const [name, value] of [
+    ['--host', flags.host],
+    ['--db', flags.db],
+    ...(flags.schemas ?? []).map((dir) => ['--schemas', dir] as const),
+  ] as const) {
+    if (value === '') fail(`${name} needs a value`);
+  }
+  if (flags.memory && flags.db !== undefined) fail('--memory and --db cannot be combined');
+  return {
+    help: flags.help === true,
+    ...(port !== undefined ? { port } : {}),
+    ...(flags.host !== undefined ? { host: flags.host } : {}),
+    schemaDirs: [...(flags.schemas ?? [])],
+    db: flags.memory ? null : (flags.db ?? DEFAULT_DB_FILE),
+    dbExplicit: flags.db !== undefined,
+    gitignore: flags.gitignore === true,
+  };
 }

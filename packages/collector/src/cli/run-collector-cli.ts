@@ -1,8 +1,10 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { CollectorError } from '../collector-error';
 import { startCollector } from '../start-collector';
-import { COLLECTOR_USAGE, parseCollectorCliArgs } from './parse-cli-args';
+import { loadSqliteDriver } from '../storage/load-sqlite-driver';
+import { addFloeDirToGitignore, isGitIgnored } from './gitignore-floe-dir';
+import { COLLECTOR_USAGE, type CollectorCliArgs } from './parse-cli-args';
 
 /** Where the CLI writes and what stops it; tests replace them. */
 export interface CollectorCliIo {
@@ -34,72 +36,125 @@ function waitForStop(signal: AbortSignal | undefined): Promise<string> {
   });
 }
 
+function schemaFolders(args: CollectorCliArgs, cwd: string): string[] {
+  if (args.schemaDirs.length === 0) {
+    const fallback = resolve(cwd, 'schemas');
+    return existsSync(fallback) ? [fallback] : [];
+  }
+  return args.schemaDirs.map((dir) => {
+    const path = resolve(cwd, dir);
+    // A typo must not start a collector that marks every event of the user's schemas bad.
+    if (!existsSync(path) || !statSync(path).isDirectory())
+      throw new CollectorError('invalid_option', `schema folder ${dir} does not exist`);
+    return path;
+  });
+}
+
 /**
- * Runs `floe collector`: parses the arguments, starts the collector (database file storage by
- * default, so events survive restarts), prints its URL and UI address, and runs until SIGINT or
- * SIGTERM. `@floe/cli` lazily imports this.
- *
- * @param argv - the arguments after `collector`, e.g. `['--port', '9090', '--schemas', 'schemas']`
- * @param io - output streams and an abort signal (tests)
- * @returns the process exit code: 0 after a clean stop, 2 for bad arguments, 1 when it cannot start
- * @example
- * process.exitCode = await runCollectorCli(process.argv.slice(3));
+ * The storage the CLI runs on. The default database file needs better-sqlite3, an optional
+ * dependency; when it cannot load, the default falls back to memory with a one-line warning
+ * (decision: a collector that starts beats one that refuses), while an explicit `--db` fails,
+ * since its user asked for events that outlive the process.
  */
-export async function runCollectorCli(argv: string[], io: CollectorCliIo = {}): Promise<number> {
+async function chooseStorage(
+  args: CollectorCliArgs,
+  cwd: string,
+  warn: (message: string) => void,
+): Promise<string | null> {
+  if (args.db === null) return null;
+  try {
+    await loadSqliteDriver();
+    return resolve(cwd, args.db);
+  } catch (error) {
+    if (!CollectorError.isInstance(error) || error.code !== 'storage_unavailable') throw error;
+    if (args.dbExplicit) {
+      const fix =
+        'install it (npm install better-sqlite3; npm rebuild better-sqlite3 if its build was ' +
+        'skipped) or use --memory';
+      const message = `--db ${args.db}: ${error.message}; ${fix}`;
+      throw new CollectorError('storage_unavailable', message, { cause: error });
+    }
+    warn(`${error.message}; keeping events in memory (pass --memory to say so)`);
+    return null;
+  }
+}
+
+function portInUse(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
+  return CollectorError.isInstance(error) && cause?.code === 'EADDRINUSE';
+}
+
+/**
+ * Runs `floe collector` with arguments `@floe/cli` has parsed: starts the collector (database
+ * file storage by default, so events survive restarts; memory when better-sqlite3 cannot load),
+ * prints its URL and UI address, and runs until SIGINT, SIGTERM or the abort signal.
+ *
+ * @param args - from `parseCollectorCliArgs`
+ * @param io - output streams, working directory and an abort signal (tests)
+ * @returns 0 after a clean stop
+ * @throws CollectorError `invalid_option` for a schema folder that does not exist (a usage
+ *   error), `listen_failed` (`port N is in use; try --port 0`), `storage_unavailable` or
+ *   `storage_failed` when it cannot start
+ * @example
+ * process.exitCode = await runCollectorCli(parseCollectorCliArgs({ port: '0', memory: true }));
+ */
+export async function runCollectorCli(
+  args: CollectorCliArgs,
+  io: CollectorCliIo = {},
+): Promise<number> {
   const stdout = io.stdout ?? process.stdout;
   const stderr = io.stderr ?? process.stderr;
   const cwd = io.cwd ?? process.cwd();
-  let args: ReturnType<typeof parseCollectorCliArgs>;
-  try {
-    args = parseCollectorCliArgs(argv);
-  } catch (error) {
-    stderr.write(`floe collector: ${(error as Error).message}\n\n${COLLECTOR_USAGE}`);
-    return 2;
-  }
   if (args.help) {
     stdout.write(COLLECTOR_USAGE);
     return 0;
   }
-  const defaultSchemas = resolve(cwd, 'schemas');
-  const schemaDirs =
-    args.schemaDirs.length > 0
-      ? args.schemaDirs.map((dir) => resolve(cwd, dir))
-      : existsSync(defaultSchemas)
-        ? [defaultSchemas]
-        : [];
-  for (const dir of schemaDirs) {
-    if (!existsSync(dir))
-      stderr.write(`floe collector: warning: schema folder ${dir} does not exist\n`);
-  }
-  const db = args.db === null ? null : resolve(cwd, args.db);
+  const warn = (message: string) => stderr.write(`floe collector: warning: ${message}\n`);
+  const schemaDirs = schemaFolders(args, cwd);
+  const db = await chooseStorage(args, cwd, warn);
+  const createsFolder = db !== null && !existsSync(dirname(db));
+  let collector: Awaited<ReturnType<typeof startCollector>>;
   try {
-    const collector = await startCollector({
+    collector = await startCollector({
       port: args.port,
       host: args.host,
       schemaDirs,
       storage: db === null ? 'memory' : { file: db },
-      onWarning: (message) => stderr.write(`floe collector: warning: ${message}\n`),
+      onWarning: warn,
     });
-    if (args.host !== undefined && !LOOPBACK.test(args.host)) {
-      stderr.write(
-        `floe collector: warning: listening on ${args.host}; other machines can send events\n`,
-      );
-    }
-    stdout.write(
-      `Floe local collector listening on ${collector.url}\n` +
-        `  Web UI:   ${collector.uiUrl}\n` +
-        `  API:      ${collector.url}/micro/all, /micro/good, /micro/bad, /micro/reset\n` +
-        `  Storage:  ${db ?? 'memory (lost on exit)'}\n` +
-        `  Schemas:  ${[...schemaDirs, '(bundled standard schemas)'].join(', ')}\n` +
-        'Press Ctrl+C to stop.\n',
-    );
-    const reason = await waitForStop(io.signal);
-    await collector.close();
-    stdout.write(`Collector stopped (${reason}).\n`);
-    return 0;
   } catch (error) {
-    const message = error instanceof CollectorError ? error.message : String(error);
-    stderr.write(`floe collector: ${message}\n`);
-    return 1;
+    if (!portInUse(error)) throw error;
+    const port = args.port ?? 9090;
+    throw new CollectorError('listen_failed', `port ${port} is in use; try --port 0`, {
+      cause: error,
+    });
   }
+  // Listen for the stop before the banner: whoever waits for the banner may stop us at once.
+  const stopped = waitForStop(io.signal);
+  if (args.host !== undefined && !LOOPBACK.test(args.host))
+    warn(`listening on ${args.host}; other machines can send events`);
+  if (args.gitignore) {
+    const outcome = addFloeDirToGitignore(cwd);
+    const done =
+      outcome === 'added' ? 'added .floe/ to .gitignore' : '.floe/ is already ignored by git';
+    stderr.write(`floe collector: ${done}\n`);
+  } else if (createsFolder && db !== null && isGitIgnored(db, cwd) === false) {
+    const folder = `${relative(cwd, dirname(db)) || '.'}/`;
+    stderr.write(
+      `floe collector: hint: ${folder} holds the event database and is not in .gitignore; ` +
+        'add it, or run once with --gitignore\n',
+    );
+  }
+  stdout.write(
+    `Floe local collector listening on ${collector.url}\n` +
+      `  Web UI:   ${collector.uiUrl}\n` +
+      `  API:      ${collector.url}/micro/all, /micro/good, /micro/bad, /micro/reset\n` +
+      `  Storage:  ${db ?? 'memory (lost on exit)'}\n` +
+      `  Schemas:  ${[...schemaDirs, '(bundled standard schemas)'].join(', ')}\n` +
+      'Press Ctrl+C to stop.\n',
+  );
+  const reason = await stopped;
+  await collector.close();
+  stdout.write(`Collector stopped (${reason}).\n`);
+  return 0;
 }

@@ -7,7 +7,10 @@ export interface CollectorPayloadView {
   /** `name=value` strings, decoded. */
   readonly querystring: readonly string[];
   readonly contentType: string | null;
-  /** The body text; `null` for size violations and body-less requests. */
+  /**
+   * The body text; `null` for size violations and body-less requests, and for the later
+   * per-event bad rows of a large batch, once repeating the body would pass a row's size budget.
+   */
   readonly body: string | null;
   readonly source: PayloadSource;
   readonly context: PayloadContext;

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SchemaRegistry } from '../schemas/schema-registry';
 import type { EventStorage } from '../storage/event-storage';
+import { isCrossSiteRequest } from './cross-site';
 import { parseBadFilter, parseGoodFilter } from './parse-filters';
 import { readBody } from './read-body';
 import { sendJson, sendText } from './responses';
@@ -49,6 +50,7 @@ function iglu(res: ServerResponse, registry: SchemaRegistry, path: string): void
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.end(entry.text);
   } catch (error) {
+    // The registry's errors name repositories (`[local: schemas]/…`), never host paths.
     const tried = (error as { tried?: readonly string[] }).tried;
     sendJson(res, 404, { error: (error as Error).message, uri, ...(tried ? { tried } : {}) });
   }
@@ -84,6 +86,13 @@ export async function handleMicroRoute(
       return sendJson(res, 200, storage.bad());
     case 'GET /micro/reset':
     case 'POST /micro/reset':
+      // The one state-changing route: pages of other origins may not call it (decision 35).
+      if (isCrossSiteRequest(req)) {
+        return sendJson(res, 403, {
+          error:
+            'Cross-site requests may not reset the collector: call /micro/reset from its own UI, a test or curl',
+        });
+      }
       storage.reset();
       return sendText(res, 200, 'Reset completed');
     case 'POST /micro/good':

@@ -15,9 +15,24 @@ export interface UiItem {
   readonly eventId: string | null;
   /** Bad-row type for bad events. */
   readonly badRowType: string | null;
-  /** Readable validation errors (empty for valid events). */
+  /** Readable validation errors (empty for valid events), the first `MAX_UI_ERRORS` of them. */
   readonly errors: readonly string[];
-  readonly value: GoodEvent | BadEvent;
+  /**
+   * The event itself, or `null` for a row too large to send whole: the UI then reads its JSON in
+   * pages from `/micro/ui/api/item`.
+   */
+  readonly value: GoodEvent | BadEvent | null;
+  /** The size of `value` as JSON, in bytes. */
+  readonly valueBytes: number;
+}
+
+/** The most error lines one UI item carries; a last line counts the rest. */
+export const MAX_UI_ERRORS = 100;
+
+function capErrors(errors: string[]): string[] {
+  if (errors.length <= MAX_UI_ERRORS) return errors;
+  const rest = errors.length - MAX_UI_ERRORS;
+  return [...errors.slice(0, MAX_UI_ERRORS), `… and ${rest} more`];
 }
 
 function badRowErrors(bad: BadEvent): string[] {
@@ -45,11 +60,15 @@ function schemaKeys(bad: BadEvent): string[] {
 }
 
 /**
- * Summarises a stored item for the UI list (the full value rides along for the JSON panel).
+ * Summarises a stored item for the UI list. The full value rides along for the JSON panel
+ * unless its JSON is over `inlineLimit` bytes.
  *
  * @param item - a stored item
+ * @param inlineLimit - the largest value sent whole, in bytes of JSON
  */
-export function toUiItem(item: StoredItem): UiItem {
+export function toUiItem(item: StoredItem, inlineLimit = Number.POSITIVE_INFINITY): UiItem {
+  const valueBytes = Buffer.byteLength(JSON.stringify(item.value));
+  const value = valueBytes > inlineLimit ? null : item.value;
   if (item.kind === 'bad') {
     const bad = item.value as BadEvent;
     const params = bad.rawEvent?.parameters;
@@ -62,8 +81,9 @@ export function toUiItem(item: StoredItem): UiItem {
       appId: params?.['aid'] ?? null,
       eventId: params?.['eid'] ?? null,
       badRowType: bad.badRow.schema.split('/')[1] ?? null,
-      errors: badRowErrors(bad),
-      value: bad,
+      errors: capErrors(badRowErrors(bad)),
+      value,
+      valueBytes,
     };
   }
   const good = item.value as GoodEvent;
@@ -76,7 +96,8 @@ export function toUiItem(item: StoredItem): UiItem {
     appId: (good.event['app_id'] as string | null) ?? null,
     eventId: (good.event['event_id'] as string | null) ?? null,
     badRowType: null,
-    errors: good.incomplete ? incompleteErrors(good) : [],
-    value: good,
+    errors: good.incomplete ? capErrors(incompleteErrors(good)) : [],
+    value,
+    valueBytes,
   };
 }

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { EventStorage } from '../storage/event-storage';
-import { sendJson, sendText } from './responses';
-import { toUiItem } from './to-ui-item';
+import { sendText } from './responses';
+import { sendEventsFeed, sendItemPage } from './ui-feed';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   html: 'text/html; charset=utf-8',
@@ -14,11 +14,11 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 
 /** Only plain file names from the UI folder are served: no path can leave it. */
 const ASSET = /^[a-z0-9-]+\.(html|js|css|svg)$/;
-const MAX_WINDOW = 1000;
 
 /**
  * Serves the web UI under `/micro/ui`: the static files shipped in the package's `ui/` folder,
- * and the read-only `/micro/ui/api/events` feed it polls.
+ * the read-only `/micro/ui/api/events` feed it polls, and `/micro/ui/api/item`, which pages
+ * the JSON of rows too large for the feed. The security headers are set by the caller.
  *
  * @param res - the response
  * @param path - the request path
@@ -31,18 +31,8 @@ export async function handleUiRoute(
   query: URLSearchParams,
   options: { readonly uiDir: string; readonly storage: EventStorage },
 ): Promise<void> {
-  if (path === '/micro/ui/api/events') {
-    const after = query.get('after');
-    const limit = Math.min(MAX_WINDOW, Math.max(1, Number(query.get('limit')) || 500));
-    const afterSeq = after !== null && /^\d+$/.test(after) ? Number(after) : undefined;
-    const window = options.storage.items({ afterSeq, limit });
-    return sendJson(res, 200, {
-      epoch: window.epoch,
-      lastSeq: window.lastSeq,
-      counts: { ...options.storage.counts(), incomplete: options.storage.incomplete() },
-      items: window.items.map(toUiItem),
-    });
-  }
+  if (path === '/micro/ui/api/events') return sendEventsFeed(res, query, options.storage);
+  if (path === '/micro/ui/api/item') return sendItemPage(res, query, options.storage);
   const name =
     path === '/micro/ui' || path === '/micro/ui/' ? 'index.html' : path.slice('/micro/ui/'.length);
   const extension = ASSET.exec(name)?.[1];

@@ -1,5 +1,6 @@
 import { createRawPayloadRecord } from '../badrows/collector-payload';
 import { createBadEvent } from '../badrows/create-bad-event';
+import { MAX_FAILURE_MESSAGES } from '../badrows/failure-limits';
 import type { DataReport } from '../badrows/failure-message';
 import { toBadRowEnriched } from '../enriched/to-bad-row-enriched';
 import type { BadEvent } from '../events/bad-event';
@@ -125,9 +126,12 @@ export function processEvent(
     );
     const processor = { artifact: config.processorName, version: config.processorVersion };
     const timestamp = event['etl_tstamp'] as string;
+    // As many failure entities as the bad row keeps messages; the bad row counts the rest.
     event['derived_contexts'] = {
       schema: CONTEXTS_ENVELOPE,
-      data: failures.map((f) => createFailureEntity(f, timestamp, processor)),
+      data: failures
+        .slice(0, MAX_FAILURE_MESSAGES)
+        .map((f) => createFailureEntity(f, timestamp, processor)),
     };
   } else event['derived_contexts'] = {};
   const good: GoodEvent = {

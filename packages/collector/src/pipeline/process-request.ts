@@ -11,6 +11,7 @@ import { extractEvents } from './extract-events';
 import { processEvent } from './process-event';
 import type { ProcessingConfig } from './processing-config';
 import { createRequestContext, type RequestContext } from './request-context';
+import { capRowSize, maxRowBytes, withoutRequestBody } from './row-size-limit';
 
 /** Everything one request produced, in request order. */
 export interface ProcessedRequest {
@@ -20,8 +21,12 @@ export interface ProcessedRequest {
   readonly bad: readonly BadEvent[];
 }
 
-function requestFailure(ctx: RequestContext, bad: BadEvent): ProcessedRequest {
-  return { context: ctx, good: [], bad: [bad] };
+function requestFailure(
+  ctx: RequestContext,
+  config: ProcessingConfig,
+  bad: BadEvent,
+): ProcessedRequest {
+  return { context: ctx, good: [], bad: [capRowSize(ctx, config, bad)] };
 }
 
 /**
@@ -49,6 +54,7 @@ export function processRequest(
     const payload = decodeUtf8Lossy(body.subarray(0, Math.floor(size / 10)));
     return requestFailure(
       ctx,
+      config,
       createBadEvent(ctx, config, { type: 'size_violation', failure, payload }, null),
     );
   }
@@ -65,6 +71,7 @@ export function processRequest(
     const payload = `${ctx.method} ${target}`;
     return requestFailure(
       ctx,
+      config,
       createBadEvent(
         ctx,
         config,
@@ -90,17 +97,37 @@ export function processRequest(
     const payload = createCollectorPayloadRecord(ctx);
     return requestFailure(
       ctx,
+      config,
       createBadEvent(ctx, config, { type: 'adapter_failures', failure, payload }, null),
     );
   }
   const extraction = extractEvents(ctx, adapter, config);
-  if (!extraction.ok) return requestFailure(ctx, createBadEvent(ctx, config, extraction.bad, null));
+  if (!extraction.ok) {
+    return requestFailure(ctx, config, createBadEvent(ctx, config, extraction.bad, null));
+  }
   const good: GoodEvent[] = [];
   const bad: BadEvent[] = [];
+  // Every row over the size cap is stored as a `size_violation` instead. Bad rows and incomplete
+  // events are measured always (their failures can outgrow the input); a valid event only in a
+  // large request (over an eighth of the cap), as it is a small multiple of its parameters (3×
+  // at worst). That keeps the valid path, which ingestion speed depends on, free of the extra
+  // serialisation.
+  const largeRequest = (size + request.target.length) * 8 > maxRowBytes(config);
+  // Per-event bad events repeat the request body (as Micro's do) only while the repeats fit in
+  // one row's budget; later ones of the same request go without it.
+  let bodyBudget = maxRowBytes(config);
   for (const params of extraction.events) {
-    const result = processEvent(params, ctx, config);
-    good.push(result.good);
-    if (result.bad) bad.push(result.bad);
+    const processed = processEvent(params, ctx, config);
+    const measure = largeRequest || processed.good.incomplete || processed.bad !== null;
+    const kept = measure ? capRowSize(ctx, config, processed.good) : processed.good;
+    if ('badRow' in kept) bad.push(kept);
+    else good.push(kept);
+    if (!processed.bad) continue;
+    let eventBad = processed.bad;
+    const repeated = eventBad.collectorPayload.body?.length ?? 0;
+    if (repeated > bodyBudget) eventBad = withoutRequestBody(eventBad);
+    else bodyBudget -= repeated;
+    bad.push(capRowSize(ctx, config, eventBad));
   }
   return { context: ctx, good, bad };
 }

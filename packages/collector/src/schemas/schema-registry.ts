@@ -7,8 +7,11 @@ import {
   type ValidateFn,
   type ValidationIssue,
 } from '@floe/iglu';
+import { capDataReports } from '../badrows/failure-limits';
 import type { DataReport, IgluClientError, LookupAttempt } from '../badrows/failure-message';
+import { getPackageInfo } from '../package-info';
 import { toIsoTimestamp } from '../util/timestamps';
+import { hideRootPaths, type NamedRepository, nameRepositories } from './repository-names';
 
 /** Schema resolution and validation over local Iglu folders, with a compiled-validator cache. */
 export interface SchemaRegistry {
@@ -20,7 +23,10 @@ export interface SchemaRegistry {
    * @returns `undefined` when valid, else the Iglu client error for the bad row
    */
   validate(uri: string, data: unknown): IgluClientError | undefined;
-  /** Resolves a schema file; throws `ResolutionError` when no root has it. */
+  /**
+   * Resolves a schema file; throws `ResolutionError` when no root has it. The error names
+   * repositories (`[local: schemas]/com.acme/…`), never host paths.
+   */
   resolve(uri: string): SchemaEntry;
   /** `maxLength` of every string field of `atomic/jsonschema/1-0-0`. */
   atomicMaxLengths(): AtomicLimits;
@@ -39,6 +45,8 @@ export interface SchemaRegistryOptions {
   readonly roots: readonly string[];
   readonly clock: () => number;
   readonly onWarning?: (message: string) => void;
+  /** The root named `bundled: Iglu Central`. Default: the package's own `schemas/` folder. */
+  readonly bundledRoot?: string;
 }
 
 /** The atomic schema whose `maxLength`s the pipeline enforces on enriched fields (§4 step 11). */
@@ -61,18 +69,21 @@ function toDataReport(issue: ValidationIssue): DataReport {
   };
 }
 
-function lookupHistory(
-  error: ResolutionError,
-  roots: readonly string[],
-  now: string,
-): LookupAttempt[] {
-  const tried = roots.length > 0 ? roots : error.tried;
-  return tried.map((repository) => ({
-    repository,
+function lookupHistory(repositories: readonly NamedRepository[], now: string): LookupAttempt[] {
+  return repositories.map(({ name }) => ({
+    repository: name,
     errors: [{ error: 'NotFound' as const }],
     attempts: 1,
     lastAttempt: now,
   }));
+}
+
+function defaultBundledRoot(): string | undefined {
+  try {
+    return getPackageInfo().schemasDir;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -83,6 +94,8 @@ function lookupHistory(
  */
 export function createSchemaRegistry(options: SchemaRegistryOptions): SchemaRegistry {
   const roots = [...options.roots];
+  const repositories = nameRepositories(roots, options.bundledRoot ?? defaultBundledRoot());
+  const hide = (text: string) => hideRootPaths(text, repositories);
   let resolver = createResolver({ roots });
   let compiler = createValidatorCompiler({ resolver, onWarning: options.onWarning });
   let validators = new Map<string, ValidateFn>();
@@ -92,12 +105,12 @@ export function createSchemaRegistry(options: SchemaRegistryOptions): SchemaRegi
     if (error instanceof ResolutionError && error.code === 'not_found') {
       return {
         error: 'ResolutionError',
-        lookupHistory: lookupHistory(error, roots, toIsoTimestamp(options.clock())),
+        lookupHistory: lookupHistory(repositories, toIsoTimestamp(options.clock())),
       };
     }
     // An invalid schema file or a failed compilation: the schema, not the data, is at fault.
     const message = error instanceof IgluError ? `${error.code}: ${error.message}` : String(error);
-    return { error: 'ValidationError', schemaIssues: [{ path: '/', message }] };
+    return { error: 'ValidationError', schemaIssues: [{ path: '/', message: hide(message) }] };
   }
 
   return {
@@ -114,9 +127,23 @@ export function createSchemaRegistry(options: SchemaRegistryOptions): SchemaRegi
       }
       const issues = validate(data);
       if (issues.length === 0) return undefined;
-      return { error: 'ValidationError', dataReports: issues.map(toDataReport) };
+      // Only the first reports are mapped: a huge array can fail in 100,000s of places.
+      return { error: 'ValidationError', dataReports: capDataReports(issues, toDataReport) };
     },
-    resolve: (uri) => resolver.resolve(uri),
+    resolve(uri) {
+      try {
+        return resolver.resolve(uri);
+      } catch (error) {
+        if (!(error instanceof ResolutionError)) throw error;
+        // The cause is left out on purpose: it is the same error with the host paths.
+        throw new ResolutionError(
+          error.code,
+          error.uri,
+          error.tried.map(hide),
+          hide(error.message),
+        );
+      }
+    },
     atomicMaxLengths() {
       if (atomic) return atomic;
       const schema = resolver.resolve(ATOMIC_SCHEMA_URI).schema as {

@@ -32,7 +32,10 @@ CREATE TABLE IF NOT EXISTS floe_items (
 CREATE INDEX IF NOT EXISTS floe_items_listing ON floe_items (kind, request_seq DESC, seq);
 `;
 
-/** Returns a cached prepared statement for the SQL text. */
+/**
+ * Returns a cached prepared statement for the SQL text. Every value goes in as a bound
+ * parameter, so the set of SQL texts (and of cached statements) is fixed by the code.
+ */
 export type Prepare = (sql: string) => Statement;
 
 /** One item row joined with its request. */
@@ -126,8 +129,11 @@ export function selectBad(prepare: Prepare, filter: BadEventFilter): BadEvent[] 
     where.push('i.api_version = ?');
     args.push(filter.version);
   }
-  const limit = filter.limit !== undefined ? ` LIMIT ${Math.floor(filter.limit)}` : '';
-  const statement = prepare(`SELECT ${ITEM_COLUMNS} WHERE ${where.join(' AND ')} ${ORDER}${limit}`);
+  // The limit is bound, never spliced: each distinct SQL text becomes a cached prepared
+  // statement, so splicing let a stream of distinct limits grow memory without end. SQLite reads
+  // a negative LIMIT as "no limit".
+  args.push(filter.limit !== undefined ? Math.floor(filter.limit) : -1);
+  const statement = prepare(`SELECT ${ITEM_COLUMNS} WHERE ${where.join(' AND ')} ${ORDER} LIMIT ?`);
   const decode = createRowDecoder();
   return (statement.all(...args) as ItemRow[]).map((row) => decode(row).value as BadEvent);
 }

@@ -5,6 +5,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { CollectorError } from '../collector-error';
 import type { CommitBatch, EventStorage, StoredKind } from './event-storage';
 import { encodeGoodEvent, encodeSharedRequest, type SharedRequest } from './good-event-codec';
+import { loadSqliteDriver } from './load-sqlite-driver';
 import {
   createRowDecoder,
   ITEM_COLUMNS,
@@ -15,13 +16,11 @@ import {
   selectGood,
 } from './sqlite-queries';
 
-type DatabaseConstructor = new (file: string) => Database;
-
 async function openDatabase(file: string): Promise<Database> {
+  // Outside the try: a driver that cannot load is `storage_unavailable`, not a bad file.
+  const Constructor = await loadSqliteDriver();
   try {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    const module = (await import('better-sqlite3')) as unknown as { default?: DatabaseConstructor };
-    const Constructor = (module.default ?? module) as DatabaseConstructor;
     const db = new Constructor(file);
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version !== 0 && version !== SCHEMA_VERSION) {
@@ -42,14 +41,16 @@ async function openDatabase(file: string): Promise<Database> {
 }
 
 /**
- * SQLite storage (better-sqlite3): the CLI default, so events survive a restart. Each request
- * is one transaction through prepared statements (WAL mode); a request's shared part is stored
- * once, and valid events as their parameters only (see `good-event-codec`), which keeps commits
- * small and fast.
+ * SQLite storage (better-sqlite3, an optional dependency loaded on first use): the CLI default,
+ * so events survive a restart. Each request is one transaction through prepared statements (WAL
+ * mode); a request's shared part is stored once, and valid events as their parameters only (see
+ * `good-event-codec`), which keeps commits small and fast.
  *
  * @param file - the database file (created with its folder), or `:memory:`
  * @param options - `maxItems` caps the number of stored items (oldest requests go first);
  *   `processor` is recorded with each request
+ * @throws CollectorError `storage_unavailable` when better-sqlite3 cannot load, `storage_failed`
+ *   when the file cannot be opened
  */
 export async function createSqliteStorage(
   file: string,

@@ -7,7 +7,11 @@ export type DiskStoreErrorReason =
   /** A queue file held undecodable bytes; it was renamed `*.corrupt-<n>` and kept for inspection. */
   | 'quarantined'
   /** An event's record could not be read back when it was due to be sent. */
-  | 'unreadable_event';
+  | 'unreadable_event'
+  /** A stale lock that was unreadable, or whose owner stopped its heartbeat, was taken over. */
+  | 'lock_taken_over'
+  /** Another process took over this process's lock (its heartbeat had stopped for too long). */
+  | 'lock_lost';
 
 /** Extra facts a {@link DiskStoreError} carries, so callers can log them without parsing text. */
 export interface DiskStoreErrorDetails {
@@ -32,8 +36,8 @@ export interface DiskStoreErrorDetails {
 
 /**
  * A problem of the durable queue that did not stop tracking: the store fell back to memory,
- * quarantined a corrupt file or could not read an event back. Reported through `onError`; the
- * code is always `store`.
+ * quarantined a corrupt or unreadable file, could not read an event back, or took over (or lost)
+ * the queue directory's lock. Reported through `onError`; the code is always `store`.
  */
 export class DiskStoreError extends FloeError {
   override readonly name = 'DiskStoreError';

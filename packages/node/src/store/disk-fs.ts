@@ -10,13 +10,16 @@ export type DiskFs = Pick<
   | 'closeSync'
   | 'fsyncSync'
   | 'ftruncateSync'
+  | 'linkSync'
   | 'mkdirSync'
   | 'openSync'
   | 'readFileSync'
   | 'readSync'
   | 'readdirSync'
   | 'renameSync'
+  | 'statSync'
   | 'unlinkSync'
+  | 'utimesSync'
   | 'writeSync'
 >;
 

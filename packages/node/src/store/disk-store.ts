@@ -69,7 +69,7 @@ export function createDiskStore(options: DiskStoreOptions): EventStore {
   let recovered: RecoveredQueue;
   try {
     fs.mkdirSync(options.dir, { recursive: true });
-    lock = acquireQueueLock(fs, options.dir);
+    lock = acquireQueueLock(fs, options.dir, { report });
     recovered = recoverQueue(fs, options.dir, report);
   } catch (error) {
     if (error instanceof QueueLockedError) throw error;

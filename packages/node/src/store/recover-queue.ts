@@ -11,7 +11,14 @@ import {
   SEGMENT_MAGIC,
   segmentFirstSeq,
 } from './queue-files';
-import { type DecodedFile, decodeFile, RECORD_ACK, RECORD_EVENT } from './record-codec';
+import { readOrQuarantine } from './read-or-quarantine';
+import {
+  type DecodedFile,
+  decodeFile,
+  RECORD_ACK,
+  RECORD_EVENT,
+  RECORD_HEADER_BYTES,
+} from './record-codec';
 
 /** A segment file that still holds unacknowledged events. */
 export interface RecoveredSegment {
@@ -75,7 +82,9 @@ function readAckLog(fs: DiskFs, dir: string, names: Set<string>, report: Reporte
   const acked = new Set<number>();
   if (!names.has(ACK_LOG)) return acked;
   const path = join(dir, ACK_LOG);
-  const decoded = decodeFile(fs.readFileSync(path), ACK_MAGIC);
+  const bytes = readOrQuarantine(fs, dir, ACK_LOG, names, report);
+  if (bytes === undefined) return acked;
+  const decoded = decodeFile(bytes, ACK_MAGIC);
   let unreadable = 0;
   for (const record of decoded.records) {
     const seqs = record.type === RECORD_ACK ? parseAckBody(record.body) : undefined;
@@ -100,6 +109,16 @@ function readAckLog(fs: DiskFs, dir: string, names: Set<string>, report: Reporte
 
 type Reporter = (error: DiskStoreError) => void;
 
+// Above the sequence numbers a segment file can hold: every record takes at least its header.
+// When even its size is unknown, a gap far beyond any segment keeps numbers apart all the same.
+function seqCeiling(fs: DiskFs, path: string, firstSeq: number): number {
+  try {
+    return firstSeq + Math.ceil(fs.statSync(path).size / RECORD_HEADER_BYTES);
+  } catch {
+    return firstSeq + 2 ** 32;
+  }
+}
+
 /**
  * Reads a queue directory after a start or a crash: replays the ack log over the segment files,
  * skips a torn last record (truncating it away), quarantines damaged files while salvaging their
@@ -122,13 +141,21 @@ export function recoverQueue(fs: DiskFs, dir: string, report: Reporter): Recover
   for (const name of segmentNames) {
     const firstSeq = segmentFirstSeq(name)!;
     const path = join(dir, name);
-    const decoded = decodeFile(fs.readFileSync(path), SEGMENT_MAGIC);
+    maxSeq = Math.max(maxSeq, firstSeq);
+    const ceiling = seqCeiling(fs, path, firstSeq);
+    const bytes = readOrQuarantine(fs, dir, name, names, report);
+    if (bytes === undefined) {
+      // Its events are unknown: new ones get higher numbers, so that acknowledgements of new
+      // events can never apply to them if the file is put back by hand.
+      maxSeq = Math.max(maxSeq, ceiling);
+      continue;
+    }
+    const decoded = decodeFile(bytes, SEGMENT_MAGIC);
     const parsed: ParsedEvent[] = [];
     for (const record of decoded.records) {
       const body = record.type === RECORD_EVENT ? parseEventBody(record.body) : undefined;
       if (body) parsed.push({ body, offset: record.offset, length: record.length });
     }
-    maxSeq = Math.max(maxSeq, firstSeq);
     for (const p of parsed) if (p.body.s > maxSeq) maxSeq = p.body.s;
     const live = parsed.filter((p) => !acked.has(p.body.s));
     if (decoded.damaged.length > 0 || parsed.length < decoded.records.length) {
