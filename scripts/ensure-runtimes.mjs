@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Installs the other runtimes @floe/node is tested on (Node 22 and 24, Bun, Deno) into
-// .floe/runtimes/<name>, from the npm registry, where the packages ship their binaries. The tests
-// look there (and at FLOE_<NAME> or PATH); a runtime found there is not installed again.
+// Installs the other runtimes Floe is tested on into .floe/runtimes/<name>, from the npm registry:
+// Node 22 and 24, Bun and Deno (packages that ship their binaries), and the edge runtimes workerd
+// (through miniflare 4; this version still runs on Node 20) and Vercel's edge-runtime (packages
+// the tests load). The tests look there (and at FLOE_<NAME> or PATH for the binaries); a runtime
+// found there is not installed again.
 //
 // A runtime that cannot be installed:
 //   - in CI (CI set, and not "false" or "0") fails this script with exit 1, naming each one,
@@ -26,10 +28,20 @@ const runtimes = [
   { name: 'node24', spec: 'node@24.21.0', binary: 'node', onPath: false },
   { name: 'bun', spec: 'bun@1.4.5', binary: 'bun', onPath: true },
   { name: 'deno', spec: 'deno@2.9.6', binary: 'deno', onPath: true },
+  { name: 'miniflare', spec: 'miniflare@4.20260424.0', module: 'miniflare' },
+  { name: 'edge-runtime', spec: 'edge-runtime@4.0.1', module: 'edge-runtime' },
 ].filter(({ name }) => !only || only.includes(name));
+
+/** What an install leaves behind: the binary, or the package the tests load. */
+function installedPath({ binary, module }, prefix) {
+  return module
+    ? join(prefix, 'node_modules', module, 'package.json')
+    : join(prefix, 'node_modules', '.bin', binary);
+}
 
 /** Whether the tests will find this runtime without an install (the same places they look). */
 function provided({ name, binary, onPath }) {
+  if (!binary) return false;
   const fromEnv = process.env[`FLOE_${name.toUpperCase()}`];
   if (fromEnv && existsSync(fromEnv)) return true;
   if (!onPath) return false;
@@ -42,9 +54,9 @@ function provided({ name, binary, onPath }) {
 
 const failed = [];
 for (const runtime of runtimes) {
-  const { name, spec, binary } = runtime;
+  const { name, spec } = runtime;
   const prefix = join(dir, name);
-  if (existsSync(join(prefix, 'node_modules', '.bin', binary)) || provided(runtime)) continue;
+  if (existsSync(installedPath(runtime, prefix)) || provided(runtime)) continue;
   mkdirSync(prefix, { recursive: true });
   process.stdout.write(`ensure-runtimes: installing ${spec} into ${prefix}… `);
   try {
