@@ -4,20 +4,18 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { startCollector } from '@floe/collector';
 import { build } from 'esbuild';
+import { repoRoot, startTestCollector, type TestCollector } from '../src';
 
-const repoRoot = join(__dirname, '..', '..', '..');
 const prefix = join(repoRoot, '.floe', 'runtimes', 'miniflare');
 const installed = existsSync(join(prefix, 'node_modules', 'miniflare', 'package.json'));
 const missing =
   'workerd is not installed: run `node scripts/ensure-runtimes.mjs` (npm test does), which installs miniflare 4 from npm.';
 
-type Collector = Awaited<ReturnType<typeof startCollector>>;
-let collector: Collector;
+let collector: TestCollector;
 
 beforeAll(async () => {
-  collector = await startCollector({ port: 0, host: '127.0.0.1', storage: 'memory' });
+  collector = await startTestCollector();
 });
 afterAll(() => collector?.close());
 
@@ -35,7 +33,7 @@ it('a Worker answers first, then delivers its events through waitUntil', async (
   }
   const outfile = join(repoRoot, '.floe', 'edge-test', 'worker.mjs');
   await build({
-    entryPoints: [join(__dirname, 'fixtures', 'worker.ts')],
+    entryPoints: [join(__dirname, 'fixtures', 'edge-worker.ts')],
     outfile,
     bundle: true,
     format: 'esm',
