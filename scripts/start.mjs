@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: builds the demo and the packages it uses, starts the embedded collector, runs the
-// demo app (examples/demo) against it and prints a summary. With `--serve` the collector and its
-// UI keep running until Ctrl-C.
+// demo app (examples/demo) against it, drives the @floe/browser demo page in headless Chromium
+// when Chromium is installed, and prints a summary. With `--serve` the collector, its UI and the
+// browser demo page keep running until Ctrl-C.
 //
 //   npm start                    run the demo once, exit 0 when it came out as designed
 //   npm start -- --serve         ... then keep the collector and UI at /micro/ui running
@@ -74,17 +75,24 @@ async function main() {
     process.exit(1);
   }
   const { startDemo } = await import(pathToFileURL(entry).href);
+  const browser = await import(
+    pathToFileURL(join(root, 'packages', 'browser', 'demo', 'run-browser-demo.mjs')).href
+  );
   const demo = await startDemo({
     schemaDirs: [join(root, 'schemas')],
     port: options.port,
     serve: options.serve,
+    browserDemo: (collectorUrl) => browser.runBrowserDemo({ collectorUrl }),
   });
   if (!options.serve) {
     process.exitCode = demo.exitCode;
     return;
   }
+  const page = await browser.serveBrowserDemo({ collectorUrl: demo.collectorUrl });
   console.log(`\nServing ${demo.collectorUrl}/micro/ui — press Ctrl-C to stop.`);
+  console.log(`The browser demo page: ${page.url} (click around and watch the UI fill).`);
   const stop = async () => {
+    await page.close();
     await demo.close();
     process.exit(demo.exitCode);
   };

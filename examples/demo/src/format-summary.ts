@@ -14,6 +14,9 @@ export function formatSummary(result: DemoResult): string {
   const lines = [
     `Tracked ${sent} events (${tracked.length} track calls) and flushed: ` +
       `${flush.delivered} delivered, ${flush.dropped} dropped, ${flush.pending} pending.`,
+    ...(result.browserEvents > 0
+      ? [`The browser demo sent ${result.browserEvents} events from headless Chromium.`]
+      : []),
     `The collector at ${collectorUrl} holds ${report.counts.total} events: ` +
       `${report.counts.good} good, ${report.counts.bad} bad.`,
     '',

@@ -8,6 +8,12 @@ import { type TrackedEvent, trackEverything } from './track-everything';
 export interface RunDemoOptions {
   /** Base URL of a running collector, e.g. `http://127.0.0.1:9090`. */
   readonly collectorUrl: string;
+  /**
+   * Runs after the Node tracker has flushed and before the collector is read: `npm start` drives
+   * the @floe/browser demo page in headless Chromium here. Resolves to the number of events it
+   * sent and delivered (0 when it could not run), which then count as expected good events.
+   */
+  readonly browserDemo?: (collectorUrl: string) => Promise<number>;
 }
 
 /** What the demo did and what the collector made of it. */
@@ -20,6 +26,8 @@ export interface DemoResult {
   /** What the tracker's own (opt-in) validation found before sending. */
   readonly violations: readonly SchemaViolation[];
   readonly flush: FlushResult;
+  /** Events the browser demo sent (0 when there was none, or no Chromium). */
+  readonly browserEvents: number;
   readonly report: CollectorReport;
 }
 
@@ -48,6 +56,15 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoResult> {
   // flush() resolves once every event queued so far is delivered or dropped; it never rejects.
   const flush = await tracker.flush();
   await tracker.shutdown();
+  const browserEvents = (await options.browserDemo?.(options.collectorUrl)) ?? 0;
   const report = await inspectCollector(options.collectorUrl);
-  return { collectorUrl: options.collectorUrl, tracked, invalidEventId, violations, flush, report };
+  return {
+    collectorUrl: options.collectorUrl,
+    tracked,
+    invalidEventId,
+    violations,
+    flush,
+    browserEvents,
+    report,
+  };
 }

@@ -1,7 +1,7 @@
 import { startCollector } from '@floe/collector';
 import { demoSucceeded } from './demo-succeeded';
 import { formatSummary } from './format-summary';
-import { runDemo } from './run-demo';
+import { type RunDemoOptions, runDemo } from './run-demo';
 
 /** Options of {@link startDemo}. */
 export interface StartDemoOptions {
@@ -13,6 +13,8 @@ export interface StartDemoOptions {
   readonly serve?: boolean;
   /** Where the progress lines and the summary go (default `console.log`). */
   readonly log?: (line: string) => void;
+  /** Drives the browser demo against the collector; see {@link RunDemoOptions.browserDemo}. */
+  readonly browserDemo?: RunDemoOptions['browserDemo'];
 }
 
 /** What {@link startDemo} leaves behind. */
@@ -51,7 +53,7 @@ export async function startDemo(options: StartDemoOptions): Promise<StartedDemo>
     return closed;
   };
   try {
-    const result = await runDemo({ collectorUrl });
+    const result = await runDemo({ collectorUrl, browserDemo: options.browserDemo });
     const summary = formatSummary(result);
     log(summary);
     const exitCode = demoSucceeded(result) ? 0 : 1;
