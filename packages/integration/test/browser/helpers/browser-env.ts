@@ -10,8 +10,8 @@ import { build } from 'esbuild';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const chromiumPath = process.env.FLOE_CHROMIUM ?? '/usr/bin/chromium';
-const packages = join(__dirname, '..', '..', '..');
-const repo = join(packages, '..');
+const repo = join(__dirname, '..', '..', '..', '..', '..');
+const packages = join(repo, 'packages');
 
 /** Skips a suite where Chromium is absent, except in CI, where that is an error (decision 32). */
 export const describeInChromium: jest.Describe =

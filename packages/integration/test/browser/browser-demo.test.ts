@@ -2,11 +2,12 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startCollector } from '@floe/collector';
+import { repoSchemas } from '../../src';
 import { describeInChromium } from './helpers/browser-env';
 
 jest.setTimeout(60_000);
 
-const demo = join(__dirname, '..', 'demo', 'run-browser-demo.mjs');
+const demo = join(__dirname, '..', '..', '..', 'browser', 'demo', 'run-browser-demo.mjs');
 
 /** Runs `runBrowserDemo(options)` in a child Node (the demo is an ES module for scripts/start.mjs). */
 async function runDemo(
@@ -28,7 +29,7 @@ describeInChromium('the browser demo', () => {
     // The demo's save-game event comes from the repo's own schemas.
     const collector = await startCollector({
       port: 0,
-      schemaDirs: [join(__dirname, '../../../schemas')],
+      schemaDirs: [repoSchemas],
     });
     try {
       const { sent } = await runDemo({ collectorUrl: collector.url });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { GoodEvent } from '@floe/collector';
 import type { Page } from 'playwright-core';
-import { version } from '../package.json';
+import { version } from '../../../browser/package.json';
 import {
   type BrowserEnv,
   badRows,
