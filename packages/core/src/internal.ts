@@ -7,11 +7,25 @@ export type {
   ContextPrimitive,
   SchemaRuleSet,
 } from './contexts/global-context';
+export {
+  DEFAULT_MAX_BATCH_EVENTS,
+  DEFAULT_MAX_IN_FLIGHT,
+  DEFAULT_SHUTDOWN_TIMEOUT_MS,
+  NEVER_RETRY_STATUS_CODES,
+} from './emitter/create-emitter';
+export type { BackoffOptions } from './emitter/emitter-options';
+export { MAX_GET_PATH_BYTES } from './emitter/get-query';
+export { ENVELOPE_BYTES, PAYLOAD_DATA_SCHEMA, POST_CONTENT_TYPE } from './emitter/post-body';
 export type { TimerHandle } from './platform/clock';
+export { createSystemClock } from './platform/system-clock';
 export type { FieldValue } from './protocol/core-event';
 export { LARGE_EVENT_BYTES, MAX_EVENT_BYTES } from './protocol/event-size';
 export { PAYLOAD_DATA_KEYS, TRACKER_KEYS } from './protocol/payload-keys';
+export type { MemoryEventStore, MemoryStoreOptions } from './store/memory-store';
 export type { Dimensions } from './subject/subject-fields';
 export type { TrackerAdapter } from './tracker/tracker-options';
+export { type FetchTransportOptions, MAX_RESPONSE_BYTES } from './transport/fetch-transport';
+export type { FetchFunction, FetchInit, FetchResponseLike } from './transport/fetch-types';
+export type { AbortSignalLike } from './transport/transport';
 export { SchemaValidationError } from './validation/schema-validation-error';
 export type { SchemaIssue } from './validation/validation-options';

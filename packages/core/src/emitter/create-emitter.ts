@@ -1,34 +1,106 @@
 import { FloeError } from '../errors/floe-error';
-import type { DropReason, FlushResult } from '../protocol/drop-report';
+import type { TransportError } from '../errors/transport-error';
+import type { TimerHandle } from '../platform/clock';
+import { createSystemClock } from '../platform/system-clock';
+import { setTimerRef } from '../platform/timer-ref';
+import type { DropReason, DropReport, FlushResult } from '../protocol/drop-report';
 import type { Payload } from '../protocol/payload';
 import type { QueuedPayload } from '../store/event-store';
-import type { AbortControllerLike } from '../transport/fetch-types';
-import { type Batch, bisectBatch, bytesOf, eidsOf } from './batch';
-import { createDropReport } from './create-drop-report';
-import { decideOutcome } from './decide-outcome';
+import { createMemoryStore } from '../store/memory-store';
+import { makeFetchTransport } from '../transport/fetch-transport';
+import { type AbortControllerLike, runtimeGlobals } from '../transport/fetch-types';
+import { toTransportError } from '../transport/to-transport-error';
+import type { AbortSignalLike, TransportRequest, TransportResponse } from '../transport/transport';
 import type { Emitter, FlushOptions } from './emitter';
-import type { EmitterOptions } from './emitter-options';
-import { createEmitterTimers } from './emitter-timers';
-import { createFlushWaiters } from './flush-waiters';
-import { getPathBytes, MAX_GET_PATH_BYTES } from './get-path';
-import { countFitting, ENVELOPE_BYTES } from './post-body';
+import type { EmitterOptions, SendFailure, SendSuccess } from './emitter-options';
+import { followRedirect, type RedirectHop } from './follow-redirect';
+import { getQuery, MAX_GET_PATH_BYTES } from './get-query';
+import {
+  buildPostBody,
+  countFitting,
+  DEFAULT_POST_PATH,
+  ENVELOPE_BYTES,
+  POST_CONTENT_TYPE,
+} from './post-body';
 import { queuePayload } from './queue-payload';
-import { resolveOptions } from './resolve-options';
-import { createSafeCallbacks } from './safe-callbacks';
-import { type AttemptOutcome, sendAttempt } from './send-attempt';
-import { createSendWindow } from './send-window';
+import { computeBackoff, parseRetryAfter, RETRY_AFTER_MIN_MS } from './retry-delay';
+import { INITIAL_WINDOW, narrowWindow, widenWindow } from './send-window';
 
 /** Default deadline of `shutdown()`. */
 export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 5000;
+/**
+ * Default cap on events per POST. At 40,000 B per body the byte cap binds first for any event
+ * above ~70 B; the count only bounds a batch of tiny events (and how much one `take` holds).
+ */
+export const DEFAULT_MAX_BATCH_EVENTS = 500;
+/**
+ * Default cap on requests in flight. The window starts at 2 and grows toward it while a backlog
+ * waits; 8 keeps a collector 20 ms away as busy as one on loopback without flooding one that
+ * struggles.
+ */
+export const DEFAULT_MAX_IN_FLIGHT = 8;
+/** Statuses never retried by default (Snowplow JS, Python, Java and PHP agree). */
+export const NEVER_RETRY_STATUS_CODES: readonly number[] = [400, 401, 403, 410, 422];
+/** Attempts a memory-store batch may make beyond `maxAttempts`, Retry-After waits included. */
+export const RETRY_AFTER_ALLOWANCE = 20;
 /** Shutdown resolves at most this long after its deadline (reliability.md §1). */
 const SHUTDOWN_GRACE_MS = 100;
+/** A 13-digit `stm`, for sizing a GET before its send time is known. */
+const STM_PLACEHOLDER = '0000000000000';
+
+/** What one attempt produced: a status, or the error that stopped it before any status. */
+type AttemptOutcome = TransportResponse | { readonly error: TransportError };
+
+/** Events sent together, with the attempts they have made so far. */
+interface Batch {
+  events: readonly QueuedPayload[];
+  /** Counted attempts (a Retry-After wait is not counted). */
+  attempts: number;
+  /** Every attempt, for the memory store's safety cap. */
+  total: number;
+  /**
+   * The emitter's failure round when the batch was last sent. Requests that fail together (the
+   * collector went down under several of them) grow the backoff and shrink the window once.
+   */
+  round: number;
+}
+
+/** A `flush()` (or the flush interval's drain) waiting for the events queued before it. */
+interface Waiter {
+  /** Events with a `seq` up to this one were queued before the call. */
+  readonly target: number;
+  remaining: number;
+  delivered: number;
+  dropped: number;
+  /** A caller awaits it (not the interval's own drain), so its timers keep Node alive. */
+  readonly external: boolean;
+  readonly resolve: (result: FlushResult) => void;
+  timer?: TimerHandle;
+}
+
+function check(ok: boolean, message: string): void {
+  if (!ok) throw new FloeError('invalid_config', `createEmitter: ${message}`);
+}
+
+/** A numeric option, or its default; checked where a wrong value would silently misbehave. */
+function setting(from: object | undefined, name: string, fallback: number, min = 1): number {
+  const value = (from as Record<string, number | undefined> | undefined)?.[name] ?? fallback;
+  check(value >= min, `${name} must be a number ≥ ${min}, got ${value}`);
+  return value;
+}
+
+const eidsOf = (events: readonly QueuedPayload[]): string[] => events.map((event) => event.eid);
+
+const bytesOf = (events: readonly QueuedPayload[]): number =>
+  events.reduce((sum, event) => sum + event.bytes, 0);
 
 /**
  * Creates an emitter that queues events, batches them by count and exact bytes, sends them to a
  * Snowplow-protocol collector with an adaptive number of requests in flight, retries with backoff
  * and Retry-After, and reports every event it gives up on through `onDrop`. Defaults follow
- * reliability.md §1: POST batches of 10 events and at most 40,000 B, a 5 s unref'd flush timer,
- * a 5 s request timeout, 2 to 8 requests in flight, a 64 MiB memory queue, the fetch transport.
+ * reliability.md §1: POST batches of at most 40,000 B, a send at 10 queued events or every 5 s
+ * (an unref'd timer), a 5 s request timeout, 2 to 8 requests in flight, a 64 MiB memory queue,
+ * the fetch transport.
  *
  * @param options - the collector `endpoint` and optional settings; see {@link EmitterOptions}.
  * @returns an {@link Emitter}; `add()` is synchronous and never throws.
@@ -44,47 +116,126 @@ const SHUTDOWN_GRACE_MS = 100;
  * await emitter.shutdown({ timeoutMs: 5000 });
  */
 export function createEmitter(options: EmitterOptions): Emitter {
-  const o = resolveOptions(options);
-  const { store, clock } = o;
-  const report = createSafeCallbacks(options);
-  const waiters = createFlushWaiters(clock, () => {
-    timers.setKeepAlive(waiters.awaited);
-    if (waiters.active) scheduleDrain();
-  });
-  const timers = createEmitterTimers(clock, o.flushIntervalMs, scheduleDrain, onInterval);
-  const window = createSendWindow(o.maxInFlight);
+  const {
+    endpoint,
+    method = 'POST',
+    store = createMemoryStore(),
+    transport = makeFetchTransport(),
+    clock = createSystemClock(),
+    random = Math.random,
+    retry = true,
+    postFallback = true,
+    postPath = DEFAULT_POST_PATH,
+    keepalive,
+  } = options;
+  const flushAt = setting(options, 'flushAt', 10);
+  const maxBatchEvents = setting(options, 'maxBatchEvents', DEFAULT_MAX_BATCH_EVENTS);
+  const maxPostBytes = setting(options, 'maxPostBytes', 40_000);
+  const flushIntervalMs = setting(options, 'flushIntervalMs', 5000, 0);
+  const timeoutMs = setting(options, 'timeoutMs', 5000);
+  const maxInFlight = setting(options, 'maxInFlight', DEFAULT_MAX_IN_FLIGHT);
+  const maxAttempts = setting(options, 'maxAttempts', 10);
+  const maxAgeMs = setting(options, 'maxAgeMs', 12 * 3_600_000, 0);
+  const backoff = {
+    baseMs: setting(options.backoff, 'baseMs', 500, 0),
+    capMs: setting(options.backoff, 'capMs', 60_000, 0),
+  };
+  check(method === 'GET' || method === 'POST', `method must be GET or POST, got ${method}`);
+  check(postPath[0] === '/', 'postPath must start with /');
+  let url: { origin: string; pathname: string };
+  try {
+    url = new runtimeGlobals.URL(
+      /^[a-z][a-z\d+.-]*:\/\//i.test(endpoint) || !endpoint ? endpoint : `https://${endpoint}`,
+    );
+  } catch (cause) {
+    throw new FloeError('invalid_config', `createEmitter: invalid endpoint ${endpoint}`, { cause });
+  }
+  const { origin } = url;
+  const pathPrefix = url.pathname.replace(/\/+$/, '');
+  const postUrl = origin + pathPrefix + postPath;
+  /** The configured headers, names in lower case; a POST sets its exact Content-Type over them. */
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(options.headers ?? {})) {
+    headers[name.toLowerCase()] = value;
+  }
+  // Anything but the exact Content-Type turns a POST into a bad row (D14).
+  delete headers['content-type'];
+  const postHeaders = { ...headers, 'content-type': POST_CONTENT_TYPE };
+  const alwaysRetried = new Set(options.retryStatusCodes);
+  const neverRetried = new Set([
+    ...NEVER_RETRY_STATUS_CODES,
+    ...(options.dontRetryStatusCodes ?? []),
+  ]);
+
   /** Batches waiting for their next attempt, retried before anything new is taken. */
   const retries: Batch[] = [];
   const inFlight = new Set<Batch>();
+  /** The abort controllers of attempts in flight, so shutdown can cut them. */
   const controllers = new Set<AbortControllerLike>();
   /** Store calls still running (async `ack`/`release`), awaited at shutdown. */
   const storeCalls = new Set<Promise<unknown>>();
+  let waiters: Waiter[] = [];
   /** Events queued and not yet delivered or dropped; a durable store's restored events count. */
   let unsettled = store.size;
   /** Events (and their bytes) taken from the store into batches. */
   let taken = 0;
   let takenBytes = 0;
   let seq = 0;
+  /** Requests allowed in flight now (see send-window.ts). */
+  let window = Math.min(INITIAL_WINDOW, maxInFlight);
   /** Counted failures in a row, for the backoff; 0 after a success. */
   let failureStreak = 0;
   /** Grows on each failure that starts a new round (see `Batch.round`). */
   let round = 0;
+  /** The pause after a failure (backoff or Retry-After): nothing is sent while it runs. */
+  let pauseTimer: TimerHandle | undefined;
+  let pausedUntil = 0;
+  let intervalTimer: TimerHandle | undefined;
+  let intervalDrain = false;
   let closed = false;
   let stopped = false;
   let drainScheduled = false;
-  let draining: Promise<void> | undefined;
   let drainAgain = false;
-  let intervalDrain = false;
+  let draining: Promise<void> | undefined;
   let shutdownResult: Promise<FlushResult> | undefined;
 
-  if (unsettled > 0) timers.armInterval();
+  if (unsettled > 0) armInterval();
+
+  // ---- Callbacks: a throw from one never changes what happens to a batch.
+
+  function reportError(error: FloeError): void {
+    try {
+      options.onError?.(error);
+    } catch {
+      // onError is the last resort; a throw here has no further place to go.
+    }
+  }
+
+  function report(
+    name: 'onSuccess' | 'onFailure' | 'onDrop',
+    value: SendSuccess | SendFailure | DropReport,
+  ): void {
+    try {
+      (options[name] as ((value: unknown) => void) | undefined)?.(value);
+    } catch (cause) {
+      reportError(new FloeError('callback', `${name} threw: ${cause}`, { cause }));
+    }
+  }
+
+  function reportStoreError(call: string, cause: unknown): FloeError {
+    const error = new FloeError('store', `${call} failed: ${cause}`, { cause });
+    reportError(error);
+    return error;
+  }
+
+  // ---- Adding events.
 
   function add(payload: Payload): void {
     const rejected = enqueue(payload);
     if (rejected) {
-      const [reason, error] = rejected;
       const eid = payload?.['eid'];
-      report.drop({ reason, eids: typeof eid === 'string' ? [eid] : [], events: [payload], error });
+      const eids = typeof eid === 'string' ? [eid] : [];
+      report('onDrop', { reason: rejected[0], eids, events: [payload], error: rejected[1] });
     }
   }
 
@@ -95,8 +246,8 @@ export function createEmitter(options: EmitterOptions): Emitter {
     if (event instanceof FloeError) {
       return [event.code === 'too_large' ? 'too_large' : 'invalid', event];
     }
-    if (o.method === 'GET' && !o.postFallback) {
-      const bytes = getPathBytes(o.pathPrefix, JSON.parse(event.json));
+    if (method === 'GET' && !postFallback) {
+      const bytes = getPath(JSON.parse(event.json), STM_PLACEHOLDER).length;
       if (bytes > MAX_GET_PATH_BYTES) {
         const message = `GET path and query of ${bytes} B, over the ${MAX_GET_PATH_BYTES} B cap`;
         return ['too_large', new FloeError('too_large', message)];
@@ -107,29 +258,107 @@ export function createEmitter(options: EmitterOptions): Emitter {
     try {
       evicted = store.add(event);
     } catch (cause) {
-      const error = new FloeError('store', `store.add failed: ${cause}`, { cause });
-      report.error(error);
-      return ['queue_full', error];
+      return ['queue_full', reportStoreError('store.add', cause)];
     }
     unsettled++;
     if (evicted.length > 0) forget(evicted, 'queue_full');
-    timers.armInterval();
+    armInterval();
     if (readyToSend()) scheduleDrain();
     return undefined;
   }
 
-  function flush(flushOptions: FlushOptions = {}): Promise<FlushResult> {
+  // ---- Flush waiters: each resolves when the events queued before it settle, or at its deadline.
+
+  function flush({ timeoutMs: deadlineMs }: FlushOptions = {}): Promise<FlushResult> {
     if (stopped) return Promise.resolve({ delivered: 0, dropped: 0, pending: unsettled });
-    const result = waiters.wait(seq, unsettled, flushOptions.timeoutMs, true);
+    const result = wait(deadlineMs, true);
     scheduleDrain();
     return result;
   }
 
+  function wait(deadlineMs: number | undefined, external: boolean): Promise<FlushResult> {
+    if (unsettled <= 0) return Promise.resolve({ delivered: 0, dropped: 0, pending: 0 });
+    return new Promise((resolve) => {
+      const waiter: Waiter = {
+        target: seq,
+        remaining: unsettled,
+        delivered: 0,
+        dropped: 0,
+        external,
+        resolve,
+      };
+      if (deadlineMs !== undefined) {
+        waiter.timer = clock.setTimeout(() => endWait(waiter), Math.max(0, deadlineMs));
+        setTimerRef(waiter.timer, external);
+      }
+      waiters.push(waiter);
+      waitersChanged();
+    });
+  }
+
+  function endWait(waiter: Waiter): void {
+    if (!waiters.includes(waiter)) return;
+    waiters = waiters.filter((other) => other !== waiter);
+    clock.clearTimeout(waiter.timer);
+    const { delivered, dropped, remaining } = waiter;
+    waiter.resolve({ delivered, dropped, pending: Math.max(0, remaining) });
+    waitersChanged();
+  }
+
+  function waitersChanged(): void {
+    holdPause();
+    if (waiters.length > 0) scheduleDrain();
+  }
+
+  // While a caller awaits a flush, the pause timer holds the process open, so the retry happens.
+  function holdPause(): void {
+    setTimerRef(
+      pauseTimer,
+      waiters.some((waiter) => waiter.external),
+    );
+  }
+
+  // ---- Timers: the pause after a failure, and the flush interval.
+
+  /** Pauses sending for `ms`; pauses only grow, so a short backoff never cuts a long wait short. */
+  function pause(ms: number): void {
+    const until = clock.monotonic() + ms;
+    if (pauseTimer !== undefined && until <= pausedUntil) return;
+    clock.clearTimeout(pauseTimer);
+    pausedUntil = until;
+    // The timer, not a comparison with monotonic(), ends the pause: timers may fire a hair early.
+    pauseTimer = clock.setTimeout(() => {
+      pauseTimer = undefined;
+      scheduleDrain();
+    }, ms);
+    holdPause();
+  }
+
+  /** Arms the flush interval, which exists only while events wait (and never with `0`). */
+  function armInterval(): void {
+    if (intervalTimer !== undefined || flushIntervalMs <= 0) return;
+    intervalTimer = clock.setTimeout(() => {
+      intervalTimer = undefined;
+      if (closed || unsettled <= 0) return;
+      if (!intervalDrain) {
+        // The interval drains like a flush nobody awaits: partial batches go until it settles.
+        intervalDrain = true;
+        void wait(undefined, false).then(() => {
+          intervalDrain = false;
+        });
+      }
+      scheduleDrain();
+      armInterval();
+    }, flushIntervalMs);
+  }
+
+  // ---- The drain: it starts attempts while the window has room and nothing pauses it.
+
   function readyToSend(): boolean {
     const waiting = store.size - taken;
     if (waiting <= 0) return false;
-    if (waiters.active || waiting >= o.flushAt) return true;
-    return o.method === 'POST' && store.byteSize - takenBytes + ENVELOPE_BYTES >= o.maxPostBytes;
+    if (waiters.length > 0 || waiting >= flushAt) return true;
+    return method === 'POST' && store.byteSize - takenBytes + ENVELOPE_BYTES >= maxPostBytes;
   }
 
   function scheduleDrain(): void {
@@ -141,7 +370,6 @@ export function createEmitter(options: EmitterOptions): Emitter {
     });
   }
 
-  /** The one drain loop: it starts attempts while the window has room and nothing pauses it. */
   function drain(): Promise<void> {
     if (draining) {
       drainAgain = true;
@@ -150,13 +378,13 @@ export function createEmitter(options: EmitterOptions): Emitter {
     draining = (async () => {
       do {
         drainAgain = false;
-        while (!stopped && !timers.paused && inFlight.size < window.size) {
+        while (!stopped && pauseTimer === undefined && inFlight.size < window) {
           let batch = retries.shift();
           if (!batch) {
             if (!readyToSend()) break;
             batch = await takeBatch();
             if (!batch) break;
-            if (timers.paused || stopped) {
+            if (pauseTimer !== undefined || stopped) {
               // A failure paused the emitter while the store was read: the batch waits its turn.
               retries.push(batch);
               break;
@@ -175,15 +403,18 @@ export function createEmitter(options: EmitterOptions): Emitter {
   async function takeBatch(): Promise<Batch | undefined> {
     let events: readonly QueuedPayload[];
     try {
-      const limit = o.method === 'GET' ? 1 : o.maxBatchEvents;
-      events = await store.take(limit, o.maxPostBytes - ENVELOPE_BYTES);
+      events = await store.take(
+        method === 'GET' ? 1 : maxBatchEvents,
+        maxPostBytes - ENVELOPE_BYTES,
+      );
     } catch (cause) {
-      report.error(new FloeError('store', `store.take failed: ${cause}`, { cause }));
+      reportStoreError('store.take', cause);
       // Paused, not spinning: the drain comes back after the longest backoff.
-      timers.pause(o.backoff.capMs);
+      pause(backoff.capMs);
       return undefined;
     }
-    const fitting = countFitting(events, o.maxPostBytes);
+    // The store sized the take without each event's stm and comma; what does not fit goes back.
+    const fitting = countFitting(events, maxPostBytes);
     if (fitting < events.length) {
       const rest = events.slice(fitting);
       events = events.slice(0, fitting);
@@ -201,7 +432,92 @@ export function createEmitter(options: EmitterOptions): Emitter {
     if (batch.events.length === 0) return;
     batch.round = round;
     inFlight.add(batch);
-    void sendAttempt(o, batch.events, controllers).then((outcome) => finish(batch, outcome));
+    void attempt(batch.events).then((outcome) => finish(batch, outcome));
+  }
+
+  // ---- One attempt: a request and at most one redirect hop, under one deadline.
+
+  /**
+   * Makes one attempt and never rejects. The deadline runs on the emitter's clock, not only in the
+   * transport, so a transport that ignores its signal cannot stall the emitter and fake clocks
+   * control it in tests. It aborts with a reason named `TimeoutError`, which transports read as a
+   * timeout. A 307/308 is followed once, rebuilt with a fresh `stm` (see follow-redirect.ts).
+   */
+  async function attempt(events: readonly QueuedPayload[]): Promise<AttemptOutcome> {
+    const controller = new runtimeGlobals.AbortController();
+    const { signal } = controller;
+    const timer = clock.setTimeout(() => {
+      controller.abort(new runtimeGlobals.DOMException('request timed out', 'TimeoutError'));
+    }, timeoutMs);
+    controllers.add(controller);
+    // Settles on the signal too, whether or not the transport listens to it.
+    const aborted = new Promise<never>((_, reject) => {
+      signal.addEventListener('abort', reject, { once: true });
+    });
+    const send = (request: TransportRequest) => Promise.race([transport.send(request), aborted]);
+    try {
+      const request = buildRequest(events, signal);
+      const response = await send(request);
+      const hop = followRedirect(request, response);
+      return hop ? await send(buildRequest(events, signal, hop)) : response;
+    } catch (error) {
+      return { error: toTransportError(error, signal) };
+    } finally {
+      clock.clearTimeout(timer);
+      controllers.delete(controller);
+    }
+  }
+
+  /** The path and query of a GET for one event. */
+  function getPath(payload: Payload, stm: string): string {
+    return `${pathPrefix}/i?${getQuery(payload, stm)}`;
+  }
+
+  /**
+   * One request of an attempt, with `stm` stamped now. GET sends its single event as a query to
+   * `/i` unless path and query would pass 20,000 B, when it goes by POST (`add()` already dropped
+   * it if POST is not allowed). Headers are copied: a transport may treat them as its own.
+   *
+   * @param hop - the redirect target, for the second request of an attempt.
+   */
+  function buildRequest(
+    events: readonly QueuedPayload[],
+    signal: AbortSignalLike,
+    hop?: RedirectHop,
+  ): TransportRequest {
+    const stm = String(clock.now());
+    if (method === 'GET') {
+      const path = getPath(JSON.parse((events[0] as QueuedPayload).json), stm);
+      if (path.length <= MAX_GET_PATH_BYTES) {
+        const target = hop ? hop.url + path.slice(path.indexOf('?')) : origin + path;
+        return {
+          method,
+          url: target,
+          headers: { ...(hop?.headers ?? headers) },
+          signal,
+          keepalive,
+        };
+      }
+    }
+    return {
+      method: 'POST',
+      url: hop?.url ?? postUrl,
+      headers: { ...(hop?.headers ?? postHeaders) },
+      body: buildPostBody(events, stm),
+      signal,
+      keepalive,
+    };
+  }
+
+  // ---- Outcomes: the retry table of reliability.md §1.
+
+  /** What a status asks for; no status at all (a transport error) is retried. */
+  function verdict(status: number | undefined): 'success' | 'split' | 'status' | 'retry' {
+    if (status === undefined) return 'retry';
+    if (status >= 200 && status < 300) return 'success';
+    if (alwaysRetried.has(status)) return 'retry';
+    if (status === 413) return 'split';
+    return neverRetried.has(status) ? 'status' : 'retry';
   }
 
   /** Applies one attempt's outcome: settle, split, retry or drop; callbacks after the counts. */
@@ -209,44 +525,65 @@ export function createEmitter(options: EmitterOptions): Emitter {
     if (stopped || !inFlight.delete(batch)) return;
     const { events } = batch;
     const eids = eidsOf(events);
+    const { status, headers: answer } = outcome as Partial<TransportResponse>;
+    const { error } = outcome as { error?: TransportError };
     // Requests that failed together count as one failure: only the first of a round counts.
     const newRound = batch.round === round;
-    const decision = decideOutcome(outcome, events.length, batch, {
-      statusPolicy: o.statusPolicy,
-      retry: o.retry,
-      durable: store.durable,
-      maxAttempts: o.maxAttempts,
-      backoff: o.backoff,
-      random: o.random,
-      failureStreak: newRound ? failureStreak : Math.max(0, failureStreak - 1),
-      now: clock.now(),
-    });
-    if (decision.kind === 'success') {
+    const kind = verdict(status);
+    let reason: DropReason | undefined;
+    if (kind === 'success') {
       settle(events, 'delivered');
       failureStreak = 0;
       // Only requests sent since the last pushback may widen the window again.
-      if (newRound && (retries.length > 0 || store.size > taken)) window.grow();
-      report.success({ eids, status: decision.status });
-    } else if (decision.kind === 'bisect') {
-      retries.unshift(...bisectBatch(batch));
-      report.failure({ eids, status: decision.status, willRetry: true });
-    } else if (decision.kind === 'drop') {
-      const { status, error } = decision;
-      report.failure({ eids, status, error, willRetry: false });
-      settle(events, decision.reason, { status, error });
-    } else {
-      const { status, error } = decision;
-      batch.total++;
-      if (decision.counted) batch.attempts++;
-      if (newRound) {
-        round++;
-        if (decision.counted) failureStreak++;
-        if (error || status === 429 || status === 503) window.shrink();
+      if (newRound && (retries.length > 0 || store.size > taken)) {
+        window = widenWindow(window, maxInFlight);
       }
-      batch.events = expire(events);
-      if (batch.events.length > 0) retries.unshift(batch);
-      timers.pause(decision.delayMs);
-      report.failure({ eids, status, error, willRetry: batch.events.length > 0 });
+      report('onSuccess', { eids, status: status as number });
+    } else if (kind === 'split' && events.length > 1) {
+      // 413: both halves are retried at once, keeping the batch's attempt counts.
+      const middle = Math.ceil(events.length / 2);
+      retries.unshift(
+        { ...batch, events: events.slice(0, middle) },
+        { ...batch, events: events.slice(middle) },
+      );
+      report('onFailure', { eids, status, willRetry: true });
+    } else if (kind !== 'retry') {
+      // A single event still too large, or a status never retried.
+      reason = kind === 'split' ? 'too_large' : 'status';
+    } else if (!retry) {
+      reason = 'retry_disabled';
+    } else {
+      const retryAfterHeader = answer?.['retry-after'];
+      const retryAfter = parseRetryAfter(retryAfterHeader, clock.now());
+      // A valid Retry-After is the collector's schedule, not a failed try: it is not counted.
+      const counted = retryAfter === undefined;
+      if (counted) batch.attempts++;
+      batch.total++;
+      // Durable stores give up by age (max_age), so only a memory store's attempts are capped.
+      if (
+        !store.durable &&
+        (batch.attempts >= maxAttempts || batch.total >= maxAttempts + RETRY_AFTER_ALLOWANCE)
+      ) {
+        reason = 'max_attempts';
+      } else {
+        const streak = newRound ? failureStreak : Math.max(0, failureStreak - 1);
+        let delayMs = retryAfter ?? computeBackoff(streak + 1, backoff, random);
+        // An unparseable Retry-After still asks for a pause: never retry sooner than its floor.
+        if (retryAfterHeader !== undefined) delayMs = Math.max(delayMs, RETRY_AFTER_MIN_MS);
+        if (newRound) {
+          round++;
+          if (counted) failureStreak++;
+          if (error || status === 429 || status === 503) window = narrowWindow(window);
+        }
+        batch.events = expire(events);
+        if (batch.events.length > 0) retries.unshift(batch);
+        pause(delayMs);
+        report('onFailure', { eids, status, error, willRetry: batch.events.length > 0 });
+      }
+    }
+    if (reason) {
+      report('onFailure', { eids, status, error, willRetry: false });
+      settle(events, reason, { status, error });
     }
     scheduleDrain();
   }
@@ -254,10 +591,11 @@ export function createEmitter(options: EmitterOptions): Emitter {
   /** Drops a durable store's events older than `maxAgeMs` (reason `max_age`); returns the rest. */
   function expire(events: readonly QueuedPayload[]): readonly QueuedPayload[] {
     if (!store.durable) return events;
-    const oldest = clock.now() - o.maxAgeMs;
+    const oldest = clock.now() - maxAgeMs;
     const expired = events.filter((event) => event.queuedAt < oldest);
-    if (expired.length > 0) settle(expired, 'max_age');
-    return expired.length > 0 ? events.filter((event) => event.queuedAt >= oldest) : events;
+    if (expired.length === 0) return events;
+    settle(expired, 'max_age');
+    return events.filter((event) => event.queuedAt >= oldest);
   }
 
   /** Taken events leave the store for good: delivered, or dropped and reported. */
@@ -279,14 +617,33 @@ export function createEmitter(options: EmitterOptions): Emitter {
     detail?: { status?: number; error?: FloeError },
   ): void {
     unsettled -= events.length;
-    waiters.settle(events, reason === 'delivered' ? 'delivered' : 'dropped');
-    if (reason !== 'delivered') report.drop(createDropReport(reason, events, detail));
+    const outcome = reason === 'delivered' ? 'delivered' : 'dropped';
+    for (const waiter of waiters) {
+      // Events restored from an earlier process have no seq: older than every flush.
+      const covered = events.filter((event) => (event.seq ?? 0) <= waiter.target).length;
+      waiter.remaining -= covered;
+      waiter[outcome] += covered;
+    }
+    for (const waiter of waiters) if (waiter.remaining <= 0) endWait(waiter);
+    if (reason === 'delivered') return;
+    // The payloads are parsed from the queued texts only if `events` is read, then kept: an
+    // onDrop that only counts (a burst past the cap evicts inside track()) pays nothing for them.
+    let payloads: readonly Payload[] | undefined;
+    report('onDrop', {
+      reason,
+      eids: eidsOf(events),
+      get events() {
+        payloads ??= events.map((event) => JSON.parse(event.json) as Payload);
+        return payloads;
+      },
+      ...detail,
+    });
   }
 
   /** Runs a store call that may be async; a failure goes to `onError`, never to the batch. */
   function storeCall(call: () => void | Promise<void>): void {
     const fail = (cause: unknown): void => {
-      report.error(new FloeError('store', `store call failed: ${cause}`, { cause }));
+      reportStoreError('store call', cause);
     };
     try {
       const pending = call()?.catch(fail);
@@ -298,24 +655,15 @@ export function createEmitter(options: EmitterOptions): Emitter {
     }
   }
 
-  function onInterval(): void {
-    if (closed || unsettled <= 0) return;
-    if (!intervalDrain) {
-      // The interval drains like a flush nobody awaits: partial batches go until it settles.
-      intervalDrain = true;
-      void waiters.wait(seq, unsettled, undefined, false).then(() => {
-        intervalDrain = false;
-      });
-    }
-    scheduleDrain();
-    timers.armInterval();
-  }
+  // ---- Shutdown.
 
-  function shutdown(shutdownOptions: FlushOptions = {}): Promise<FlushResult> {
+  function shutdown({
+    timeoutMs: deadlineMs = DEFAULT_SHUTDOWN_TIMEOUT_MS,
+  }: FlushOptions = {}): Promise<FlushResult> {
     if (!shutdownResult) {
       closed = true;
-      timers.stopInterval();
-      shutdownResult = close(shutdownOptions.timeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS);
+      clock.clearTimeout(intervalTimer);
+      shutdownResult = close(deadlineMs);
     }
     return shutdownResult;
   }
@@ -325,12 +673,14 @@ export function createEmitter(options: EmitterOptions): Emitter {
    * the emitter held, so they survive; a memory store's leftovers are reported `shutdown_timeout`;
    * then the transport and the store are closed, all within a 100 ms grace on the emitter's clock.
    */
-  async function close(timeoutMs: number): Promise<FlushResult> {
-    const flushed = await flush({ timeoutMs });
+  async function close(deadlineMs: number): Promise<FlushResult> {
+    const flushed = await flush({ timeoutMs: deadlineMs });
     stopped = true;
     for (const controller of controllers) controller.abort();
-    timers.clear();
-    waiters.finishAll();
+    clock.clearTimeout(pauseTimer);
+    clock.clearTimeout(intervalTimer);
+    for (const waiter of waiters) endWait(waiter);
+    /** Events a memory store still held, dropped at the end; -1 while that is not known. */
     let lost = -1;
     const release = async (): Promise<void> => {
       await draining;
@@ -346,12 +696,10 @@ export function createEmitter(options: EmitterOptions): Emitter {
         lost = left.length;
       }
       await Promise.allSettled(storeCalls);
-      await o.transport.close?.();
+      await transport.close?.();
       await store.close?.();
     };
-    const released = release().catch((cause: unknown) => {
-      report.error(new FloeError('store', `shutdown failed: ${cause}`, { cause }));
-    });
+    const released = release().catch((cause: unknown) => reportStoreError('shutdown', cause));
     await new Promise<void>((resolve) => {
       const grace = clock.setTimeout(resolve, SHUTDOWN_GRACE_MS);
       void released.finally(() => {
@@ -360,8 +708,9 @@ export function createEmitter(options: EmitterOptions): Emitter {
       });
     });
     if (lost < 0) return flushed;
+    // A memory store's leftovers, pending for the flush, are dropped now.
     return { delivered: flushed.delivered, dropped: flushed.dropped + lost, pending: 0 };
   }
 
-  return { method: o.method, add, flush, shutdown };
+  return { method, add, flush, shutdown };
 }

@@ -1,9 +1,16 @@
 import type { FloeError } from '../errors/floe-error';
 import type { Clock } from '../platform/clock';
 import type { DropReport } from '../protocol/drop-report';
-import type { BackoffOptions } from '../retry/backoff';
 import type { EventStore } from '../store/event-store';
 import type { Transport } from '../transport/transport';
+
+/** Backoff settings (reliability.md §1): the delay doubles from `baseMs` up to `capMs`. */
+export interface BackoffOptions {
+  /** Delay before the first retry, before jitter. Default 500 ms. */
+  readonly baseMs?: number;
+  /** Largest delay before jitter; the jitter can double it. Default 60,000 ms. */
+  readonly capMs?: number;
+}
 
 /** What `onSuccess` receives: the events a 2xx answer acknowledged. */
 export interface SendSuccess {
@@ -45,7 +52,7 @@ export interface EmitterOptions {
   readonly flushIntervalMs?: number;
   /** Aborts a request after this long. Default 5,000 ms. */
   readonly timeoutMs?: number;
-  /** Requests in flight at once. Default 1. */
+  /** Requests in flight at most; the window adapts between 1 and this cap. Default 8. */
   readonly maxInFlight?: number;
   /** `false` turns off every retry, network errors and timeouts included (drops are `retry_disabled`). Default true. */
   readonly retry?: boolean;

@@ -1,10 +1,8 @@
 import { FloeError } from '../errors/floe-error';
+import { MAX_EVENT_BYTES } from '../protocol/event-size';
 import type { Payload } from '../protocol/payload';
 import { utf8Length } from '../protocol/utf8-length';
 import type { QueuedPayload } from '../store/event-store';
-
-/** The single-event cap of tracker protocol §6.5, in UTF-8 bytes of the payload's JSON text. */
-export const MAX_EVENT_BYTES = 1_000_000;
 
 // JSON.stringify writes a lone surrogate as a lower-case `\udXXX` escape and a valid pair raw, so
 // an escape not itself escaped (after an even run of backslashes) is a lone surrogate.
@@ -27,7 +25,7 @@ export function queuePayload(
   queuedAt: number,
   seq: number,
 ): QueuedPayload | FloeError {
-  const eid = payload['eid'];
+  const eid = payload?.['eid'];
   if (typeof eid !== 'string' || !eid) return new FloeError('invalid_event', 'event has no eid');
   let fixed: Record<string, string> | undefined;
   for (const key in payload) {

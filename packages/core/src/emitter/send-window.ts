@@ -1,34 +1,23 @@
-/** Requests the window allows at first: enough to overlap two round trips, small enough to probe. */
+// The adaptive in-flight window of decision 28, additive increase and multiplicative decrease as
+// TCP's: a collector far away gets several batches at once, a struggling one fewer.
+
+/** Requests in flight at first: enough to overlap two round trips, few enough to probe. */
 export const INITIAL_WINDOW = 2;
 
-/** How many requests an emitter may have in flight now; see {@link createSendWindow}. */
-export interface SendWindow {
-  readonly size: number;
-  /** After a success while a backlog waits: one more, up to the cap. */
-  grow(): void;
-  /** After pushback (429, 503, a timeout, a network error): half as many, at least one. */
-  shrink(): void;
+/**
+ * After a success while a backlog waits: one more request in flight, up to `max` (`maxInFlight`).
+ *
+ * @param size - the window now.
+ */
+export function widenWindow(size: number, max: number): number {
+  return Math.min(max, size + 1);
 }
 
 /**
- * The adaptive in-flight window (decision 28), additive increase and multiplicative decrease as
- * TCP's: it starts at 2 (or the cap, if smaller), grows by one after each success while events
- * wait, up to `max`, and halves on pushback. A collector far away thus gets several batches at
- * once, and a struggling one fewer. `max: 1` keeps strictly one request in flight.
+ * After pushback (429, 503, a timeout, a network error): half as many requests, at least one.
  *
- * @param max - `maxInFlight`.
+ * @param size - the window now.
  */
-export function createSendWindow(max: number): SendWindow {
-  let size = Math.min(INITIAL_WINDOW, max);
-  return {
-    get size() {
-      return size;
-    },
-    grow() {
-      size = Math.min(max, size + 1);
-    },
-    shrink() {
-      size = Math.max(1, size >> 1);
-    },
-  };
+export function narrowWindow(size: number): number {
+  return Math.max(1, size >> 1);
 }

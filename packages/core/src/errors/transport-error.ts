@@ -11,11 +11,10 @@ export type TransportErrorCode = 'transport' | 'timeout' | 'insecure_redirect';
  * The emitter retries all of them unless `retry: false`.
  */
 export class TransportError extends FloeError {
-  override readonly name = 'TransportError';
   /** The system error code behind the failure, when the runtime exposes one. */
-  readonly causeCode: string | undefined;
+  declare readonly causeCode: string | undefined;
   /** True when the attempt was cut by its deadline (code `timeout`). */
-  readonly timeout: boolean;
+  declare readonly timeout: boolean;
 
   constructor(
     message: string,
@@ -29,7 +28,9 @@ export class TransportError extends FloeError {
     super(options.code ?? (options.timeout ? 'timeout' : 'transport'), message, {
       cause: options.cause,
     });
+    // Assigned here rather than declared as class fields, which bundlers compile to a helper.
+    (this as { name: string }).name = 'TransportError';
     this.causeCode = options.causeCode;
-    this.timeout = options.timeout ?? false;
+    this.timeout = options.timeout === true;
   }
 }

@@ -1,9 +1,17 @@
-import type { Clock, TimerHandle } from './clock';
+import type { Clock } from './clock';
+import { setTimerRef } from './timer-ref';
 
-/** A Node timer has `unref`; other runtimes return a number and have nothing to unref. */
-interface MaybeUnrefTimer {
-  unref?: () => void;
-}
+// One frozen object for every caller: trackers and emitters left on the default clock share it.
+const systemClock: Clock = Object.freeze({
+  now: () => Date.now(),
+  monotonic: () => performance.now(),
+  setTimeout(callback: () => void, ms: number) {
+    const handle = setTimeout(callback, ms);
+    setTimerRef(handle, false);
+    return handle;
+  },
+  clearTimeout: (handle: unknown) => clearTimeout(handle),
+});
 
 /**
  * The runtime's clock: `Date.now()` for timestamps, `performance.now()` for backoff and timeouts,
@@ -18,21 +26,3 @@ interface MaybeUnrefTimer {
 export function createSystemClock(): Clock {
   return systemClock;
 }
-
-// One object for every caller: a tracker and an emitter left on the default clock share it, so
-// the emitter can take the tracker's readings (see ClockReading).
-const systemClock: Clock = Object.freeze({
-  now: () => Date.now(),
-  monotonic: () => performance.now(),
-  setTimeout(callback: () => void, ms: number): TimerHandle {
-    const handle = setTimeout(callback, ms);
-    if (typeof handle === 'object' && handle !== null) {
-      (handle as MaybeUnrefTimer).unref?.();
-    }
-    return handle;
-  },
-  clearTimeout(handle: TimerHandle): void {
-    // The handle came from setTimeout above; its type differs between runtimes' typings.
-    clearTimeout(handle as Parameters<typeof clearTimeout>[0]);
-  },
-});

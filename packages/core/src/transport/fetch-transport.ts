@@ -1,8 +1,10 @@
 import { TransportError } from '../errors/transport-error';
-import { type FetchFunction, type FetchInit, runtimeGlobals } from './fetch-types';
-import { findErrorCode } from './find-error-code';
-import { readCappedBody } from './read-capped-body';
-import type { Transport, TransportRequest, TransportResponse } from './transport';
+import { type FetchFunction, runtimeGlobals } from './fetch-types';
+import { toTransportError } from './to-transport-error';
+import type { Transport } from './transport';
+
+/** Response bytes read at most before the rest is cancelled (reliability.md §1, H12/H13). */
+export const MAX_RESPONSE_BYTES = 64 * 1024;
 
 /** Options of {@link makeFetchTransport}. */
 export interface FetchTransportOptions {
@@ -27,42 +29,43 @@ export interface FetchTransportOptions {
  */
 export function makeFetchTransport(options: FetchTransportOptions = {}): Transport {
   return {
-    send: (request) => fetchOnce(options.fetch ?? runtimeGlobals.fetch, request),
+    async send(request) {
+      const fetch = options.fetch ?? runtimeGlobals.fetch;
+      if (!fetch) throw new TransportError('no global fetch; pass makeFetchTransport({ fetch })');
+      let response: Awaited<ReturnType<FetchFunction>>;
+      try {
+        response = await fetch(request.url, {
+          method: request.method,
+          headers: request.headers,
+          body: request.body,
+          signal: request.signal,
+          redirect: 'manual',
+          ...(request.keepalive && { keepalive: true }),
+        });
+      } catch (error) {
+        throw toTransportError(error, request.signal);
+      }
+      const headers: Record<string, string> = {};
+      response.headers.forEach((value, name) => {
+        headers[name.toLowerCase()] = value;
+      });
+      // The status has arrived and decides the outcome, so the body is only drained (never
+      // buffered whole: a captive portal may send megabytes), and a failure to read it (a reset
+      // after a 200) changes nothing.
+      try {
+        const reader = response.body?.getReader();
+        for (let read = 0; reader && read < MAX_RESPONSE_BYTES; ) {
+          const chunk = await reader.read();
+          if (chunk.done) break;
+          read += chunk.value?.byteLength ?? 0;
+        }
+        await reader?.cancel();
+      } catch {
+        // See above: the answer's status stands.
+      }
+      return { status: response.status, headers };
+    },
     // fetch pools its connections itself; there is nothing of ours to release.
     close() {},
   };
-}
-
-async function fetchOnce(
-  fetchFn: FetchFunction | undefined,
-  request: TransportRequest,
-): Promise<TransportResponse> {
-  if (!fetchFn) throw new TransportError('no global fetch; pass makeFetchTransport({ fetch })');
-  const init: FetchInit = {
-    method: request.method,
-    headers: { ...request.headers },
-    signal: request.signal,
-    redirect: 'manual',
-  };
-  if (request.body !== undefined) init.body = request.body;
-  if (request.keepalive) init.keepalive = true;
-  try {
-    const response = await fetchFn(request.url, init);
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, name) => {
-      headers[name.toLowerCase()] = value;
-    });
-    await readCappedBody(response.body);
-    return { status: response.status, headers };
-  } catch (error) {
-    if (request.signal.aborted) {
-      throw new TransportError('request aborted', { causeCode: 'ABORTED', cause: error });
-    }
-    const code = findErrorCode(error);
-    const detail = code ?? (error instanceof Error ? error.message : String(error));
-    throw new TransportError(`request to ${request.url} failed: ${detail}`, {
-      causeCode: code,
-      cause: error,
-    });
-  }
 }

@@ -1,4 +1,4 @@
-// The web-platform globals the delivery half uses (fetch, AbortController, URL), typed
+// The web-platform globals the delivery half uses (fetch, AbortController, DOMException, URL), typed
 // structurally here rather than declared globally: core compiles without DOM or Node types, and
 // these names must not leak into the public .d.ts of packages that build on core.
 import type { AbortSignalLike } from './transport';
@@ -38,6 +38,11 @@ export interface AbortControllerLike {
 interface DeliveryGlobals {
   readonly fetch?: FetchFunction;
   readonly AbortController: new () => AbortControllerLike;
+  /** For the emitter's deadline: an abort reason named `TimeoutError`, as `AbortSignal.timeout()` gives. */
+  readonly DOMException: new (
+    message: string,
+    name: string,
+  ) => { readonly name: string };
   readonly URL: new (
     url: string,
     base?: string,

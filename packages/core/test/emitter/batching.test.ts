@@ -1,6 +1,6 @@
 import { FloeError } from '@floe/core';
 import { ENVELOPE_BYTES, POST_CONTENT_TYPE } from '../../src/emitter/post-body';
-import { MAX_EVENT_BYTES } from '../../src/emitter/queue-payload';
+import { MAX_EVENT_BYTES } from '../../src/protocol/event-size';
 import { fakeSetup } from './fake-setup';
 import { makeEvent } from './harness';
 

@@ -1,7 +1,7 @@
 import { makeFetchTransport, TransportError } from '@floe/core';
 import { startFaultServer } from '@floe/test-utils';
+import { MAX_RESPONSE_BYTES } from '../../src/transport/fetch-transport';
 import type { FetchFunction, FetchInit } from '../../src/transport/fetch-types';
-import { MAX_RESPONSE_BYTES } from '../../src/transport/read-capped-body';
 import { warmUpFetch } from './harness';
 
 const REQUEST = {
@@ -62,7 +62,7 @@ describe('makeFetchTransport', () => {
     expect(pulls.chunks * 16 * 1024).toBeLessThanOrEqual(MAX_RESPONSE_BYTES + 2 * 16 * 1024);
   });
 
-  it('maps runtime failures to TransportError with the system code', async () => {
+  it('maps runtime failures to TransportError with the first code on the error or its causes', async () => {
     const failing =
       (error: unknown): FetchFunction =>
       async () =>
@@ -78,7 +78,8 @@ describe('makeFetchTransport', () => {
         new TypeError('fetch failed', {
           cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }),
         }),
-        'ECONNRESET',
+        // undici's own codes are the Node adapter's to map; core passes them through.
+        'UND_ERR_SOCKET',
       ],
       [
         new TypeError('fetch failed', {
@@ -115,6 +116,27 @@ describe('makeFetchTransport', () => {
       name: 'TransportError',
       timeout: false,
       causeCode: 'ABORTED',
+    });
+  });
+
+  it('reads an abort whose reason is named TimeoutError as a timeout (code timeout, ETIMEDOUT)', async () => {
+    const hanging: FetchFunction = (_input, init) =>
+      new Promise((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () =>
+          reject(new DOMException('aborted', 'AbortError')),
+        );
+      });
+    const transport = makeFetchTransport({ fetch: hanging });
+    const controller = new AbortController();
+    const timedOut = transport
+      .send({ ...REQUEST, signal: controller.signal })
+      .catch((e: unknown) => e);
+    controller.abort(new DOMException('no answer', 'TimeoutError'));
+    expect(await timedOut).toMatchObject({
+      name: 'TransportError',
+      code: 'timeout',
+      timeout: true,
+      causeCode: 'ETIMEDOUT',
     });
   });
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { buildGetQuery } from '../../src/emitter/get-path';
+import { getQuery } from '../../src/emitter/get-query';
 import {
   buildPostBody,
   countFitting,
@@ -61,7 +61,7 @@ describe('the POST body and the queued text', () => {
     fc.assert(
       fc.property(payload, (p) => {
         const [event] = queued([p]);
-        const query = buildGetQuery(JSON.parse(event!.json), '1764000000000');
+        const query = getQuery(JSON.parse(event!.json), '1764000000000');
         expect(query).toMatch(/^[A-Za-z0-9\-_.~%=&]*$/);
         const decoded = Object.fromEntries(
           query

@@ -1,12 +1,12 @@
-import { TransportError } from '@floe/core';
-import { type DecisionContext, decideOutcome } from '../../src/emitter/decide-outcome';
-import { computeBackoff } from '../../src/retry/backoff';
+import { NEVER_RETRY_STATUS_CODES } from '@floe/core/internal';
+import type { ScriptedReply } from '@floe/test-utils';
 import {
+  computeBackoff,
   parseRetryAfter,
   RETRY_AFTER_MAX_MS,
   RETRY_AFTER_MIN_MS,
-} from '../../src/retry/retry-after';
-import { createStatusPolicy, NEVER_RETRY_STATUS_CODES } from '../../src/retry/retry-policy';
+} from '../../src/emitter/retry-delay';
+import { fakeSetup } from './fake-setup';
 
 describe('computeBackoff', () => {
   it('doubles from the base, caps, then applies U[1,2) jitter after the cap', () => {
@@ -26,9 +26,15 @@ describe('computeBackoff', () => {
     expect([1, 2, 3, 6].map((n) => computeBackoff(n, test, () => 0))).toEqual([10, 20, 40, 200]);
   });
 
-  it('defaults to 500 ms and 60 s', () => {
-    expect(computeBackoff(1, {}, () => 0)).toBe(500);
-    expect(computeBackoff(30, undefined, () => 0)).toBe(60_000);
+  it('is 500 ms, then 60 s at most, with the emitter’s defaults', async () => {
+    const { h, transport, flush, finish } = fakeSetup({ random: () => 0, backoff: undefined });
+    transport.push(...Array.from({ length: 9 }, () => ({ status: 500 })));
+    h.track(1);
+    await flush();
+    const times = transport.requests.map((entry) => entry.arrivedAt);
+    const gaps = times.slice(1).map((time, i) => time - times[i]!);
+    expect(gaps).toEqual([500, 1000, 2000, 4000, 8000, 16_000, 32_000, 60_000, 60_000]);
+    await finish();
   });
 });
 
@@ -58,124 +64,129 @@ describe('parseRetryAfter', () => {
   });
 });
 
-describe('status policy and decideOutcome', () => {
-  const context: DecisionContext = {
-    statusPolicy: createStatusPolicy(),
-    retry: true,
-    durable: false,
-    maxAttempts: 10,
-    backoff: { baseMs: 500, capMs: 60_000 },
-    random: () => 0,
-    failureStreak: 0,
-    now: Date.UTC(2026, 0, 1),
-  };
-  const fresh = { attempts: 0, total: 0 };
-  const status = (code: number, headers: Record<string, string> = {}) => ({
-    status: code,
-    headers,
+describe('the status policy, through the emitter (fake clock, random 0)', () => {
+  /** One event, one scripted answer, then 200s: what happened to it. */
+  async function outcomeOf(
+    reply: ScriptedReply,
+    options: Parameters<typeof fakeSetup>[0] = {},
+    events = 1,
+  ) {
+    const setup = fakeSetup({ random: () => 0, ...options });
+    const { h, transport, flush, finish } = setup;
+    transport.push(reply);
+    h.track(events);
+    const result = await flush();
+    const times = transport.requests.map((entry) => entry.arrivedAt);
+    await finish();
+    return {
+      result,
+      times,
+      failures: h.failures,
+      dropped: h.dropped,
+      sizes: transport.requests.map((entry) => entry.events.length),
+    };
+  }
+
+  it('succeeds on 2xx only; 1xx, 3xx and an opaque 0 are retried', async () => {
+    for (const status of [200, 201, 204, 299]) {
+      expect((await outcomeOf({ status })).times).toEqual([0]);
+    }
+    for (const status of [100, 199, 300, 301, 302, 303, 304, 0]) {
+      const { times, failures } = await outcomeOf({ status });
+      expect(times).toEqual([0, 500]);
+      expect(failures).toEqual([{ eids: failures[0]!.eids, status, willRetry: true }]);
+    }
   });
 
-  it('succeeds on 2xx only', () => {
-    for (const code of [200, 201, 204, 299]) {
-      expect(decideOutcome(status(code), 10, fresh, context).kind).toBe('success');
-    }
-    for (const code of [100, 199, 300, 301, 302, 303, 304, 0]) {
-      expect(decideOutcome(status(code), 10, fresh, context).kind).toBe('retry');
-    }
-  });
-
-  it('never retries 400, 401, 403, 410, 422 and retries every other failure', () => {
+  it('never retries 400, 401, 403, 410, 422 and retries every other failure after the backoff', async () => {
     expect(NEVER_RETRY_STATUS_CODES).toEqual([400, 401, 403, 410, 422]);
-    for (const code of NEVER_RETRY_STATUS_CODES) {
-      expect(decideOutcome(status(code), 10, fresh, context)).toEqual({
-        kind: 'drop',
-        reason: 'status',
-        status: code,
-      });
+    for (const status of NEVER_RETRY_STATUS_CODES) {
+      const { result, times, dropped } = await outcomeOf({ status });
+      expect(result).toEqual({ delivered: 0, dropped: 1, pending: 0 });
+      expect(times).toEqual([0]);
+      expect(dropped).toMatchObject([{ reason: 'status', status }]);
     }
-    for (const code of [404, 405, 408, 409, 429, 500, 501, 502, 503, 504, 505, 511]) {
-      expect(decideOutcome(status(code), 10, fresh, context)).toMatchObject({
-        kind: 'retry',
-        delayMs: 500,
-        counted: true,
-      });
+    for (const status of [404, 405, 408, 409, 429, 500, 501, 502, 503, 504, 505, 511]) {
+      const { result, times } = await outcomeOf({ status });
+      expect(result).toMatchObject({ delivered: 1 });
+      expect(times).toEqual([0, 500]);
     }
-    const error = new TransportError('refused', { causeCode: 'ECONNREFUSED' });
-    expect(decideOutcome({ error }, 10, fresh, context)).toMatchObject({ kind: 'retry', error });
-  });
-
-  it('lets retryStatusCodes and dontRetryStatusCodes override the sets', () => {
-    const custom = { ...context, statusPolicy: createStatusPolicy([403], [500]) };
-    expect(decideOutcome(status(403), 10, fresh, custom).kind).toBe('retry');
-    expect(decideOutcome(status(500), 10, fresh, custom)).toMatchObject({
-      kind: 'drop',
-      reason: 'status',
-    });
-    expect(decideOutcome(status(401), 10, fresh, custom).kind).toBe('drop');
-  });
-
-  it('bisects on 413 and drops a single event as too_large', () => {
-    expect(decideOutcome(status(413), 8, fresh, context)).toEqual({ kind: 'bisect', status: 413 });
-    expect(decideOutcome(status(413), 1, fresh, context)).toEqual({
-      kind: 'drop',
-      reason: 'too_large',
-      status: 413,
+    const { times, failures } = await outcomeOf({ error: 'ECONNREFUSED' });
+    expect(times).toEqual([0, 500]);
+    expect(failures[0]).toMatchObject({
+      willRetry: true,
+      error: { name: 'TransportError', causeCode: 'ECONNREFUSED' },
     });
   });
 
-  it('turns every retry off with retry: false, network errors and timeouts included', () => {
-    const off = { ...context, retry: false };
-    const timeout = new TransportError('timed out', { timeout: true });
-    expect(decideOutcome({ error: timeout }, 10, fresh, off)).toMatchObject({
-      kind: 'drop',
-      reason: 'retry_disabled',
-    });
-    expect(decideOutcome(status(503), 10, fresh, off)).toMatchObject({
-      kind: 'drop',
-      reason: 'retry_disabled',
-      status: 503,
-    });
-    expect(decideOutcome(status(400), 10, fresh, off)).toMatchObject({
-      kind: 'drop',
-      reason: 'status',
-    });
+  it('lets retryStatusCodes and dontRetryStatusCodes override the sets', async () => {
+    const custom = { retryStatusCodes: [403], dontRetryStatusCodes: [500] };
+    expect((await outcomeOf({ status: 403 }, custom)).result).toMatchObject({ delivered: 1 });
+    expect((await outcomeOf({ status: 500 }, custom)).dropped).toMatchObject([
+      { reason: 'status' },
+    ]);
+    expect((await outcomeOf({ status: 401 }, custom)).dropped).toMatchObject([
+      { reason: 'status' },
+    ]);
   });
 
-  it('gives up after 10 counted attempts, or 30 in all, on a memory store only', () => {
-    expect(decideOutcome(status(500), 10, { attempts: 8, total: 8 }, context).kind).toBe('retry');
-    expect(decideOutcome(status(500), 10, { attempts: 9, total: 9 }, context)).toMatchObject({
-      kind: 'drop',
-      reason: 'max_attempts',
-      status: 500,
-    });
-    const ra = status(503, { 'retry-after': '5' });
-    expect(decideOutcome(ra, 10, { attempts: 9, total: 9 }, context)).toMatchObject({
-      kind: 'retry',
-      counted: false,
-    });
-    expect(decideOutcome(ra, 10, { attempts: 2, total: 29 }, context)).toMatchObject({
-      kind: 'drop',
-      reason: 'max_attempts',
-    });
-    const durable = { ...context, durable: true };
-    expect(decideOutcome(status(500), 10, { attempts: 500, total: 900 }, durable).kind).toBe(
-      'retry',
+  it('splits a batch answered 413 and drops a single event as too_large', async () => {
+    const split = await outcomeOf({ status: 413 }, { maxInFlight: 1 }, 8);
+    expect(split.sizes).toEqual([8, 4, 4]);
+    expect(split.times).toEqual([0, 0, 0]);
+    expect(split.failures).toMatchObject([{ status: 413, willRetry: true }]);
+    const single = await outcomeOf({ status: 413 });
+    expect(single.dropped).toMatchObject([{ reason: 'too_large', status: 413 }]);
+    expect(single.failures).toMatchObject([{ status: 413, willRetry: false }]);
+  });
+
+  it('turns every retry off with retry: false, network errors and timeouts included', async () => {
+    const off = { retry: false };
+    for (const reply of [{ hang: true as const }, { error: 'ECONNRESET' }, { status: 503 }]) {
+      const { result, dropped } = await outcomeOf(reply, off);
+      expect(result).toEqual({ delivered: 0, dropped: 1, pending: 0 });
+      expect(dropped).toMatchObject([{ reason: 'retry_disabled' }]);
+    }
+    expect((await outcomeOf({ status: 503 }, off)).dropped).toMatchObject([{ status: 503 }]);
+    expect((await outcomeOf({ status: 400 }, off)).dropped).toMatchObject([{ reason: 'status' }]);
+  });
+
+  it('uses a Retry-After uncounted, and floors an unparseable one at 1 s while counting it', async () => {
+    const valid = await outcomeOf(
+      { status: 429, headers: { 'retry-after': '7' } },
+      { maxAttempts: 1 },
     );
+    expect(valid.times).toEqual([0, 7000]);
+    const invalid = await outcomeOf({ status: 503, headers: { 'retry-after': 'abc' } });
+    expect(invalid.times).toEqual([0, 1000]);
+    // Counted: with maxAttempts 1 the unparseable one ends the batch.
+    const counted = await outcomeOf(
+      { status: 503, headers: { 'retry-after': 'abc' } },
+      { maxAttempts: 1 },
+    );
+    expect(counted.dropped).toMatchObject([{ reason: 'max_attempts', status: 503 }]);
   });
 
-  it('uses Retry-After uncounted, and floors an unparseable one at 1 s while counting it', () => {
-    expect(decideOutcome(status(429, { 'retry-after': '7' }), 10, fresh, context)).toMatchObject({
-      delayMs: 7000,
-      counted: false,
+  it('aborts an attempt at its deadline with a reason named TimeoutError, reported as a timeout', async () => {
+    const { h, transport, flush, finish } = fakeSetup({ random: () => 0 });
+    const reasons: unknown[] = [];
+    const send = transport.send.bind(transport);
+    transport.send = (request) => {
+      request.signal.addEventListener('abort', () => {
+        reasons.push((request.signal as AbortSignal).reason);
+      });
+      return send(request);
+    };
+    transport.push({ hang: true });
+    h.track(1);
+    expect(await flush()).toMatchObject({ delivered: 1 });
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]).toMatchObject({ name: 'TimeoutError' });
+    expect(h.failures[0]!.error).toMatchObject({
+      code: 'timeout',
+      timeout: true,
+      causeCode: 'ETIMEDOUT',
     });
-    expect(decideOutcome(status(503, { 'retry-after': 'abc' }), 10, fresh, context)).toMatchObject({
-      delayMs: 1000,
-      counted: true,
-    });
-    const later = { ...context, failureStreak: 3 };
-    expect(decideOutcome(status(503, { 'retry-after': 'abc' }), 10, fresh, later)).toMatchObject({
-      delayMs: 4000,
-    });
-    expect(decideOutcome(status(500), 10, fresh, later)).toMatchObject({ delayMs: 4000 });
+    await finish();
   });
 });
