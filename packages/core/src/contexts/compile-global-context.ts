@@ -1,4 +1,5 @@
 import { FloeError } from '../errors/floe-error';
+import { guarded } from '../errors/guarded';
 import type { SelfDescribingJson } from '../protocol/self-describing-json';
 import { selfDescribingText } from '../protocol/self-describing-text';
 import type { TrackedEvent } from '../protocol/tracked-event';
@@ -17,47 +18,44 @@ export interface CompiledGlobalContext {
   /** The key it was added under, for removal by name. */
   readonly name: string | undefined;
   /**
-   * Whether it applies to an event; `undefined` when it applies to every event without looking.
-   * A filter that throws is reported through `report` and excludes.
+   * Appends this context's entities for one event, when its conditions hold.
+   *
+   * @param event - the event being built; `undefined` for an event built only to be reported,
+   *   which gets the unconditional fixed entities only (no conditions, no generators).
+   * @param texts - the event's entity texts; appended to.
+   * @param sources - when validating, the entities themselves; appended to in step with `texts`.
+   * @param report - receives generators and filters that threw (code `plugin`).
+   * @throws FloeError (`invalid_event`) when a generator returns something that is not an entity.
    */
-  readonly applies:
-    | ((event: TrackedEvent, report: (error: FloeError) => void) => boolean)
-    | undefined;
-  /** Fixed entities, serialised once, and the entities themselves for opt-in validation. */
-  readonly texts: readonly string[];
-  readonly entities: readonly SelfDescribingJson<unknown>[];
-  readonly generators: readonly ContextGenerator[];
+  collect(
+    event: TrackedEvent | undefined,
+    texts: string[],
+    sources: SelfDescribingJson<unknown>[] | undefined,
+    report: (error: FloeError) => void,
+  ): void;
 }
 
 /**
- * Checks and prepares one global context: serialises fixed entities and compiles schema patterns.
+ * Checks and prepares one global context: serialises its fixed entities and compiles its schema
+ * patterns.
  *
  * @param source - the global context as given.
  * @param name - the key it was added under, if any.
- * @throws FloeError (`invalid_config`) for a malformed context, entity or schema pattern.
+ * @throws FloeError or TypeError for a malformed context, entity or schema pattern (the registry
+ *   reports each as `invalid_config`).
  */
-export function compileGlobalContext(
-  source: GlobalContext,
-  name: string | undefined,
-): CompiledGlobalContext {
-  const conditional = typeof source === 'object' && source !== null && 'contexts' in source;
-  const { contexts, eventTypes, schemas, filter }: Partial<ConditionalContext> = conditional
-    ? source
-    : { contexts: [source] };
-  if (!Array.isArray(contexts) || (eventTypes !== undefined && !Array.isArray(eventTypes))) {
-    fail('a conditional global context needs `contexts` (and `eventTypes`) as lists');
-  }
+export function compileGlobalContext(source: GlobalContext, name?: string): CompiledGlobalContext {
+  const { contexts, eventTypes, schemas, filter }: Partial<ConditionalContext> =
+    typeof source === 'object' && source !== null && 'contexts' in source
+      ? source
+      : { contexts: [source] };
   const texts: string[] = [];
   const entities: SelfDescribingJson<unknown>[] = [];
   const generators: ContextGenerator[] = [];
-  for (const primitive of contexts) {
+  for (const primitive of contexts!) {
     if (typeof primitive === 'function') generators.push(primitive);
     else {
-      try {
-        texts.push(selfDescribingText(primitive, 'global context'));
-      } catch (error) {
-        fail((error as Error).message);
-      }
+      texts.push(selfDescribingText(primitive));
       entities.push(primitive);
     }
   }
@@ -67,38 +65,46 @@ export function compileGlobalContext(
       ? { accept: schemas as string | readonly string[] }
       : ((schemas as SchemaRuleSet | undefined) ?? {});
   if (schemas !== undefined && accept === undefined && reject === undefined) {
-    fail('a schema condition needs `accept` or `reject` patterns');
+    throw new FloeError('invalid_config', 'a schema condition needs accept or reject patterns');
   }
-  const accepted = patterns(accept);
-  const rejected = patterns(reject);
-  const matches = (event: TrackedEvent): boolean => {
-    // Schema conditions never match events that are not self-describing.
-    const schema = event.eventSchema ?? (schemas === undefined ? '' : undefined);
+  const accepted = [accept ?? []].flat().map(compileSchemaPattern);
+  const rejected = [reject ?? []].flat().map(compileSchemaPattern);
+  const conditional = eventTypes !== undefined || schemas !== undefined || filter !== undefined;
+  // Every condition given must hold. Schema conditions never match events that are not
+  // self-describing.
+  const applies = (event: TrackedEvent): boolean => {
+    const schema = event.eventSchema;
     return (
       (eventTypes === undefined || eventTypes.includes(event.eventType)) &&
-      schema !== undefined &&
-      (accept === undefined || accepted.some((pattern) => pattern.test(schema))) &&
-      !rejected.some((pattern) => pattern.test(schema))
+      (schemas === undefined ||
+        (schema !== undefined &&
+          (accept === undefined || accepted.some((pattern) => pattern.test(schema))) &&
+          !rejected.some((pattern) => pattern.test(schema)))) &&
+      (filter === undefined || filter(event) === true)
     );
   };
-  const applies =
-    schemas === undefined && eventTypes === undefined && filter === undefined
-      ? undefined
-      : (event: TrackedEvent, report: (error: FloeError) => void): boolean => {
-          try {
-            return matches(event) && (filter === undefined || filter(event) === true);
-          } catch (error) {
-            report(new FloeError('plugin', 'a global context filter threw', { cause: error }));
-            return false;
-          }
-        };
-  return { source, name, applies, texts, entities, generators };
-}
-
-function patterns(list: string | readonly string[] | undefined): RegExp[] {
-  return (typeof list === 'string' ? [list] : (list ?? [])).map(compileSchemaPattern);
-}
-
-function fail(message: string): never {
-  throw new FloeError('invalid_config', message);
+  return {
+    source,
+    name,
+    collect(event, eventTexts, sources, report) {
+      if (conditional) {
+        const filterThrew = 'a global context filter threw';
+        if (event === undefined || !guarded(() => applies(event), report, 'plugin', filterThrew)) {
+          return;
+        }
+      }
+      eventTexts.push(...texts);
+      sources?.push(...entities);
+      if (event === undefined) return;
+      for (const generator of generators) {
+        const generatorThrew = 'a global context generator threw';
+        const output = guarded(() => generator(event), report, 'plugin', generatorThrew);
+        // One entity or a list of them; nothing (or a throw) adds nothing.
+        for (const entity of [output ?? []].flat()) {
+          eventTexts.push(selfDescribingText(entity));
+          sources?.push(entity);
+        }
+      }
+    },
+  };
 }

@@ -1,8 +1,8 @@
 import { FloeError } from '../errors/floe-error';
 
 // `*` may stand for a whole vendor segment, the name, the format or one version number.
-const PART = '(\\*|[a-zA-Z0-9_-]+)';
-const NUMBER = '(\\*|[0-9]+)';
+const PART = '(\\*|[\\w-]+)';
+const NUMBER = '(\\*|\\d+)';
 const PATTERN = new RegExp(
   `^iglu:(${PART}\\.)*${PART}/${PART}/${PART}/${NUMBER}-${NUMBER}-${NUMBER}$`,
 );
@@ -17,10 +17,7 @@ const PATTERN = new RegExp(
  */
 export function compileSchemaPattern(pattern: string): RegExp {
   if (!PATTERN.test(pattern)) {
-    throw new FloeError(
-      'invalid_config',
-      `${pattern} is not an Iglu schema pattern (iglu:vendor/name/format/M-R-A, * for a whole part)`,
-    );
+    throw new FloeError('invalid_config', `${pattern} is not an Iglu schema pattern`);
   }
   // The URIs it is matched against are valid Iglu URIs, so `*` need only stop at a `/`.
   return new RegExp(`^${pattern.replace(/\./g, '\\.').replace(/\*/g, '[^/]+')}$`);

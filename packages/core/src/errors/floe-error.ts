@@ -23,11 +23,14 @@ const FLOE_ERROR = Symbol.for('floe.error');
  * @typeParam Code - the codes a subclass uses; core's own are {@link FloeErrorCode}.
  */
 export class FloeError<Code extends string = FloeErrorCode> extends Error {
-  override readonly name: string = 'FloeError';
-  readonly code: Code;
+  // Declared, then assigned in the constructor: a class field would make bundlers targeting
+  // es2020 ship a define-property helper with every bundle.
+  declare readonly code: Code;
 
   constructor(code: Code, message: string, options?: { cause?: unknown }) {
     super(message, options);
+    // Subclasses assign their own name after this; a literal, as minifiers rename classes.
+    this.name = 'FloeError';
     this.code = code;
     Object.defineProperty(this, FLOE_ERROR, { value: true });
   }

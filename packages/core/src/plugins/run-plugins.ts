@@ -1,57 +1,32 @@
-import { FloeError } from '../errors/floe-error';
+import type { FloeError } from '../errors/floe-error';
+import { guarded } from '../errors/guarded';
 import type { Payload } from '../protocol/payload';
 import type { TrackedEvent } from '../protocol/tracked-event';
 import type { TrackerPlugin } from './tracker-plugin';
 
 /**
- * Runs every plugin's `beforeTrack` in order until one returns `false`.
+ * Runs one hook of every plugin, in order. A hook that throws is reported and counts as keeping
+ * the event.
  *
  * @param plugins - the tracker's plugins.
- * @param event - the event being built.
+ * @param hook - `beforeTrack` (stops at the first that returns `false`) or `afterTrack`.
+ * @param event - what the hook receives: the event being built, or the finished payload.
  * @param report - receives a hook that threw (code `plugin`).
- * @returns whether the event is kept. A hook that throws is reported and counts as keeping it.
+ * @returns whether the event is kept: `false` only when a `beforeTrack` returned `false`.
  */
-export function runBeforeTrack(
+export function runPlugins(
   plugins: readonly TrackerPlugin[],
-  event: TrackedEvent,
+  hook: 'beforeTrack' | 'afterTrack',
+  event: TrackedEvent | Payload,
   report: (error: FloeError) => void,
 ): boolean {
   return plugins.every(
-    (plugin) => safely(plugin, 'beforeTrack', () => plugin.beforeTrack?.(event), report) !== false,
+    (plugin) =>
+      guarded(
+        () => plugin[hook]?.(event as TrackedEvent & Payload),
+        report,
+        'plugin',
+        `plugin ${plugin.name ?? '(unnamed)'}.${hook} threw`,
+      ) !== false || hook === 'afterTrack',
   );
-}
-
-/**
- * Runs every plugin's `afterTrack` on a payload handed to the emitters.
- *
- * @param plugins - the tracker's plugins.
- * @param payload - the finished payload.
- * @param report - receives a hook that threw (code `plugin`).
- */
-export function runAfterTrack(
-  plugins: readonly TrackerPlugin[],
-  payload: Payload,
-  report: (error: FloeError) => void,
-): void {
-  for (const plugin of plugins)
-    safely(plugin, 'afterTrack', () => plugin.afterTrack?.(payload), report);
-}
-
-// A plugin is the user's code: whatever it throws is reported, and tracking goes on.
-function safely(
-  plugin: TrackerPlugin,
-  hook: string,
-  run: () => unknown,
-  report: (error: FloeError) => void,
-): unknown {
-  try {
-    return run();
-  } catch (error) {
-    report(
-      new FloeError('plugin', `plugin ${plugin.name ?? '(unnamed)'}.${hook} threw`, {
-        cause: error,
-      }),
-    );
-    return undefined;
-  }
 }

@@ -1,67 +1,83 @@
 import type { EventType } from './payload';
-
-/** How a payload value is formatted and checked (tracker protocol §5.4). */
-export type FieldKind = 'string' | 'number' | 'integer' | 'offset' | 'boolean';
-
-/** The format and the enriched field's maximum length (code points) of one payload key. */
-export interface FieldRule {
-  readonly kind: FieldKind;
-  readonly max?: number;
-}
+import { PLATFORM_PATTERN } from './platform-code';
 
 /**
- * The event-specific keys each event type may carry (tracker protocol §2), with their formats and
- * maximum lengths. A key outside its event's map makes the event invalid, so no code path can put
- * a key on the wire that payload_data 1-0-4 does not allow.
+ * How one payload value is checked and formatted (tracker protocol §1.3, §1.4, §5.4):
+ * - a number: a string of at most that many code points (the enriched column's length);
+ * - a pattern: a string that must match it;
+ * - `number`: a finite number, written in positional form;
+ * - `integer`: a 32-bit integer; `offset`: the same after rounding; `index`: a positive one;
+ * - `boolean`: written `1` or `0`;
+ * - `pixels`: `[width, height]`, written `<w>x<h>` after rounding.
  */
-export const EVENT_FIELD_RULES: Readonly<Record<EventType, ReadonlyMap<string, FieldRule>>> =
-  /* @__PURE__ */ buildEventFieldRules();
+export type FieldRule =
+  | number
+  | RegExp
+  | 'number'
+  | 'integer'
+  | 'offset'
+  | 'index'
+  | 'boolean'
+  | 'pixels';
 
-// Built in a function marked pure, so bundles that never track drop the tables.
-function buildEventFieldRules(): Record<EventType, ReadonlyMap<string, FieldRule>> {
-  const text = (max: number): FieldRule => ({ kind: 'string', max });
-  const NUMBER: FieldRule = { kind: 'number' };
-  const INTEGER: FieldRule = { kind: 'integer' };
-  const OFFSET: FieldRule = { kind: 'offset' };
-  // Page keys are allowed on every event: adapters may attach the current page to any (§1.3).
-  const page = { url: text(4096), page: text(2000), refr: text(4096) };
-  const rules = (extra: Record<string, FieldRule>): ReadonlyMap<string, FieldRule> =>
-    new Map(Object.entries({ ...page, ...extra }));
-  return {
-    pv: rules({}),
-    pp: rules({ pp_mix: OFFSET, pp_max: OFFSET, pp_miy: OFFSET, pp_may: OFFSET }),
-    se: rules({
-      se_ca: text(1000),
-      se_ac: text(1000),
-      se_la: text(4096),
-      se_pr: text(1000),
-      se_va: NUMBER,
-    }),
-    ue: rules({}),
-    tr: rules({
-      tr_id: text(255),
-      tr_tt: NUMBER,
-      tr_af: text(255),
-      tr_tx: NUMBER,
-      tr_sh: NUMBER,
-      tr_ci: text(255),
-      tr_st: text(255),
-      tr_co: text(255),
-      tr_cu: text(3),
-    }),
-    ti: rules({
-      ti_id: text(255),
-      ti_sk: text(255),
-      ti_pr: NUMBER,
-      ti_qu: INTEGER,
-      ti_nm: text(255),
-      ti_ca: text(255),
-      ti_cu: text(3),
-    }),
-  };
-}
+/**
+ * The rule of every key the tracker formats from caller input: the header, the subject and the
+ * event-specific keys. A key outside this table never reaches the wire from an input.
+ */
+export const FIELD_RULES: Readonly<Record<string, FieldRule>> = {
+  // Header.
+  tna: 128,
+  aid: 255,
+  p: PLATFORM_PATTERN,
+  // Subject (§1.3). A network user id is sent as `tnuid`, which enrich treats as final, not `nuid`.
+  uid: 255,
+  res: 'pixels',
+  vp: 'pixels',
+  ds: 'pixels',
+  cd: 'integer',
+  tz: 255,
+  lang: 255,
+  cs: 128,
+  duid: 128,
+  tnuid: 128,
+  sid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  vid: 'index',
+  ip: 128,
+  ua: 1000,
+  cookie: 'boolean',
+  // Page keys: allowed on every event type, so adapters may attach the current page to any.
+  url: 4096,
+  page: 2000,
+  refr: 4096,
+  // The other event keys start with their event type and an underscore (§2).
+  pp_mix: 'offset',
+  pp_max: 'offset',
+  pp_miy: 'offset',
+  pp_may: 'offset',
+  se_ca: 1000,
+  se_ac: 1000,
+  se_la: 4096,
+  se_pr: 1000,
+  se_va: 'number',
+  tr_id: 255,
+  tr_tt: 'number',
+  tr_af: 255,
+  tr_tx: 'number',
+  tr_sh: 'number',
+  tr_ci: 255,
+  tr_st: 255,
+  tr_co: 255,
+  tr_cu: 3,
+  ti_id: 255,
+  ti_sk: 255,
+  ti_pr: 'number',
+  ti_qu: 'integer',
+  ti_nm: 255,
+  ti_ca: 255,
+  ti_cu: 3,
+};
 
-/** Keys an event of each type must carry (after empty values are omitted). */
+/** The event types, each with the keys its events must carry (after empty values are omitted). */
 export const REQUIRED_FIELDS: Readonly<Record<EventType, readonly string[]>> = {
   pv: ['url'],
   pp: ['url'],
@@ -70,3 +86,17 @@ export const REQUIRED_FIELDS: Readonly<Record<EventType, readonly string[]>> = {
   tr: ['tr_id', 'tr_tt'],
   ti: ['ti_id', 'ti_sk', 'ti_pr', 'ti_qu'],
 };
+
+/**
+ * Whether an event of type `e` may carry `key` among its own fields: a page key, or one of its
+ * type's keys (`se_…` on `se`). Anything else makes the event invalid, so no input can put a key
+ * on the wire that payload_data 1-0-4 does not allow, or one the tracker sets itself.
+ *
+ * @param e - the event type.
+ * @param key - a key of the event's `fields`.
+ */
+export function isEventField(e: string, key: string): boolean {
+  return (
+    /^(url|page|refr)$/.test(key) || (key.startsWith(`${e}_`) && Object.hasOwn(FIELD_RULES, key))
+  );
+}

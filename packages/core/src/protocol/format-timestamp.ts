@@ -17,7 +17,7 @@ export function formatTimestamp(value: Date | number, key: string): string {
   // Duck-typed, not `instanceof Date`, so that Dates from another realm (an iframe) work too.
   const ms = typeof value === 'number' ? value : Number((value as Date | null)?.getTime?.());
   if (!(ms >= EARLIEST && ms < AFTER_LATEST)) {
-    throw new FloeError('invalid_event', `${key}: ${value} is not a time between years 0 and 9999`);
+    throw new FloeError('invalid_event', `${key}: expected a time in the years 0 to 9999`);
   }
   return String(Math.trunc(ms) || 0);
 }

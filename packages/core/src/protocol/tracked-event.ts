@@ -14,6 +14,9 @@ export interface TrackedEvent {
   readonly eventSchema: string | undefined;
   /** The event as the track function handed it to the tracker. */
   readonly event: CoreEvent;
-  /** A frozen copy of every payload key built so far: all but the entities (`co`/`cx`). */
+  /**
+   * The payload being built. While a hook runs it holds every key but the entities (`co`/`cx`),
+   * which are added after the hooks; it is the same object the emitters get, so do not keep it.
+   */
   readonly payload: Payload;
 }

@@ -1,8 +1,10 @@
-const SURROGATE = /[\uD800-\uDFFF]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-// JSON.stringify writes lone surrogates as lower-case `\udXXX` escapes and valid pairs raw, so
-// every such escape not itself escaped (preceded by an even run of backslashes) is a lone one.
-const ESCAPED_LONE_SURROGATE = /(?<=(?:^|[^\\])(?:\\\\)*)\\ud[89a-f][0-9a-f]{2}/g;
+// A surrogate pair, or any other surrogate: a lone one. Matching pairs first keeps them whole,
+// without lookbehind (which older Safari cannot parse).
+const SURROGATES = /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g;
+// In JSON.stringify's output, an escape is `\\`, `\"`, `\n`… or `\uXXXX`; matched from the left,
+// an escaped backslash is consumed whole, so `\\ud800` (text) is never taken for an escape.
+// JSON.stringify escapes only lone surrogates (pairs are written raw).
+const ESCAPES = /\\(?:ud[89a-f][0-9a-f]{2}|.)/g;
 
 /**
  * Replaces every unpaired UTF-16 surrogate with U+FFFD (tracker protocol §5.1), so the UTF-8 bytes
@@ -12,11 +14,11 @@ const ESCAPED_LONE_SURROGATE = /(?<=(?:^|[^\\])(?:\\\\)*)\\ud[89a-f][0-9a-f]{2}/
  * @returns the same string when it is already well-formed.
  */
 export function toWellFormed(text: string): string {
-  // ES2024's isWellFormed answers at once for most strings; without it, one plain regex scan
-  // finds no surrogate at all in most text. Only text with surrogates takes the slow pattern.
-  const wellFormed =
-    (text as { isWellFormed?(): boolean }).isWellFormed?.() ?? !SURROGATE.test(text);
-  return wellFormed ? text : text.replace(LONE_SURROGATE, '\uFFFD');
+  // ES2024's own toWellFormed where the runtime has it.
+  return (
+    (text as { toWellFormed?(): string }).toWellFormed?.() ??
+    text.replace(SURROGATES, (match) => (match.length > 1 ? match : '\uFFFD'))
+  );
 }
 
 /**
@@ -27,7 +29,9 @@ export function toWellFormed(text: string): string {
  */
 export function jsonToWellFormed(json: string): string {
   // Most JSON has no `\u` escape of a surrogate at all: one plain search settles it.
-  return json.includes('\\ud') ? json.replace(ESCAPED_LONE_SURROGATE, '\uFFFD') : json;
+  return json.includes('\\ud')
+    ? json.replace(ESCAPES, (sequence) => (sequence.length > 2 ? '\uFFFD' : sequence))
+    : json;
 }
 
 /**

@@ -1,10 +1,13 @@
+import type { GlobalContextRegistry } from '../contexts/global-context-registry';
 import { FloeError } from '../errors/floe-error';
-import { runBeforeTrack } from '../plugins/run-plugins';
+import { runPlugins } from '../plugins/run-plugins';
+import type { TrackerPlugin } from '../plugins/tracker-plugin';
 import { base64UrlEncode } from '../protocol/base64url';
 import type { CoreEvent } from '../protocol/core-event';
 import { LARGE_EVENT_BYTES, MAX_EVENT_BYTES } from '../protocol/event-size';
-import { EVENT_FIELD_RULES, REQUIRED_FIELDS } from '../protocol/field-rules';
-import { formatField } from '../protocol/format-field';
+import { isEventField, REQUIRED_FIELDS } from '../protocol/field-rules';
+import { formatFields } from '../protocol/format-field';
+import { formatTimestamp } from '../protocol/format-timestamp';
 import type { Payload } from '../protocol/payload';
 import type { SelfDescribingJson } from '../protocol/self-describing-json';
 import {
@@ -13,122 +16,131 @@ import {
   unstructEventJson,
 } from '../protocol/self-describing-text';
 import type { TrackedEvent } from '../protocol/tracked-event';
+import { formatSubject } from '../subject/format-subject';
 import type { ValidationTargets } from '../validation/check-schemas';
-import type { TrackerConfig } from './resolve-tracker-config';
+import type { TrackOptions } from './track-options';
 
-/** What every event of one track call shares. */
-export interface CallShared {
-  /** `dtm`, `ttm` when given, the header and the merged subject: every event starts with them. */
-  readonly keys: Payload;
-  /** The call's `context`, serialised once for all its events. */
-  readonly entityTexts: readonly string[];
-  /** Whether plugins and context generators run (not for events built only to report them). */
-  readonly hooks: boolean;
-  /** When validating, receives the call's self-describing event and entities. */
-  readonly targets: ValidationTargets | undefined;
+/** What a tracker's payloads are built with, fixed when the tracker is created. */
+export interface PayloadBuilderSettings {
+  readonly encodeBase64: boolean;
+  readonly plugins: readonly TrackerPlugin[];
+  readonly contexts: GlobalContextRegistry;
+  readonly clock: { now(): number };
+  /** Receives plugin faults (code `plugin`). */
+  readonly report: (error: FloeError) => void;
 }
 
 /**
- * Builds one event as a plain `Payload`: type and id, the shared keys, the event's own formatted
- * fields, the self-describing event, then (after `beforeTrack`) its entities as `co`/`cx`: the
- * call's `context`, the event's own, then the global contexts (tracker protocol §3).
+ * Builds every event of one track call. They share one `dtm`, the true timestamp, the merged
+ * subject and the call's entities (tracker protocol §2.5). All or nothing: the first invalid
+ * event throws and nothing of the call is kept.
  *
- * @param config - the tracker's options.
- * @param event - the event as the track function gave it (checked at run time too).
- * @param eid - its id.
- * @param shared - what the call's events share.
- * @returns the payload, or `null` when a plugin filtered the event out.
- * @throws FloeError (`invalid_event` or `too_large`); the tracker turns it into a drop.
+ * @param base - the header keys (`tv`, `tna`, `p`, `aid`) and the tracker's formatted subject.
+ * @param events - the call's events, checked at run time too.
+ * @param eids - their ids, in the same order.
+ * @param options - the call's options.
+ * @param hooks - whether plugins, conditional contexts and generators run (not for events built
+ *   only to be reported).
+ * @param targets - when validating, receives the call's self-describing event and entities.
+ * @returns one payload per event, `null` where a plugin filtered the event out.
+ * @throws FloeError (`invalid_event` or `too_large`).
  */
-export function buildPayload(
-  config: TrackerConfig,
-  event: CoreEvent,
-  eid: string,
-  shared: CallShared,
-): Payload | null {
-  const e = event?.e;
-  if (!Object.hasOwn(EVENT_FIELD_RULES, e))
-    invalid(`${e} is not an event type (pv pp se ue tr ti)`);
-  if (event.inputError !== undefined) invalid(event.inputError);
-  const { encodeBase64, plugins, reporter } = config;
-  const payload: Record<string, string> = { e, eid, ...shared.keys };
-  const rules = EVENT_FIELD_RULES[e];
-  const { fields = {}, selfDescribing: sdj } = event;
-  for (const key in fields) {
-    const rule = rules.get(key);
-    if (rule === undefined) invalid(`${key} is not a key of ${e} events`);
-    const value = formatField(key, fields[key], rule);
-    if (value !== undefined) payload[key] = value;
-  }
-  for (const key of REQUIRED_FIELDS[e]) {
-    if (payload[key] === undefined) invalid(`${e}: ${key} is required`);
-  }
-  if (e === 'ue') {
-    if (sdj === undefined || sdj === null) invalid('ue: the self-describing event is missing');
-    const json = unstructEventJson(selfDescribingText(sdj, 'event'));
-    if (encodeBase64) payload['ue_px'] = base64UrlEncode(json);
-    else payload['ue_pr'] = json;
-    shared.targets?.events.push(sdj);
-  } else if (sdj !== undefined) {
-    invalid(`${e}: only ue events carry a self-describing event`);
-  }
-  // Plugins and context generators see a frozen copy of the keys so far, made only if one asks.
-  let tracked: TrackedEvent | undefined;
-  const view = (): TrackedEvent =>
-    (tracked ??= {
-      eventType: e,
-      eid,
-      eventSchema: sdj?.schema,
-      event,
-      payload: Object.freeze({ ...payload }),
+export type BuildPayloads = (
+  base: Payload,
+  events: readonly CoreEvent[],
+  eids: readonly string[],
+  options: TrackOptions | undefined,
+  hooks: boolean,
+  targets: ValidationTargets | undefined,
+) => (Payload | null)[];
+
+/**
+ * Creates the function that turns a track call's events into plain `Payload`s. Each payload gets
+ * the type and id, the shared keys, the event's own formatted fields and self-describing event,
+ * then (after `beforeTrack`) its entities as `co`/`cx`: the call's `context`, the event's own,
+ * then the global contexts (tracker protocol §3).
+ *
+ * @param settings - the tracker's options that shape every payload.
+ */
+export function createPayloadBuilder({
+  encodeBase64,
+  plugins,
+  contexts,
+  clock,
+  report,
+}: PayloadBuilderSettings): BuildPayloads {
+  // With fixed global contexts only, every event carries the same envelope: encode it once.
+  let lastJson = '';
+  let lastEncoded = '';
+
+  return (base, events, eids, options, hooks, targets) => {
+    const { trueTimestamp, subject, context } = options ?? {};
+    // Field by field, the call's subject wins; neither object is touched.
+    const shared: Record<string, string> = {
+      ...base,
+      ...formatSubject(subject),
+      dtm: formatTimestamp(clock.now(), 'dtm'),
+    };
+    if (trueTimestamp !== undefined && trueTimestamp !== null) {
+      shared['ttm'] = formatTimestamp(trueTimestamp, 'ttm');
+    }
+    const callTexts = addEntities(context, [], targets?.entities);
+
+    return events.map((event, i) => {
+      const eid = eids[i]!;
+      const { e, fields = {}, selfDescribing: sdj, inputError } = event ?? {};
+      if (!Object.hasOwn(REQUIRED_FIELDS, e)) invalid(`${e} is not an event type`);
+      if (inputError !== undefined) invalid(inputError);
+      for (const key in fields) if (!isEventField(e, key)) invalid(`${e} events have no ${key}`);
+      const payload = formatFields({ e, eid, ...shared }, fields);
+      for (const key of REQUIRED_FIELDS[e]) {
+        if (payload[key] === undefined) invalid(`${e}: ${key} is required`);
+      }
+      if ((e === 'ue') !== (sdj !== undefined && sdj !== null)) {
+        invalid(`${e}: ${e === 'ue' ? 'no' : 'unexpected'} self-describing event`);
+      }
+      if (sdj) {
+        const json = unstructEventJson(selfDescribingText(sdj));
+        if (encodeBase64) payload['ue_px'] = base64UrlEncode(json);
+        else payload['ue_pr'] = json;
+        targets?.events.push(sdj);
+      }
+      // Hooks see the payload as built so far: everything but the entities.
+      const tracked: TrackedEvent | undefined = hooks
+        ? { eventType: e, eid, eventSchema: sdj?.schema, event, payload }
+        : undefined;
+      if (tracked && !runPlugins(plugins, 'beforeTrack', tracked, report)) return null;
+      const texts = addEntities(event.context, [...callTexts], targets?.entities);
+      contexts.collect(tracked, texts, targets?.entities);
+      if (texts.length > 0) {
+        const json = contextsJson(texts);
+        if (!encodeBase64) payload['co'] = json;
+        else {
+          if (json !== lastJson) lastEncoded = base64UrlEncode(json);
+          lastJson = json;
+          payload['cx'] = lastEncoded;
+        }
+      }
+      checkSize(eid, payload);
+      return payload;
     });
-  if (shared.hooks && plugins.length > 0 && !runBeforeTrack(plugins, view(), reporter.error)) {
-    return null;
-  }
-  const sources = shared.targets?.entities;
-  const texts = addEntities(event.context, [...shared.entityTexts], sources);
-  config.contexts.collect(shared.hooks ? view : undefined, texts, sources, reporter.error);
-  if (texts.length > 0) {
-    const json = contextsJson(texts);
-    if (encodeBase64) payload['cx'] = encodeContexts(json);
-    else payload['co'] = json;
-  }
-  checkSize(eid, payload);
-  return payload;
+  };
 }
 
-/**
- * Serialises a list of entities given by a caller onto `texts`.
- *
- * @param entities - the `context` of a call or of one event; checked to be an array at run time.
- * @param texts - receives the serialised entities.
- * @param sources - receives the entities themselves when validating.
- * @returns `texts`.
- * @throws FloeError (`invalid_event`) for a non-array or an invalid entity.
- */
-export function addEntities(
+// Serialises a caller's list of entities (the call's or one event's `context`) onto `texts`.
+function addEntities(
   entities: readonly SelfDescribingJson<unknown>[] | undefined | null,
   texts: string[],
   sources: SelfDescribingJson<unknown>[] | undefined,
 ): string[] {
-  if (entities === undefined || entities === null) return texts;
-  if (!Array.isArray(entities)) invalid('context must be an array of entities');
-  for (const entity of entities) {
-    texts.push(selfDescribingText(entity, 'entity'));
+  if (entities !== undefined && entities !== null && !Array.isArray(entities)) {
+    invalid('context: expected a list of entities');
+  }
+  for (const entity of entities ?? []) {
+    texts.push(selfDescribingText(entity));
     sources?.push(entity);
   }
   return texts;
-}
-
-// With fixed global contexts only, every event carries the same envelope: encode it once.
-let lastContexts = '';
-let lastEncoded = '';
-function encodeContexts(json: string): string {
-  if (json !== lastContexts) {
-    lastEncoded = base64UrlEncode(json);
-    lastContexts = json;
-  }
-  return lastEncoded;
 }
 
 // Rejects an event over the single-event cap (§6.5) and logs one that SQS-backed pipelines lose.

@@ -16,16 +16,12 @@ interface WebCrypto {
  */
 export function createEventIdGenerator(): () => string {
   const webCrypto = (globalThis as { crypto?: WebCrypto }).crypto;
-  if (typeof webCrypto?.randomUUID === 'function') return () => webCrypto.randomUUID!();
-  const fill = webCrypto?.getRandomValues;
-  if (typeof fill !== 'function') {
-    throw new FloeError(
-      'invalid_config',
-      'this runtime has no crypto.getRandomValues to make event ids',
-    );
+  if (webCrypto?.randomUUID) return () => webCrypto.randomUUID!();
+  if (!webCrypto?.getRandomValues) {
+    throw new FloeError('invalid_config', 'no crypto.getRandomValues to make event ids');
   }
   return () => {
-    const bytes = fill.call(webCrypto, new Uint8Array(16));
+    const bytes = webCrypto.getRandomValues!(new Uint8Array(16));
     bytes[6] = (bytes[6]! & 0x0f) | 0x40; // version 4
     bytes[8] = (bytes[8]! & 0x3f) | 0x80; // variant 10
     const hex = Array.from(bytes, (byte) => (byte + 256).toString(16).slice(1)).join('');

@@ -1,20 +1,18 @@
+import { createGlobalContextRegistry } from '../contexts/global-context-registry';
 import { FloeError } from '../errors/floe-error';
-import { runAfterTrack } from '../plugins/run-plugins';
-import type { CoreEvent } from '../protocol/core-event';
-import type { FlushResult } from '../protocol/drop-report';
+import { guarded } from '../errors/guarded';
+import { runPlugins } from '../plugins/run-plugins';
+import type { DropReason, FlushResult } from '../protocol/drop-report';
+import { formatFields } from '../protocol/format-field';
 import type { Payload } from '../protocol/payload';
 import { formatSubject } from '../subject/format-subject';
-import {
-  checkSchemas,
-  inValidationSample,
-  type ValidationTargets,
-} from '../validation/check-schemas';
-import { buildPayloads } from './build-payloads';
+import { checkSchemas, type ValidationTargets } from '../validation/check-schemas';
+import { createPayloadBuilder } from './build-payload';
+import { createEventIdGenerator } from './create-event-id-generator';
 import { flushEmitters } from './flush-emitters';
-import { resolveTrackerConfig } from './resolve-tracker-config';
-import type { TrackOptions } from './track-options';
 import type { Tracker } from './tracker';
 import type { TrackerOptions } from './tracker-options';
+import { trackerVersion } from './tracker-version';
 
 /**
  * Creates a tracker: it builds tracker-protocol events and hands each one to its emitters.
@@ -22,7 +20,9 @@ import type { TrackerOptions } from './tracker-options';
  *
  * @param options - see {@link TrackerOptions}; `namespace`, `platform` and `emitters` are required.
  * @returns the tracker, to pass to `trackPageView(tracker, …)` and the other track functions.
- * @throws FloeError (code `invalid_config`) when an option cannot work.
+ * @throws FloeError (code `invalid_config`) when the namespace, platform, app id, subject,
+ *   emitters or global contexts cannot work. The other options are left to the type checker: a
+ *   wrong one is reported when it is used, never lost silently.
  * @example
  * const tracker = createTracker({
  *   namespace: 'shop',
@@ -33,108 +33,119 @@ import type { TrackerOptions } from './tracker-options';
  * trackPageView(tracker, { pageUrl: 'https://shop.example.com/' });
  */
 export function createTracker(options: TrackerOptions): Tracker {
-  const config = resolveTrackerConfig(options);
-  const { header, emitters, plugins, contexts, validation, reporter, generateEventId } = config;
-  const report = reporter.error;
-  let base: Payload = { ...header, ...config.subject };
+  const { emitters, plugins = [], validate, onDrop, onError } = options ?? {};
+  const counts = { tracked: 0, filtered: 0, dropped: {} as Record<string, number> };
+  // Every error the tracker catches ends here. An `onError` that throws goes to the console, so
+  // reporting can never break `track`.
+  const report = (error: FloeError): void => {
+    try {
+      if (onError) onError(error);
+      else console.warn(`[floe] ${error.code}: ${error.message}`);
+    } catch (thrown) {
+      console.error('[floe] onError threw', thrown);
+    }
+  };
+  const drop = (reason: DropReason, eids: string[], events: Payload[], error: FloeError) => {
+    counts.dropped[reason] = (counts.dropped[reason] ?? 0) + eids.length;
+    guarded(() => onDrop?.({ reason, eids, events, error }), report, 'callback', 'onDrop threw');
+    report(error);
+  };
+  const contexts = createGlobalContextRegistry(report);
+  let header: Payload;
+  let base: Payload;
+  try {
+    // Each check is one that no later report could explain: without them events vanish.
+    if (!Array.isArray(emitters) || !emitters.length || !emitters.every((e) => e?.add)) {
+      throw new Error('emitters: expected a non-empty list of emitters');
+    }
+    header = formatFields(
+      { tv: trackerVersion(options.adapter) },
+      { tna: options.namespace, p: options.platform, aid: options.appId },
+    );
+    if (!header['tna'] || !header['p']) throw new Error('namespace and platform are required');
+    base = { ...header, ...formatSubject(options.subject) };
+    if (options.globalContexts) contexts.add(options.globalContexts);
+  } catch (error) {
+    // Whichever check refused it, an option that cannot work is a configuration error.
+    throw new FloeError('invalid_config', (error as Error).message, { cause: error });
+  }
+  const nextEventId = options.generateEventId ?? createEventIdGenerator();
+  const build = createPayloadBuilder({
+    encodeBase64: options.encodeBase64 ?? emitters.some((emitter) => emitter.method === 'GET'),
+    plugins,
+    contexts,
+    clock: options.clock ?? Date,
+    report,
+  });
   // Set while the subject given to setSubject is invalid: every event is rejected with it.
-  let subjectError: FloeError | undefined;
+  let subjectError: unknown;
   let closed = false;
   let shutdownResult: Promise<FlushResult> | undefined;
 
-  const build = (
-    events: readonly CoreEvent[],
-    eids: string[],
-    options: TrackOptions | undefined,
-    hooks: boolean,
-    targets?: ValidationTargets,
-  ) => {
-    if (subjectError !== undefined) throw subjectError;
-    return buildPayloads(config, base, events, eids, options, hooks, targets);
-  };
-
-  // What a drop report can show of events that could not be built: their ids and the tracker keys.
-  const skeletons = (events: readonly CoreEvent[], eids: string[]): Payload[] =>
-    eids.map((eid, i) => {
-      const e = events[i]?.e;
-      return typeof e === 'string' ? { e, eid, ...header } : { eid, ...header };
-    });
-
   return {
-    namespace: config.namespace,
-    trackerVersion: config.trackerVersion,
-    track(events, options) {
+    namespace: header['tna']!,
+    trackerVersion: header['tv']!,
+    track(events, trackOptions) {
       if (!Array.isArray(events)) {
-        const error = new FloeError('invalid_event', 'track() needs an array of events');
-        reporter.drop('invalid', [], [], error);
+        drop('invalid', [], [], new FloeError('invalid_event', 'track() needs a list of events'));
         return [];
       }
-      const eids = events.map(() => generateEventId());
-      if (closed) {
-        let payloads: Payload[];
-        try {
-          // Built without plugins or generators, so the report carries what would have been sent.
-          payloads = build(events, eids, options, false) as Payload[];
-        } catch {
-          payloads = skeletons(events, eids);
-        }
-        const error = new FloeError(
-          'closed',
-          'the tracker was shut down; the event was not queued',
-        );
-        reporter.drop('closed', eids, payloads, error);
-        return eids;
-      }
-      const targets =
-        validation !== undefined && inValidationSample(validation)
+      const eids = events.map(() => nextEventId());
+      const targets: ValidationTargets | undefined =
+        validate && !closed && Math.random() < (validate.sampleRate ?? 1)
           ? { events: [], entities: [] }
           : undefined;
       let payloads: (Payload | null)[];
+      let error: FloeError | undefined;
       try {
-        payloads = build(events, eids, options, true, targets);
+        if (subjectError !== undefined) throw subjectError;
+        // After shutdown, built without hooks, so the report shows what would have been sent.
+        payloads = build(base, events, eids, trackOptions, !closed, targets);
       } catch (thrown) {
-        const error = FloeError.isInstance(thrown)
+        error = FloeError.isInstance(thrown)
           ? (thrown as FloeError)
-          : new FloeError('invalid_event', `the event could not be built: ${thrown}`, {
-              cause: thrown,
-            });
-        const reason = error.code === 'too_large' ? 'too_large' : 'invalid';
-        reporter.drop(reason, eids, skeletons(events, eids), error);
+          : new FloeError('invalid_event', String(thrown), { cause: thrown });
+        payloads = eids.map((eid, i) => ({ e: String(events[i]?.e), eid }));
+      }
+      if (closed) error = new FloeError('closed', 'the tracker is shut down');
+      if (error) {
+        const { code } = error;
+        drop(
+          code === 'too_large' || code === 'closed' ? code : 'invalid',
+          eids,
+          payloads as Payload[],
+          error,
+        );
         return eids;
       }
       // The one opt-in path that may throw, before anything of the call is queued.
-      if (targets !== undefined) checkSchemas(validation!, targets, report);
+      if (targets) checkSchemas(validate!, targets, report);
       for (const payload of payloads) {
         if (payload === null) {
-          reporter.filtered++;
+          counts.filtered++;
           continue;
         }
         for (const emitter of emitters) {
-          try {
-            emitter.add(payload);
-          } catch (error) {
-            report(new FloeError('callback', 'an emitter threw from add()', { cause: error }));
-          }
+          guarded(() => emitter.add(payload), report, 'callback', 'an emitter threw from add()');
         }
-        reporter.tracked++;
-        runAfterTrack(plugins, payload, report);
+        counts.tracked++;
+        runPlugins(plugins, 'afterTrack', payload, report);
       }
       return eids;
     },
     setSubject(subject) {
       subjectError = undefined;
-      base = header;
       try {
-        base = { ...header, ...formatSubject(subject ?? {}) };
-      } catch (error) {
-        subjectError = error as FloeError;
+        base = { ...header, ...formatSubject(subject) };
+      } catch (thrown) {
+        subjectError = thrown;
       }
     },
-    stats: reporter.stats,
-    flush: (options) => flushEmitters(emitters, 'flush', options, report),
-    shutdown(options) {
+    stats: () => ({ ...counts, dropped: { ...counts.dropped } }),
+    flush: (flushOptions) => flushEmitters(emitters, 'flush', flushOptions, report),
+    shutdown(flushOptions) {
       closed = true;
-      shutdownResult ??= flushEmitters(emitters, 'shutdown', options, report);
+      shutdownResult ??= flushEmitters(emitters, 'shutdown', flushOptions, report);
       return shutdownResult;
     },
     addGlobalContexts: contexts.add,

@@ -23,11 +23,10 @@ export async function flushEmitters(
     emitters.map(async (emitter) => {
       try {
         const result = await emitter[method](options);
-        sum.delivered += result.delivered;
-        sum.dropped += result.dropped;
-        sum.pending += result.pending;
+        for (const count in sum)
+          sum[count as keyof FlushResult] += result[count as keyof FlushResult];
       } catch (error) {
-        report(new FloeError('callback', `an emitter's ${method}() rejected`, { cause: error }));
+        report(new FloeError('callback', `an emitter's ${method}() failed`, { cause: error }));
       }
     }),
   );

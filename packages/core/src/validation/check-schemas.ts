@@ -1,4 +1,5 @@
-import { FloeError } from '../errors/floe-error';
+import type { FloeError } from '../errors/floe-error';
+import { guarded } from '../errors/guarded';
 import type { SelfDescribingJson } from '../protocol/self-describing-json';
 import { SchemaValidationError } from './schema-validation-error';
 import type { SchemaViolation, ValidationOptions } from './validation-options';
@@ -7,16 +8,6 @@ import type { SchemaViolation, ValidationOptions } from './validation-options';
 export interface ValidationTargets {
   readonly events: SelfDescribingJson<unknown>[];
   readonly entities: SelfDescribingJson<unknown>[];
-}
-
-/**
- * Whether this track call is in the validation sample.
- *
- * @param options - the tracker's validation options.
- */
-export function inValidationSample(options: ValidationOptions): boolean {
-  const rate = options.sampleRate ?? 1;
-  return rate >= 1 || Math.random() < rate;
 }
 
 /**
@@ -29,34 +20,30 @@ export function inValidationSample(options: ValidationOptions): boolean {
  * @throws SchemaValidationError when `onViolation` is `'throw'` and something failed.
  */
 export function checkSchemas(
-  options: ValidationOptions,
-  targets: ValidationTargets,
+  { validators, onViolation = 'warn' }: ValidationOptions,
+  { events, entities }: ValidationTargets,
   report: (error: FloeError) => void,
 ): void {
-  const { validators, onViolation = 'warn' } = options;
   const violations: SchemaViolation[] = [];
-  const inspect = (role: SchemaViolation['role']) => (sdj: SelfDescribingJson<unknown>) => {
-    const validator = Object.hasOwn(validators, sdj.schema) ? validators[sdj.schema] : undefined;
-    try {
-      const issues = validator?.(sdj.data) ?? [];
-      if (issues.length > 0) violations.push({ schema: sdj.schema, role, issues });
-    } catch (error) {
-      report(new SchemaValidationError([], error));
-    }
+  const check = (role: SchemaViolation['role']) => {
+    return ({ schema, data }: SelfDescribingJson<unknown>) => {
+      const validate = () => (Object.hasOwn(validators, schema) && validators[schema]!(data)) || [];
+      const issues = guarded(validate, report, 'validation', `the validator of ${schema} threw`);
+      if (issues?.length) violations.push({ schema, role, issues });
+    };
   };
-  targets.events.forEach(inspect('event'));
-  targets.entities.forEach(inspect('entity'));
-  if (violations.length === 0) return;
-  if (onViolation === 'throw') throw new SchemaValidationError(violations);
+  events.forEach(check('event'));
+  entities.forEach(check('entity'));
+  if (violations.length > 0 && onViolation === 'throw') throw new SchemaValidationError(violations);
   for (const violation of violations) {
-    if (onViolation === 'warn') {
-      console.warn(`[floe] ${new SchemaValidationError([violation]).message}`);
-      continue;
-    }
-    try {
-      onViolation(violation);
-    } catch (error) {
-      report(new FloeError('callback', 'validate.onViolation threw', { cause: error }));
-    }
+    guarded(
+      () =>
+        onViolation === 'warn'
+          ? console.warn(`[floe] ${new SchemaValidationError([violation]).message}`)
+          : (onViolation as (violation: SchemaViolation) => void)(violation),
+      report,
+      'callback',
+      'validate.onViolation threw',
+    );
   }
 }

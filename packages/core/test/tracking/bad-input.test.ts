@@ -57,7 +57,7 @@ const cases: Case[] = [
   [
     'missing event data',
     (h) => trackSelfDescribingEvent(h.tracker, { schema } as unknown as SelfDescribingJson),
-    /data is missing/,
+    /undefined at "\/" is not JSON/,
   ],
   [
     'a getter that throws',
@@ -79,7 +79,7 @@ const cases: Case[] = [
         schema: 'iglu:com.acme/bad/jsonschema/1-0' as never,
         data: {},
       }),
-    /not a valid Iglu URI/,
+    /is not an Iglu URI/,
   ],
   [
     'an invalid entity URI',
@@ -89,7 +89,7 @@ const cases: Case[] = [
         { category: 'c', action: 'a' },
         { context: [{ schema: 'com.acme/x/jsonschema/1-0-0' as never, data: {} }] },
       ),
-    /not a valid Iglu URI/,
+    /is not an Iglu URI/,
   ],
   [
     'a cyclic entity',
@@ -99,7 +99,7 @@ const cases: Case[] = [
   [
     'a context that is not an array',
     (h) => trackPageView(h.tracker, { pageUrl: 'u' }, { context: { schema, data: {} } as never }),
-    /array/,
+    /context: expected a list of entities/,
   ],
   ['a missing page URL', (h) => trackPageView(h.tracker, {} as never), /url is required/],
   ['an empty page URL', (h) => trackPagePing(h.tracker, { pageUrl: '' }), /url is required/],
@@ -116,7 +116,7 @@ const cases: Case[] = [
   [
     'a string value',
     (h) => trackStructEvent(h.tracker, { category: 'c', action: 'a', value: '1' as never }),
-    /se_va: expected a number/,
+    /se_va: expected number/,
   ],
   [
     'a boolean category',
@@ -126,12 +126,12 @@ const cases: Case[] = [
   [
     'an over-length page URL (4097)',
     (h) => trackPageView(h.tracker, { pageUrl: 'u'.repeat(4097) }),
-    /url: 4097 characters, at most 4096/,
+    /url: expected a string of at most 4096 characters/,
   ],
   [
     'an over-length title (2001)',
     (h) => trackPageView(h.tracker, { pageUrl: 'u', pageTitle: 't'.repeat(2001) }),
-    /page: 2001/,
+    /page: expected a string of at most 2000 characters/,
   ],
   [
     'an over-length label',
@@ -146,7 +146,7 @@ const cases: Case[] = [
         total: 1,
         items: [{ sku: 's', price: 1, quantity: 2 ** 31 }],
       }),
-    /ti_qu: expected a 32-bit integer/,
+    /ti_qu: expected integer/,
   ],
   [
     'a scroll offset beyond 32 bits',
@@ -156,7 +156,7 @@ const cases: Case[] = [
   [
     'a four-letter currency',
     (h) => trackTransaction(h.tracker, { orderId: 'o', total: 1, currency: 'EURO', items: [] }),
-    /tr_cu: 4 characters, at most 3/,
+    /tr_cu: expected a string of at most 3 characters/,
   ],
   [
     'items that are not an array',
@@ -172,23 +172,23 @@ const cases: Case[] = [
   [
     'a key outside the event type',
     (h) => h.tracker.track([{ e: 'pv', fields: { url: 'u', nuid: 'n' } }]),
-    /nuid is not a key of pv events/,
+    /pv events have no nuid/,
   ],
   [
     'a prototype key',
     (h) => h.tracker.track([{ e: 'pv', fields: { url: 'u', constructor: 'x' } }]),
-    /constructor is not a key/,
+    /pv events have no constructor/,
   ],
   [
     'a self-describing event on a pv',
     (h) =>
       h.tracker.track([{ e: 'pv', fields: { url: 'u' }, selfDescribing: { schema, data: {} } }]),
-    /only ue events/,
+    /pv: unexpected self-describing event/,
   ],
   [
     'a ue without its event',
     (h) => h.tracker.track([{ e: 'ue' } as CoreEvent]),
-    /self-describing event is missing/,
+    /ue: no self-describing event/,
   ],
 ];
 
@@ -280,9 +280,7 @@ describe('bad input never throws: the id comes back and the drop is reported', (
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     const h = createHarness({ onError: undefined });
     trackPageView(h.tracker, { pageUrl: '' });
-    expect(warn).toHaveBeenCalledWith(
-      expect.stringMatching(/FloeError \(invalid_event\): pv: url is required/),
-    );
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/invalid_event: pv: url is required/));
     warn.mockRestore();
   });
 

@@ -4,8 +4,8 @@
 import { type IgluUri, trackSelfDescribingEvent, trackStructEvent } from '@floe/core';
 import fc from 'fast-check';
 import { base64UrlEncode } from '../../src/protocol/base64url';
-import { EVENT_FIELD_RULES } from '../../src/protocol/field-rules';
-import { formatField } from '../../src/protocol/format-field';
+import { FIELD_RULES, type FieldRule } from '../../src/protocol/field-rules';
+import { formatFields } from '../../src/protocol/format-field';
 import {
   contextsJson,
   selfDescribingText,
@@ -60,7 +60,7 @@ describe('self-describing JSON and its envelopes', () => {
   it('selfDescribingText is the JSON of { schema, data }, schema first', () => {
     fc.assert(
       fc.property(igluUri, jsonData, (schema, data) => {
-        const text = selfDescribingText({ schema, data }, 'event');
+        const text = selfDescribingText({ schema, data });
         expect(text).toBe(JSON.stringify({ schema, data }));
       }),
       { numRuns: 500 },
@@ -73,7 +73,7 @@ describe('self-describing JSON and its envelopes', () => {
         igluUri,
         fc.dictionary(anyText, fc.array(anyText, { maxLength: 3 })),
         (schema, data) => {
-          const text = selfDescribingText({ schema, data }, 'entity');
+          const text = selfDescribingText({ schema, data });
           expect(text).not.toMatch(LONE_SURROGATE);
           expect(text).not.toMatch(/(?<!\\)(?:\\\\)*\\u[dD][89a-fA-F]/);
           const repaired = Object.fromEntries(
@@ -90,12 +90,12 @@ describe('self-describing JSON and its envelopes', () => {
     const entity = fc.record({ schema: igluUri, data: jsonData });
     fc.assert(
       fc.property(entity, fc.array(entity, { minLength: 1, maxLength: 4 }), (event, entities) => {
-        const ue = unstructEventJson(selfDescribingText(event, 'event'));
+        const ue = unstructEventJson(selfDescribingText(event));
         expect(JSON.parse(ue)).toEqual({
           schema: 'iglu:com.snowplowanalytics.snowplow/unstruct_event/jsonschema/1-0-0',
           data: JSON.parse(JSON.stringify(event)),
         });
-        const co = contextsJson(entities.map((e) => selfDescribingText(e, 'entity')));
+        const co = contextsJson(entities.map((e) => selfDescribingText(e)));
         expect(JSON.parse(co)).toEqual({
           schema: 'iglu:com.snowplowanalytics.snowplow/contexts/jsonschema/1-0-1',
           data: JSON.parse(JSON.stringify(entities)),
@@ -107,41 +107,60 @@ describe('self-describing JSON and its envelopes', () => {
 });
 
 describe('field formatting', () => {
-  const rules = Object.entries(EVENT_FIELD_RULES).flatMap(([, byKey]) => [...byKey]);
+  const rules = Object.entries(FIELD_RULES);
+  // One key's wire string, or undefined when the value is omitted; throws when it is refused.
+  const formatField = (key: string, value: unknown): string | undefined =>
+    formatFields({}, { [key]: value })[key];
+  const isNumeric = (rule: FieldRule) =>
+    ['number', 'integer', 'offset', 'index'].includes(rule as string);
 
   it('numbers, integers, offsets and booleans format to plain digits, never an exponent', () => {
-    const nonStrings = rules.filter(([, rule]) => rule.kind !== 'string');
+    const nonStrings = rules.filter(([, rule]) => isNumeric(rule) || rule === 'boolean');
     expect(nonStrings.length).toBeGreaterThan(5);
     const value = fc.oneof(fc.double(), fc.integer(), fc.boolean());
     fc.assert(
       fc.property(fc.constantFrom(...nonStrings), value, ([key, rule], v) => {
         let text: string | undefined;
         try {
-          text = formatField(key, v, rule);
+          text = formatField(key, v);
         } catch {
           return; // refused values are never written
         }
         expect(text).toMatch(/^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/);
-        if (typeof v === 'number' && rule.kind === 'number') expect(Number(text)).toBe(v + 0);
+        if (typeof v === 'number' && rule === 'number') expect(Number(text)).toBe(v + 0);
       }),
       { numRuns: 2000 },
     );
   });
 
   it('a string within its limit goes on the wire repaired and otherwise unchanged', () => {
-    const strings = rules.filter(([, rule]) => rule.kind === 'string');
+    const strings = rules.filter(
+      (entry): entry is [string, number] => typeof entry[1] === 'number',
+    );
     fc.assert(
-      fc.property(fc.constantFrom(...strings), anyText, ([key, rule], v) => {
+      fc.property(fc.constantFrom(...strings), anyText, ([key, max], v) => {
         const repaired = toWellFormed(v);
-        if (codePointLength(repaired) > (rule.max ?? Infinity)) {
-          expect(() => formatField(key, v, rule)).toThrow(
+        if (codePointLength(repaired) > max) {
+          expect(() => formatField(key, v)).toThrow(
             expect.objectContaining({ code: 'invalid_event' }),
           );
         } else {
-          expect(formatField(key, v, rule)).toBe(repaired === '' ? undefined : repaired);
+          expect(formatField(key, v)).toBe(repaired === '' ? undefined : repaired);
         }
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('values of the wrong type are refused by every rule, never coerced', () => {
+    const wrong = fc.oneof(fc.object(), fc.constant(Symbol('s')), fc.bigInt(), fc.constant([1]));
+    fc.assert(
+      fc.property(fc.constantFrom(...rules), wrong, ([key], v) => {
+        expect(() => formatField(key, v)).toThrow(
+          expect.objectContaining({ code: 'invalid_event' }),
+        );
+      }),
+      { numRuns: 500 },
     );
   });
 });

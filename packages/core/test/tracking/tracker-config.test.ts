@@ -25,17 +25,27 @@ describe('createTracker', () => {
     ['an emitter without add', { emitters: [{ flush() {}, shutdown() {} }] }],
     ['an appId over 255 characters', { appId: 'a'.repeat(256) }],
     ['an invalid subject', { subject: { sessionId: 'x' } }],
-    ['an unknown adapter', { adapter: { name: 'deno', version: '1.0.0' } }],
-    ['a malformed adapter version', { adapter: { name: 'node', version: '' } }],
-    ['a sampleRate above 1', { validate: { validators: {}, sampleRate: 2 } }],
-    ['an unknown onViolation', { validate: { validators: {}, onViolation: 'log' } }],
     ['a global context with a bad URI', { globalContexts: [{ schema: 'x', data: {} }] }],
-    ['an onDrop that is not a function', { onDrop: 'log' }],
-    ['a clock without now', { clock: {} }],
+    ['emitters that are not a list', { emitters: createTestSink() }],
   ])('throws invalid_config for %s', (_, override) => {
     expect(() => createTracker({ ...valid(), ...override } as TrackerOptions)).toThrow(
       expect.objectContaining({ name: 'FloeError', code: 'invalid_config' }),
     );
+  });
+
+  // The type checker covers the other options; a wrong one is reported where it is used, never
+  // lost silently and never a throw from track.
+  it('reports an option of the wrong type when it is used', () => {
+    const errors: unknown[] = [];
+    const tracker = createTracker({
+      ...valid(),
+      onDrop: 'log' as never,
+      onError: (error) => errors.push(error),
+      clock: {} as never,
+    });
+    expect(() => trackStructEvent(tracker, { category: 'c', action: 'a' })).not.toThrow();
+    expect(tracker.stats().dropped).toEqual({ invalid: 1 });
+    expect(errors).toMatchObject([{ code: 'callback' }, { code: 'invalid_event' }]);
   });
 
   it('throws for missing options altogether', () => {

@@ -1,4 +1,4 @@
-import { serializeJson } from '../../src/protocol/serialize-json';
+import { selfDescribingText } from '../../src/protocol/self-describing-text';
 import { codePointLength, jsonToWellFormed, toWellFormed } from '../../src/protocol/well-formed';
 
 describe('surrogate repair', () => {
@@ -27,8 +27,10 @@ describe('surrogate repair', () => {
   });
 
   it('repairs keys as well as values', () => {
-    expect(JSON.parse(serializeJson({ '\uD800k': ['\uDC00'] }, 'data'))).toEqual({
-      '\uFFFDk': ['\uFFFD'],
+    const schema = 'iglu:com.acme/k/jsonschema/1-0-0';
+    expect(JSON.parse(selfDescribingText({ schema, data: { '\uD800k': ['\uDC00'] } }))).toEqual({
+      schema,
+      data: { '\uFFFDk': ['\uFFFD'] },
     });
   });
 
