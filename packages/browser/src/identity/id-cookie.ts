@@ -1,45 +1,85 @@
-/**
- * The id value Snowplow's JavaScript tracker keeps in `_sp_id.<hash>`, as its dotted fields:
- * `domainUserId.createTs.visitCount.nowTs.lastVisitTs.sessionId.previousSessionId.firstEventId.firstEventTs.eventIndex`.
- * A tuple rather than an object because the names would survive minification in every bundle;
- * {@link ID} names the positions. Times are seconds since the epoch, `firstEventTs` is in ms.
- */
-export type IdCookie = [
-  domainUserId: string,
-  createTs: string,
-  visitCount: number,
-  nowTs: string,
-  lastVisitTs: string,
-  sessionId: string,
-  previousSessionId: string,
-  firstEventId: string,
-  firstEventTs: string,
-  eventIndex: number,
-];
+import { randomUuid } from './random-uuid';
 
-/** Positions in an {@link IdCookie}. */
-export const ID = {
-  visitCount: 2,
-  nowTs: 3,
-  lastVisitTs: 4,
-  sessionId: 5,
-  previousSessionId: 6,
-  firstEventId: 7,
-  firstEventTs: 8,
-  eventIndex: 9,
-} as const;
+/** The `client_session` 1-0-2 entity's data. */
+export interface ClientSession {
+  readonly userId: string;
+  readonly sessionId: string;
+  readonly sessionIndex: number;
+  readonly eventIndex: number;
+  readonly previousSessionId: string | null;
+  readonly storageMechanism: 'COOKIE_1' | 'LOCAL_STORAGE';
+  readonly firstEventId: string | null;
+  readonly firstEventTimestamp: string | null;
+}
 
 /**
- * Reads the dotted value. Older Snowplow values stop after a few fields; the missing ones start
- * empty (counts at 0).
+ * Counts one event in the id value Snowplow's JavaScript tracker keeps in `_sp_id.<hash>`, a plain
+ * dotted list:
+ * `domainUserId.createTs.visitCount.nowTs.lastVisitTs.sessionId.previousSessionId.firstEventId.firstEventTs.eventIndex`
+ * (times in seconds, `firstEventTs` in ms). Older Snowplow values stop after a few fields; the
+ * missing ones start empty. A new user starts when there is no value; a new session when
+ * `sessionAlive` is false: a new id, the visit count grows, the old id becomes the previous one and
+ * this event becomes the session's first.
  *
- * @returns the fields, or `undefined` when there is no domain user id.
+ * @param value - the stored value, if any.
+ * @param sessionAlive - whether the session value (`_sp_ses.<hash>`) is still there.
+ * @param eid - the event's id.
+ * @param dtm - the event's device time, ms.
+ * @returns the value to store, and the `client_session` data of the event.
  */
-export function parseIdCookie(value: string | undefined): IdCookie | undefined {
-  const fields = (value ?? '').split('.');
-  if (!fields[0]) return undefined;
-  const id = Array.from({ length: 10 }, (_, i) => fields[i] ?? '') as unknown as IdCookie;
-  id[ID.visitCount] = Number(id[ID.visitCount]) || 0;
-  id[ID.eventIndex] = Number(id[ID.eventIndex]) || 0;
-  return id;
+export function advanceIdCookie(
+  value: string | undefined,
+  sessionAlive: boolean,
+  eid: string,
+  dtm: number,
+  storageMechanism: ClientSession['storageMechanism'],
+): [value: string, session: ClientSession] {
+  const now = String(Math.round(dtm / 1000));
+  let [
+    userId,
+    createTs = now,
+    visitCount = '0',
+    nowTs = now,
+    lastVisitTs = '',
+    sessionId = '',
+    previousSessionId = '',
+    firstEventId = '',
+    firstEventTs = '',
+    eventIndex = '0',
+  ] = value?.split('.') ?? [];
+  if (!userId) {
+    userId = randomUuid();
+    createTs = now;
+  }
+  let visits = Number(visitCount) || 0;
+  let events = Number(eventIndex) || 0;
+  if (!sessionId || !sessionAlive) {
+    if (sessionId) {
+      previousSessionId = sessionId;
+      lastVisitTs = nowTs;
+    }
+    visits++;
+    sessionId = randomUuid();
+    events = 0;
+  }
+  if (!events) {
+    firstEventId = eid;
+    firstEventTs = String(dtm);
+  }
+  events++;
+  const firstTime = Number(firstEventTs); // NaN for a damaged value: no time rather than a throw
+  const fields = [userId, createTs, visits, now, lastVisitTs, sessionId, previousSessionId];
+  return [
+    [...fields, firstEventId, firstEventTs, events].join('.'),
+    {
+      userId,
+      sessionId,
+      sessionIndex: visits,
+      eventIndex: events,
+      previousSessionId: previousSessionId || null,
+      storageMechanism,
+      firstEventId: firstEventId || null,
+      firstEventTimestamp: firstTime ? new Date(firstTime).toISOString() : null,
+    },
+  ];
 }

@@ -1,7 +1,6 @@
 import type {
   DropReport,
   EmitterOptions,
-  EventStore,
   FloeError,
   GlobalContext,
   Platform,
@@ -9,8 +8,8 @@ import type {
   TrackerPlugin,
   ValidationOptions,
 } from '@floe/core';
-import type { StateStorageKind } from '../identity/state-storage';
 import type { OptOutOptions } from '../privacy/is-opted-out';
+import type { StateStorageKind } from '../storage/state-storage';
 
 /** Consent to tracking: events flow, wait (queued, not sent, no cookie written), or are discarded. */
 export type ConsentState = 'granted' | 'pending' | 'denied';
@@ -46,11 +45,6 @@ export interface BrowserTrackerOptions extends OptOutOptions {
   readonly anonymous?: boolean;
   /** Initial consent. Default `granted`; change it later with `setConsent`. */
   readonly consent?: ConsentState;
-  /**
-   * Where queued events wait: `localStorage` (default; survives reloads and crashes, shared
-   * safely between tabs), `memory` (this page only) or any `EventStore`.
-   */
-  readonly queue?: 'localStorage' | 'memory' | EventStore;
   /** Caps of the `localStorage` queue: events (default 1,000) and bytes (default 1,000,000). */
   readonly maxQueueEvents?: number;
   readonly maxQueueBytes?: number;

@@ -1,24 +1,19 @@
 import {
   type CoreEvent,
   createEmitter,
-  createMemoryStore,
   createTracker,
-  type EventStore,
   type SelfDescribingJson,
+  type Tracker,
 } from '@floe/core';
 import { readBrowserSubject } from '../context/read-browser-subject';
 import { truncate } from '../context/truncate';
 import { cookieNames } from '../identity/cookie-names';
-import { createIdentity, type Identity } from '../identity/create-identity';
+import { createIdentity } from '../identity/create-identity';
+import type { ClientSession } from '../identity/id-cookie';
 import { randomUuid } from '../identity/random-uuid';
-import { createStateStorage } from '../identity/state-storage';
-import { createConsentStorage } from '../privacy/create-consent-storage';
 import { isOptedOut } from '../privacy/is-opted-out';
-import {
-  createLocalStorageStore,
-  type LocalStorageStore,
-} from '../queue/create-local-storage-store';
-import { withHold } from '../queue/with-hold';
+import { createLocalStorageStore } from '../queue/create-local-storage-store';
+import { createStateStorage } from '../storage/state-storage';
 import { makeBrowserTransport } from '../transport/make-browser-transport';
 import { BROWSER_ADAPTER_VERSION } from '../version';
 import type { BrowserTracker } from './browser-tracker';
@@ -29,8 +24,6 @@ const CLIENT_SESSION = 'iglu:com.snowplowanalytics.snowplow/client_session/jsons
 /** Lifecycle flushes give up waiting after this; the events stay queued for the next send. */
 const LIFECYCLE_FLUSH = { timeoutMs: 10_000 };
 
-type Fields = Record<string, NonNullable<CoreEvent['fields']>[string]>;
-
 /**
  * Creates a tracker for web pages: `p=web`, `tv=floe-browser-<version>`, Snowplow-compatible ids
  * and sessions, the page's context on every event, and a queue that survives the page. Every core
@@ -39,116 +32,115 @@ type Fields = Record<string, NonNullable<CoreEvent['fields']>[string]>;
  *
  * @param options - `endpoint` and `namespace` are required; see {@link BrowserTrackerOptions}.
  * @returns the tracker.
- * @throws FloeError (`invalid_config`) for a missing namespace or a bad option, as core does.
+ * @throws FloeError (`invalid_config`) for an option core's tracker or emitter cannot use.
  * @example
  * const tracker = createBrowserTracker({ endpoint: 'https://collector.example.com', namespace: 'web' });
  * trackWebPageView(tracker);
  */
 export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTracker {
-  const { namespace, anonymous } = options;
+  const { anonymous, emitter: emitterOptions } = options;
   let consent: ConsentState = options.consent ?? 'granted';
   const optedOut = isOptedOut(options);
-  const blocked = () => optedOut || consent === 'denied';
+  // Chromium may still report `visible` during `pagehide` on a navigation, so leaving is kept too.
+  let leaving = false;
 
-  const persistent =
-    options.queue === undefined || options.queue === 'localStorage'
-      ? createLocalStorageStore({
-          prefix: `_floe_q.${namespace}.`,
-          maxEvents: options.maxQueueEvents,
-          maxBytes: options.maxQueueBytes,
-          // Later, not now: the store may restore events before `core` below exists.
-          onRestored: () => setTimeout(flushSoon),
-        })
-      : undefined;
-  const store: EventStore =
-    persistent ??
-    (options.queue === 'memory' ? createMemoryStore() : (options.queue as EventStore));
+  const queue = createLocalStorageStore({
+    prefix: `_floe_q.${options.namespace}.`,
+    maxEvents: options.maxQueueEvents,
+    maxBytes: options.maxQueueBytes,
+    // Offline or waiting for consent, events queue (and persist) but none is handed out to send.
+    held: () => consent === 'pending' || !navigator.onLine,
+    // Through the emitter again, so its counts and flushes cover another tab's events too.
+    onOrphans: (texts) => {
+      for (const text of texts) emitter.add(JSON.parse(text));
+    },
+  });
   const emitter = createEmitter({
     flushAt: 1,
-    transport: makeBrowserTransport(),
+    transport: makeBrowserTransport(
+      () => leaving || document.visibilityState === 'hidden',
+      !anonymous,
+    ),
     onDrop: options.onDrop,
     onError: options.onError,
-    ...options.emitter,
+    ...emitterOptions,
     headers: anonymous
-      ? { ...options.emitter?.headers, 'SP-Anonymous': '*' }
-      : options.emitter?.headers,
+      ? { ...emitterOptions?.headers, 'SP-Anonymous': '*' }
+      : emitterOptions?.headers,
     endpoint: options.endpoint,
-    store: withHold(store, () => consent === 'pending' || !navigator.onLine),
+    store: queue,
   });
+  let eids: string[] = [];
+  // Core reads the options it knows (appId, subject, plugins, globalContexts, validate…).
   const core = createTracker({
-    namespace,
+    ...options,
     platform: options.platform ?? 'web',
-    appId: options.appId,
-    subject: options.subject,
     emitters: [emitter],
     // Opted-out and denied events are the user's choice, not drops: core counts them as filtered.
-    plugins: [{ name: 'consent', beforeTrack: () => !blocked() }, ...(options.plugins ?? [])],
-    globalContexts: options.globalContexts,
-    validate: options.validate,
-    onDrop: options.onDrop,
-    onError: options.onError,
+    plugins: [{ beforeTrack: () => !optedOut && consent !== 'denied' }, ...(options.plugins ?? [])],
     adapter: { name: 'browser', version: BROWSER_ADAPTER_VERSION },
-    // The wrapper below picks each event's id first, so the session can name its first event.
+    // `track` below picks each event's id first, so the session can name its first event.
     generateEventId: () => eids.shift() ?? randomUuid(),
   });
 
-  const kind = options.storage ?? 'cookie';
-  const stateStorage = createConsentStorage(
-    createStateStorage(kind, {
+  const storage = options.storage ?? 'cookie';
+  const stateStorage = createStateStorage(
+    storage,
+    {
       domain: options.cookieDomain,
       path: options.cookiePath,
       sameSite: options.cookieSameSite,
       secure: options.cookieSecure,
-    }),
+    },
     () => consent === 'granted',
   );
-  const identity: Identity | undefined = anonymous
+  const identity = anonymous
     ? undefined
     : createIdentity(
         stateStorage,
         cookieNames(options.cookieDomain, options.cookiePath, options.cookiePrefix),
         options.sessionTimeoutMs ?? 1_800_000,
-        kind === 'localStorage' ? 'LOCAL_STORAGE' : 'COOKIE_1',
+        storage === 'localStorage' ? 'LOCAL_STORAGE' : 'COOKIE_1',
       );
 
-  let eids: string[] = [];
   let pageViewId = randomUuid();
   let pageUrl: string | undefined;
   let referrer = document.referrer;
-  const listeners = new Set<() => void>();
+  const pageViewListeners = new Set<() => void>();
 
-  const track: BrowserTracker['track'] = (events, trackOptions) => {
-    if (blocked()) return core.track(events, trackOptions);
+  const track: Tracker['track'] = (events, trackOptions) => {
+    if (optedOut || consent === 'denied') return core.track(events, trackOptions);
     const dtm = Date.now();
     const url = location.href;
-    let pageViews = 0;
-    for (const event of events) {
-      if (event.e !== 'pv') continue;
-      pageViews++;
+    const pageViews = events.filter((event) => event.e === 'pv').length;
+    if (pageViews > 0) {
       pageViewId = randomUuid();
       // A later page view in the same document (an SPA route) has the previous one as referrer.
       if (pageUrl !== undefined && pageUrl !== url) referrer = pageUrl;
       pageUrl = url;
     }
-    const page: Fields = {
+    const page = {
       url: truncate(url, 4096),
       page: truncate(document.title, 2000),
       refr: truncate(referrer, 4096),
     };
-    eids = events.map(() => randomUuid());
-    let session: ReturnType<Identity['touch']> | undefined;
+    eids = events.map(randomUuid);
+    let session: ClientSession | undefined;
     const decorated = events.map((event, i): CoreEvent => {
       const context: SelfDescribingJson<unknown>[] = [...(event.context ?? [])];
-      if (options.webPageContext !== false)
+      if (options.webPageContext !== false) {
         context.push({ schema: WEB_PAGE, data: { id: pageViewId } });
+      }
       session = identity?.touch(eids[i]!, dtm);
-      if (session && options.sessionContext !== false)
+      if (session && options.sessionContext !== false) {
         context.push({ schema: CLIENT_SESSION, data: session });
-      const fields = { ...page };
+      }
+      // The page's values, unless the track call gave its own (e.g. `trackPageView`'s `pageUrl`).
+      const fields: Record<string, unknown> = { ...page };
       for (const [key, value] of Object.entries(event.fields ?? {})) {
         if (value !== undefined && value !== null && value !== '') fields[key] = value;
       }
-      return { ...event, fields, context };
+      return { ...event, fields: fields as CoreEvent['fields'], context };
     });
     const ids = core.track(decorated, {
       ...trackOptions,
@@ -163,23 +155,27 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
       },
     });
     eids = [];
-    if (pageViews > 0) for (const listener of listeners) listener();
+    if (pageViews > 0) for (const listener of pageViewListeners) listener();
     return ids;
   };
 
   const flushSoon = () => void core.flush(LIFECYCLE_FLUSH);
-  const onVisibility = () => document.visibilityState === 'hidden' && flushSoon();
-  const onPageHide = () => {
-    flushSoon();
-    (persistent as LocalStorageStore | undefined)?.releaseClaim();
+  const lifecycle: Record<string, (event: Event) => void> = {
+    pagehide() {
+      leaving = true;
+      flushSoon();
+      queue.releaseClaim();
+    },
+    pageshow(event) {
+      leaving = false;
+      if ((event as PageTransitionEvent).persisted) queue.renewClaim();
+    },
+    visibilitychange() {
+      if (document.visibilityState === 'hidden') flushSoon();
+    },
+    online: flushSoon,
   };
-  const onPageShow = (event: PageTransitionEvent) => event.persisted && persistent?.renewClaim();
-  const on = addEventListener;
-  const off = removeEventListener;
-  on('visibilitychange', onVisibility);
-  on('pagehide', onPageHide);
-  on('pageshow', onPageShow);
-  on('online', flushSoon);
+  for (const type in lifecycle) addEventListener(type, lifecycle[type]!);
 
   // Core's tracker is a plain object of closures, so its methods keep working when spread.
   return {
@@ -189,25 +185,22 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
     },
     track,
     shutdown(flushOptions) {
-      off('visibilitychange', onVisibility);
-      off('pagehide', onPageHide);
-      off('pageshow', onPageShow);
-      off('online', flushSoon);
-      listeners.clear();
+      for (const type in lifecycle) removeEventListener(type, lifecycle[type]!);
+      pageViewListeners.clear();
       return core.shutdown(flushOptions);
     },
     onPageView(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+      pageViewListeners.add(listener);
+      return () => pageViewListeners.delete(listener);
     },
     setConsent(state) {
       consent = state;
       if (state === 'granted') {
-        stateStorage.commit();
+        stateStorage.persist();
         flushSoon();
       } else if (state === 'denied') {
         identity?.clear();
-        persistent?.clear();
+        queue.clear();
       }
     },
     clearUserData: () => identity?.clear(),

@@ -1,3 +1,5 @@
+import { tryStorage } from './try-storage';
+
 /** Where the tracker keeps the id and session values: first-party cookies, `localStorage`, or nowhere (this page only). */
 export type StateStorageKind = 'cookie' | 'localStorage' | 'none';
 
@@ -19,64 +21,72 @@ export interface StateStorage {
   /** Writes `value`, expiring after `maxAgeSeconds`. */
   set(name: string, value: string, maxAgeSeconds: number): void;
   remove(name: string): void;
+  /** Writes the values kept in memory while `durable()` was false, once it is true (consent arrived). */
+  persist(): void;
 }
 
 /**
  * Builds the storage for the id and session values. Cookie and `localStorage` layouts are
  * Snowplow's: a cookie with `Max-Age`, or a `localStorage` key plus `<key>.expires` in epoch ms,
- * so either tracker reads what the other wrote. Every kind also keeps the values in memory, so
- * storage that throws or is blocked (a sandboxed frame, cookies off) keeps one user for the page
- * instead of breaking `track`.
+ * so either tracker reads what the other wrote.
+ *
+ * Every value is also kept in memory, for two reasons: storage that throws or is blocked (a
+ * sandboxed frame, cookies off) keeps one user for the page instead of breaking `track`; and
+ * while `durable()` is false (consent pending) values live only there, so no cookie is written
+ * until the user agrees, and then {@link StateStorage.persist} keeps the ids the held events carry.
  */
 export function createStateStorage(
   kind: StateStorageKind,
-  cookie: CookieOptions = {},
+  cookie: CookieOptions,
+  durable: () => boolean,
 ): StateStorage {
   const memory = new Map<string, [value: string, expiresAt: number]>();
   const attributes = `; Path=${cookie.path ?? '/'}${cookie.domain ? `; Domain=${cookie.domain}` : ''}; SameSite=${cookie.sameSite ?? 'Lax'}${(cookie.secure ?? location.protocol === 'https:') ? '; Secure' : ''}`;
-  const read = (name: string): string | null | undefined => {
-    try {
-      if (kind === 'cookie') {
-        const pair = document.cookie.split('; ').find((pair) => pair.startsWith(`${name}=`));
-        return pair && decodeURIComponent(pair.slice(name.length + 1));
-      }
-      if (kind === 'localStorage' && Number(localStorage.getItem(`${name}.expires`)) > Date.now()) {
-        return localStorage.getItem(name);
-      }
-    } catch {
-      // blocked storage: memory answers
-    }
-  };
-  const write = (name: string, value: string, maxAge: number): void => {
-    try {
+  const read = (name: string) =>
+    tryStorage(() =>
+      kind === 'cookie'
+        ? document.cookie
+            .split('; ')
+            .find((pair) => pair.startsWith(`${name}=`))
+            ?.slice(name.length + 1)
+        : kind === 'localStorage' && Number(localStorage.getItem(`${name}.expires`)) > Date.now()
+          ? (localStorage.getItem(name) ?? undefined)
+          : undefined,
+    );
+  const write = (name: string, value: string, maxAge: number) =>
+    tryStorage(() => {
       if (kind === 'cookie') {
         // biome-ignore lint/suspicious/noDocumentCookie: the async Cookie Store API is missing in Firefox and Safari, and `track` is synchronous.
         document.cookie = `${name}=${value}; Max-Age=${maxAge}${attributes}`;
+      } else if (kind === 'localStorage' && maxAge > 0) {
+        localStorage.setItem(name, value);
+        localStorage.setItem(`${name}.expires`, String(Date.now() + maxAge * 1000));
       } else if (kind === 'localStorage') {
-        for (const [key, text] of [
-          [name, value],
-          [`${name}.expires`, String(Date.now() + maxAge * 1000)],
-        ] as const) {
-          if (maxAge > 0) localStorage.setItem(key, text);
-          else localStorage.removeItem(key);
-        }
+        localStorage.removeItem(name);
+        localStorage.removeItem(`${name}.expires`);
       }
-    } catch {
-      // blocked or full storage: memory keeps the value for this page
-    }
+    });
+  const remembered = (name: string) => {
+    const entry = memory.get(name);
+    return entry && entry[1] > Date.now() ? entry[0] : undefined;
   };
   return {
-    get(name) {
-      const entry = memory.get(name);
-      return read(name) ?? (entry && entry[1] > Date.now() ? entry[0] : undefined);
-    },
+    // Durable values first: another tab, or Snowplow's tracker on another page, may have moved on.
+    get: (name) =>
+      durable() ? (read(name) ?? remembered(name)) : (remembered(name) ?? read(name)),
     set(name, value, maxAge) {
       memory.set(name, [value, Date.now() + maxAge * 1000]);
-      write(name, value, maxAge);
+      if (durable()) write(name, value, maxAge);
     },
     remove(name) {
       memory.delete(name);
       write(name, '', 0);
+    },
+    persist() {
+      for (const [name, [value, expiresAt]] of memory) {
+        const maxAge = Math.round((expiresAt - Date.now()) / 1000);
+        if (maxAge > 0) write(name, value, maxAge);
+      }
     },
   };
 }
