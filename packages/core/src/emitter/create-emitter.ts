@@ -65,15 +65,13 @@ interface Batch {
   round: number;
 }
 
-/** A `flush()` (or the flush interval's drain) waiting for the events queued before it. */
+/** A `flush()` waiting for the events queued before it. */
 interface Waiter {
   /** Events with a `seq` up to this one were queued before the call. */
   readonly target: number;
   remaining: number;
   delivered: number;
   dropped: number;
-  /** A caller awaits it (not the interval's own drain), so its timers keep Node alive. */
-  readonly external: boolean;
   readonly resolve: (result: FlushResult) => void;
   timer?: TimerHandle;
 }
@@ -174,7 +172,7 @@ export function createEmitter(options: EmitterOptions): Emitter {
   const controllers = new Set<AbortControllerLike>();
   /** Store calls still running (async `ack`/`release`), awaited at shutdown. */
   const storeCalls = new Set<Promise<unknown>>();
-  let waiters: Waiter[] = [];
+  const waiters = new Set<Waiter>();
   /** Events queued and not yet delivered or dropped; a durable store's restored events count. */
   let unsettled = store.size;
   /** Events (and their bytes) taken from the store into batches. */
@@ -191,7 +189,8 @@ export function createEmitter(options: EmitterOptions): Emitter {
   let pauseTimer: TimerHandle | undefined;
   let pausedUntil = 0;
   let intervalTimer: TimerHandle | undefined;
-  let intervalDrain = false;
+  /** Set by the flush interval: partial batches go until nothing waits. */
+  let sendPartial = false;
   let closed = false;
   let stopped = false;
   let drainScheduled = false;
@@ -249,7 +248,7 @@ export function createEmitter(options: EmitterOptions): Emitter {
     if (method === 'GET' && !postFallback) {
       const bytes = getPath(JSON.parse(event.json), STM_PLACEHOLDER).length;
       if (bytes > MAX_GET_PATH_BYTES) {
-        const message = `GET path and query of ${bytes} B, over the ${MAX_GET_PATH_BYTES} B cap`;
+        const message = `GET request of ${bytes} B > ${MAX_GET_PATH_BYTES} B`;
         return ['too_large', new FloeError('too_large', message)];
       }
     }
@@ -270,52 +269,39 @@ export function createEmitter(options: EmitterOptions): Emitter {
   // ---- Flush waiters: each resolves when the events queued before it settle, or at its deadline.
 
   function flush({ timeoutMs: deadlineMs }: FlushOptions = {}): Promise<FlushResult> {
-    if (stopped) return Promise.resolve({ delivered: 0, dropped: 0, pending: unsettled });
-    const result = wait(deadlineMs, true);
-    scheduleDrain();
-    return result;
-  }
-
-  function wait(deadlineMs: number | undefined, external: boolean): Promise<FlushResult> {
-    if (unsettled <= 0) return Promise.resolve({ delivered: 0, dropped: 0, pending: 0 });
+    if (stopped || unsettled <= 0) {
+      return Promise.resolve({ delivered: 0, dropped: 0, pending: stopped ? unsettled : 0 });
+    }
     return new Promise((resolve) => {
       const waiter: Waiter = {
         target: seq,
         remaining: unsettled,
         delivered: 0,
         dropped: 0,
-        external,
         resolve,
       };
       if (deadlineMs !== undefined) {
+        // Ref'd: the process waits for a flush its caller awaits.
         waiter.timer = clock.setTimeout(() => endWait(waiter), Math.max(0, deadlineMs));
-        setTimerRef(waiter.timer, external);
+        setTimerRef(waiter.timer, true);
       }
-      waiters.push(waiter);
-      waitersChanged();
+      waiters.add(waiter);
+      holdPause();
+      scheduleDrain();
     });
   }
 
   function endWait(waiter: Waiter): void {
-    if (!waiters.includes(waiter)) return;
-    waiters = waiters.filter((other) => other !== waiter);
+    if (!waiters.delete(waiter)) return;
     clock.clearTimeout(waiter.timer);
     const { delivered, dropped, remaining } = waiter;
     waiter.resolve({ delivered, dropped, pending: Math.max(0, remaining) });
-    waitersChanged();
-  }
-
-  function waitersChanged(): void {
     holdPause();
-    if (waiters.length > 0) scheduleDrain();
   }
 
   // While a caller awaits a flush, the pause timer holds the process open, so the retry happens.
   function holdPause(): void {
-    setTimerRef(
-      pauseTimer,
-      waiters.some((waiter) => waiter.external),
-    );
+    setTimerRef(pauseTimer, waiters.size > 0);
   }
 
   // ---- Timers: the pause after a failure, and the flush interval.
@@ -340,13 +326,7 @@ export function createEmitter(options: EmitterOptions): Emitter {
     intervalTimer = clock.setTimeout(() => {
       intervalTimer = undefined;
       if (closed || unsettled <= 0) return;
-      if (!intervalDrain) {
-        // The interval drains like a flush nobody awaits: partial batches go until it settles.
-        intervalDrain = true;
-        void wait(undefined, false).then(() => {
-          intervalDrain = false;
-        });
-      }
+      sendPartial = true;
       scheduleDrain();
       armInterval();
     }, flushIntervalMs);
@@ -356,8 +336,11 @@ export function createEmitter(options: EmitterOptions): Emitter {
 
   function readyToSend(): boolean {
     const waiting = store.size - taken;
-    if (waiting <= 0) return false;
-    if (waiters.length > 0 || waiting >= flushAt) return true;
+    if (waiting <= 0) {
+      sendPartial = false;
+      return false;
+    }
+    if (sendPartial || waiters.size > 0 || waiting >= flushAt) return true;
     return method === 'POST' && store.byteSize - takenBytes + ENVELOPE_BYTES >= maxPostBytes;
   }
 
@@ -511,79 +494,84 @@ export function createEmitter(options: EmitterOptions): Emitter {
 
   // ---- Outcomes: the retry table of reliability.md §1.
 
-  /** What a status asks for; no status at all (a transport error) is retried. */
-  function verdict(status: number | undefined): 'success' | 'split' | 'status' | 'retry' {
-    if (status === undefined) return 'retry';
-    if (status >= 200 && status < 300) return 'success';
-    if (alwaysRetried.has(status)) return 'retry';
-    if (status === 413) return 'split';
-    return neverRetried.has(status) ? 'status' : 'retry';
-  }
-
-  /** Applies one attempt's outcome: settle, split, retry or drop; callbacks after the counts. */
+  /**
+   * Applies one attempt's outcome with the retry table of reliability.md §1: a 2xx settles the
+   * batch; a 413 splits it (a single event is dropped `too_large`); the never-retry statuses drop
+   * it (`retryStatusCodes` win over them); anything else, a transport error included, is retried
+   * after a pause, until `retry: false` or a memory store's attempt cap says otherwise. Callbacks
+   * come after the counts.
+   */
   function finish(batch: Batch, outcome: AttemptOutcome): void {
     if (stopped || !inFlight.delete(batch)) return;
     const { events } = batch;
-    const eids = eidsOf(events);
-    const { status, headers: answer } = outcome as Partial<TransportResponse>;
-    const { error } = outcome as { error?: TransportError };
+    const {
+      status,
+      headers: answer,
+      error,
+    } = outcome as Partial<TransportResponse> & {
+      error?: TransportError;
+    };
+    const failure = { eids: eidsOf(events), status, error, willRetry: false };
     // Requests that failed together count as one failure: only the first of a round counts.
     const newRound = batch.round === round;
-    const kind = verdict(status);
+    const retried = status === undefined || alwaysRetried.has(status);
     let reason: DropReason | undefined;
-    if (kind === 'success') {
+    if (!retried && status >= 200 && status < 300) {
       settle(events, 'delivered');
       failureStreak = 0;
       // Only requests sent since the last pushback may widen the window again.
       if (newRound && (retries.length > 0 || store.size > taken)) {
         window = widenWindow(window, maxInFlight);
       }
-      report('onSuccess', { eids, status: status as number });
-    } else if (kind === 'split' && events.length > 1) {
-      // 413: both halves are retried at once, keeping the batch's attempt counts.
-      const middle = Math.ceil(events.length / 2);
-      retries.unshift(
-        { ...batch, events: events.slice(0, middle) },
-        { ...batch, events: events.slice(middle) },
-      );
-      report('onFailure', { eids, status, willRetry: true });
-    } else if (kind !== 'retry') {
-      // A single event still too large, or a status never retried.
-      reason = kind === 'split' ? 'too_large' : 'status';
-    } else if (!retry) {
-      reason = 'retry_disabled';
+      report('onSuccess', { eids: failure.eids, status });
     } else {
-      const retryAfterHeader = answer?.['retry-after'];
-      const retryAfter = parseRetryAfter(retryAfterHeader, clock.now());
-      // A valid Retry-After is the collector's schedule, not a failed try: it is not counted.
-      const counted = retryAfter === undefined;
-      if (counted) batch.attempts++;
-      batch.total++;
-      // Durable stores give up by age (max_age), so only a memory store's attempts are capped.
-      if (
-        !store.durable &&
-        (batch.attempts >= maxAttempts || batch.total >= maxAttempts + RETRY_AFTER_ALLOWANCE)
-      ) {
-        reason = 'max_attempts';
-      } else {
-        const streak = newRound ? failureStreak : Math.max(0, failureStreak - 1);
-        let delayMs = retryAfter ?? computeBackoff(streak + 1, backoff, random);
-        // An unparseable Retry-After still asks for a pause: never retry sooner than its floor.
-        if (retryAfterHeader !== undefined) delayMs = Math.max(delayMs, RETRY_AFTER_MIN_MS);
-        if (newRound) {
-          round++;
-          if (counted) failureStreak++;
-          if (error || status === 429 || status === 503) window = narrowWindow(window);
+      if (!retried && status === 413) {
+        if (events.length > 1) {
+          // Both halves are retried at once, keeping the batch's attempt counts.
+          const middle = Math.ceil(events.length / 2);
+          retries.unshift(
+            { ...batch, events: events.slice(0, middle) },
+            { ...batch, events: events.slice(middle) },
+          );
+          failure.willRetry = true;
+        } else {
+          reason = 'too_large';
         }
-        batch.events = expire(events);
-        if (batch.events.length > 0) retries.unshift(batch);
-        pause(delayMs);
-        report('onFailure', { eids, status, error, willRetry: batch.events.length > 0 });
+      } else if (!retried && neverRetried.has(status)) {
+        reason = 'status';
+      } else if (!retry) {
+        reason = 'retry_disabled';
+      } else {
+        const retryAfterHeader = answer?.['retry-after'];
+        const retryAfter = parseRetryAfter(retryAfterHeader, clock.now());
+        // A valid Retry-After is the collector's schedule, not a failed try: it is not counted.
+        const counted = retryAfter === undefined;
+        if (counted) batch.attempts++;
+        batch.total++;
+        // Durable stores give up by age (max_age), so only a memory store's attempts are capped.
+        if (
+          !store.durable &&
+          (batch.attempts >= maxAttempts || batch.total >= maxAttempts + RETRY_AFTER_ALLOWANCE)
+        ) {
+          reason = 'max_attempts';
+        } else {
+          const streak = newRound ? failureStreak : Math.max(0, failureStreak - 1);
+          let delayMs = retryAfter ?? computeBackoff(streak + 1, backoff, random);
+          // An unparseable Retry-After still asks for a pause: never retry sooner than its floor.
+          if (retryAfterHeader !== undefined) delayMs = Math.max(delayMs, RETRY_AFTER_MIN_MS);
+          if (newRound) {
+            round++;
+            if (counted) failureStreak++;
+            if (error || status === 429 || status === 503) window = narrowWindow(window);
+          }
+          batch.events = expire(events);
+          failure.willRetry = batch.events.length > 0;
+          if (failure.willRetry) retries.unshift(batch);
+          pause(delayMs);
+        }
       }
-    }
-    if (reason) {
-      report('onFailure', { eids, status, error, willRetry: false });
-      settle(events, reason, { status, error });
+      report('onFailure', failure);
+      if (reason) settle(events, reason, { status, error });
     }
     scheduleDrain();
   }
@@ -623,8 +611,8 @@ export function createEmitter(options: EmitterOptions): Emitter {
       const covered = events.filter((event) => (event.seq ?? 0) <= waiter.target).length;
       waiter.remaining -= covered;
       waiter[outcome] += covered;
+      if (waiter.remaining <= 0) endWait(waiter);
     }
-    for (const waiter of waiters) if (waiter.remaining <= 0) endWait(waiter);
     if (reason === 'delivered') return;
     // The payloads are parsed from the queued texts only if `events` is read, then kept: an
     // onDrop that only counts (a burst past the cap evicts inside track()) pays nothing for them.
@@ -699,14 +687,14 @@ export function createEmitter(options: EmitterOptions): Emitter {
       await transport.close?.();
       await store.close?.();
     };
-    const released = release().catch((cause: unknown) => reportStoreError('shutdown', cause));
+    let grace: TimerHandle;
     await new Promise<void>((resolve) => {
-      const grace = clock.setTimeout(resolve, SHUTDOWN_GRACE_MS);
-      void released.finally(() => {
-        clock.clearTimeout(grace);
-        resolve();
-      });
+      grace = clock.setTimeout(resolve, SHUTDOWN_GRACE_MS);
+      release().then(resolve, (cause: unknown) =>
+        resolve(void reportStoreError('shutdown', cause)),
+      );
     });
+    clock.clearTimeout(grace);
     if (lost < 0) return flushed;
     // A memory store's leftovers, pending for the flush, are dropped now.
     return { delivered: flushed.delivered, dropped: flushed.dropped + lost, pending: 0 };

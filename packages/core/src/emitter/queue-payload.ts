@@ -35,14 +35,14 @@ export function queuePayload(
     if (key === 'stm' || value == null) delete fixed[key];
     else if (typeof value === 'number' && Number.isFinite(value)) fixed[key] = String(value);
     else if (typeof value === 'boolean') fixed[key] = value ? '1' : '0';
-    else return new FloeError('invalid_event', `event value ${key} cannot be sent`);
+    else return new FloeError('invalid_event', `event value ${key} is not sendable`);
   }
   let json = JSON.stringify(fixed ?? payload);
   // A cheap scan first: the regex only runs on the rare text that has such an escape.
   if (json.includes('\\ud')) json = json.replace(LONE_SURROGATE, '\uFFFD');
   const bytes = utf8Length(json);
   if (bytes > MAX_EVENT_BYTES) {
-    return new FloeError('too_large', `event is ${bytes} bytes, over the ${MAX_EVENT_BYTES} cap`);
+    return new FloeError('too_large', `event of ${bytes} B > ${MAX_EVENT_BYTES} B`);
   }
   return { eid, json, bytes, queuedAt, seq };
 }

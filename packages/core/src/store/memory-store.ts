@@ -25,8 +25,7 @@ type Take = Map<string, QueuedPayload>;
  * the oldest waiting events and returns them, and the emitter reports them as `queue_full` drops.
  * A synchronous burst of 100,000 ordinary events fits the defaults.
  *
- * Waiting events are kept in columns: each field in its own array, on a ring that grows by
- * doubling. A queue of 100,000 events then holds their strings and a few numbers each, not
+ * Waiting events are kept in columns: each field in its own array. A queue of 100,000 events then holds their strings and a few numbers each, not
  * 100,000 objects with boxed numbers (~80 bytes less per event, and that much less for the
  * garbage collector to copy while a burst waits). Add, take, ack and release are O(1) amortised.
  *
@@ -43,17 +42,15 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryEvent
   if (!(maxBytes > 0 && maxEvents >= 1)) {
     throw new FloeError('invalid_config', 'createMemoryStore: caps must be positive');
   }
-  // The ring: `count` slots from `head`, wrapping at `capacity` (a power of two, so the wrap is a
-  // mask). A slot whose text is `null` was acked out of order and is skipped when it comes up.
-  let capacity = 16;
+  // The waiting events, oldest first, from `head` to the end of the columns: one array per field.
+  // A `json` of null marks an event acked out of order, skipped when it reaches the front.
+  const eids: string[] = [];
+  const jsons: (string | null)[] = [];
+  const sizes: number[] = [];
+  const times: number[] = [];
+  const seqs: (number | undefined)[] = [];
+  const columns: unknown[][] = [eids, jsons, sizes, times, seqs];
   let head = 0;
-  let count = 0;
-  let jsons: (string | null)[] = [];
-  let eids: string[] = [];
-  let sizes: number[] = [];
-  let times: number[] = [];
-  /** Each event's `seq`, or -1 for an event restored without one. */
-  let seqs: number[] = [];
   /**
    * The events of each `take` not yet settled, oldest first; an emitter holds one per request in
    * flight. A map per take dies young once its events settle, where one long-lived map of every
@@ -61,18 +58,15 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryEvent
    */
   const taken: Take[] = [];
 
-  const slot = (index: number): number => (head + index) & (capacity - 1);
-
   function put(at: number, event: QueuedPayload): void {
-    jsons[at] = event.json;
     eids[at] = event.eid;
+    jsons[at] = event.json;
     sizes[at] = event.bytes;
     times[at] = event.queuedAt;
-    seqs[at] = event.seq ?? -1;
-    count++;
+    seqs[at] = event.seq;
   }
 
-  /** A copy of the event in slot `at`, with its `seq` when it had one. */
+  /** A copy of the event at `at`, with its `seq` when it had one. */
   function read(at: number): QueuedPayload {
     const event = {
       eid: eids[at] as string,
@@ -80,36 +74,25 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryEvent
       bytes: sizes[at] as number,
       queuedAt: times[at] as number,
     };
-    const seq = seqs[at] as number;
-    return seq < 0 ? event : { ...event, seq };
+    const seq = seqs[at];
+    return seq === undefined ? event : { ...event, seq };
   }
 
-  /** Makes room for one more: a full ring is copied, oldest first, into one twice as large. */
-  function grow(): void {
-    if (count < capacity) return;
-    const unwrap = <T>(column: T[]): T[] => [...column.slice(head), ...column.slice(0, head)];
-    jsons = unwrap(jsons);
-    eids = unwrap(eids);
-    sizes = unwrap(sizes);
-    times = unwrap(times);
-    seqs = unwrap(seqs);
-    head = 0;
-    capacity *= 2;
-  }
-
-  /** Frees the front slot; its strings are let go so the ring does not keep them alive. */
+  /**
+   * Frees the front slot and lets go of its strings. Once more than half the columns are freed
+   * slots, they are cut off (an O(n) splice every n events: O(1) amortised).
+   */
   function dropFront(): void {
     jsons[head] = null;
     eids[head] = '';
-    head = slot(1);
-    count--;
+    if (++head > 1024 && head * 2 > jsons.length) {
+      for (const column of columns) column.splice(0, head);
+      head = 0;
+    }
   }
 
-  // The take holding `eid`, looked for from the oldest (batches mostly settle in the order they
-  // were taken) or from the newest (a release usually gives back the batch taken last).
-  function takeOf(eid: string, newestFirst?: boolean): Take | undefined {
-    return (newestFirst ? [...taken].reverse() : taken).find((take) => take.has(eid));
-  }
+  // The take holding `eid`; batches mostly settle in the order they were taken.
+  const takeOf = (eid: string): Take | undefined => taken.find((take) => take.has(eid));
 
   function settle(take: Take, eid: string): QueuedPayload {
     const event = take.get(eid) as QueuedPayload;
@@ -128,13 +111,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryEvent
     size: 0,
     byteSize: 0,
     add(event: QueuedPayload): QueuedPayload[] {
-      grow();
-      put(slot(count), event);
+      put(jsons.length, event);
       store.size++;
       store.byteSize += event.bytes;
       const evicted: QueuedPayload[] = [];
       // Over a cap: evict the oldest waiting events. Taken ones are in flight and settle soon.
-      while ((store.byteSize > maxBytes || store.size > maxEvents) && count) {
+      while ((store.byteSize > maxBytes || store.size > maxEvents) && head < jsons.length) {
         if (jsons[head] !== null) {
           const oldest = read(head);
           forget(oldest.bytes);
@@ -148,7 +130,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryEvent
       const events: QueuedPayload[] = [];
       const take: Take = new Map();
       let sum = 0;
-      while (events.length < limit && count) {
+      while (events.length < limit && head < jsons.length) {
         if (jsons[head] === null) {
           dropFront();
           continue;
@@ -174,8 +156,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryEvent
           continue;
         }
         // Acking an event that was never taken is not the emitter's way; it costs a scan.
-        for (let i = 0; i < count; i++) {
-          const at = slot(i);
+        for (let at = head; at < jsons.length; at++) {
           if (jsons[at] === null || eids[at] !== eid) continue;
           forget(sizes[at] as number);
           jsons[at] = null;
@@ -186,10 +167,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryEvent
     release(ids: readonly string[]): void {
       // Back to the front in their original order: the last one goes first.
       for (const eid of [...ids].reverse()) {
-        const take = takeOf(eid, true);
+        const take = takeOf(eid);
         if (!take) continue;
-        grow();
-        head = slot(-1);
+        // Into the slot just before the front, which a take freed, or a new one. (The 0 is
+        // overwritten at once; a number keeps the numeric columns unboxed.)
+        if (head > 0) head--;
+        else for (const column of columns) column.unshift(0);
         put(head, settle(take, eid));
       }
     },

@@ -31,7 +31,7 @@ export function makeFetchTransport(options: FetchTransportOptions = {}): Transpo
   return {
     async send(request) {
       const fetch = options.fetch ?? runtimeGlobals.fetch;
-      if (!fetch) throw new TransportError('no global fetch; pass makeFetchTransport({ fetch })');
+      if (!fetch) throw new TransportError('no global fetch');
       let response: Awaited<ReturnType<FetchFunction>>;
       try {
         response = await fetch(request.url, {
@@ -49,15 +49,14 @@ export function makeFetchTransport(options: FetchTransportOptions = {}): Transpo
       response.headers.forEach((value, name) => {
         headers[name.toLowerCase()] = value;
       });
-      // The status has arrived and decides the outcome, so the body is only drained (never
-      // buffered whole: a captive portal may send megabytes), and a failure to read it (a reset
+      // The status has arrived and decides the outcome, so the body is only drained, at most
+      // 64 KB of it (a captive portal may send megabytes), and a failure to read it (a reset
       // after a 200) changes nothing.
       try {
         const reader = response.body?.getReader();
         for (let read = 0; reader && read < MAX_RESPONSE_BYTES; ) {
           const chunk = await reader.read();
-          if (chunk.done) break;
-          read += chunk.value?.byteLength ?? 0;
+          read += chunk.done ? MAX_RESPONSE_BYTES : (chunk.value?.byteLength ?? 0);
         }
         await reader?.cancel();
       } catch {

@@ -16,7 +16,7 @@ export function toTransportError(error: unknown, signal?: AbortSignalLike): Tran
   if (signal?.aborted) {
     const reason = (signal as { reason?: { name?: unknown } }).reason;
     const timeout = reason?.name === 'TimeoutError';
-    return new TransportError(timeout ? 'request timed out' : 'request aborted', {
+    return new TransportError(timeout ? 'timed out' : 'aborted', {
       timeout,
       causeCode: timeout ? 'ETIMEDOUT' : 'ABORTED',
       cause: reason,
@@ -30,6 +30,5 @@ export function toTransportError(error: unknown, signal?: AbortSignalLike): Tran
     if (typeof current.code === 'string') causeCode = current.code;
     current = (current.cause ?? current.errors?.[0]) as typeof current;
   }
-  const detail = causeCode ?? (error instanceof Error ? error.message : String(error));
-  return new TransportError(`request failed: ${detail}`, { causeCode, cause: error });
+  return new TransportError(causeCode ?? String(error), { causeCode, cause: error });
 }
