@@ -17,6 +17,7 @@ export {
   type LinkClickTrackingOptions,
 } from './autotrack/enable-link-click-tracking';
 export { enableSpaPageViews } from './autotrack/enable-spa-page-views';
+export type { IdentityOptions } from './identity/create-identity';
 export type { ClientSession } from './identity/id-cookie';
 export type { CookieOptions, StateStorageKind } from './storage/state-storage';
 export type { BrowserTracker } from './tracker/browser-tracker';

@@ -1,6 +1,14 @@
-import type { StateStorage } from '../storage/state-storage';
-import type { CookieNames } from './cookie-names';
+import type { CookieOptions, StateStorage } from '../storage/state-storage';
 import { advanceIdCookie, type ClientSession } from './id-cookie';
+import { sha1Hex } from './sha1-hex';
+
+/** The identity's options, as `createBrowserTracker` takes them. */
+export interface IdentityOptions extends CookieOptions {
+  /** Cookie name prefix. Default `_sp_`, Snowplow's, so ids carry over between the trackers. */
+  readonly cookiePrefix?: string;
+  /** A session ends after this long without an event. Default 30 minutes. */
+  readonly sessionTimeoutMs?: number;
+}
 
 /** The user's and session's ids, kept in the id and session values. */
 export interface Identity {
@@ -17,26 +25,34 @@ export interface Identity {
 const ID_MAX_AGE_S = 63_072_000;
 
 /**
- * Creates the identity keeper. It re-reads the stored values on every event, so tabs sharing the
- * cookie, and Snowplow's tracker on other pages, see one session.
+ * Creates the identity keeper over `storage`. It re-reads the stored values on every event, so
+ * tabs sharing the cookie, and Snowplow's tracker on other pages, see one session.
+ *
+ * The values are named as Snowplow names them, so a site that switches trackers keeps its users'
+ * ids (decision 33): `<prefix>id.<hash>` and `<prefix>ses.<hash>`, where the hash is the first 4
+ * hex digits of SHA-1(cookie domain + cookie path), the domain being the configured one (a
+ * leading `*` and a trailing `.` removed) or else the page's host name.
  */
-export function createIdentity(
-  storage: StateStorage,
-  names: CookieNames,
-  sessionTimeoutMs: number,
-  mechanism: ClientSession['storageMechanism'],
-): Identity {
+export function createIdentity(options: IdentityOptions, storage: StateStorage): Identity {
+  const { cookiePrefix = '_sp_', sessionTimeoutMs = 1_800_000 } = options;
+  const domain = (options.cookieDomain ?? location.hostname)
+    .replace(/^\*\./, '.')
+    .replace(/\.$/, '');
+  const hash = sha1Hex(domain + (options.cookiePath ?? '/')).slice(0, 4);
+  const idName = `${cookiePrefix}id.${hash}`;
+  const sessionName = `${cookiePrefix}ses.${hash}`;
+  const mechanism = options.storage === 'localStorage' ? 'LOCAL_STORAGE' : 'COOKIE_1';
   return {
     touch(eid, dtm) {
-      const alive = !!storage.get(names.session);
-      const [value, session] = advanceIdCookie(storage.get(names.id), alive, eid, dtm, mechanism);
-      storage.set(names.id, value, ID_MAX_AGE_S);
-      storage.set(names.session, '*', Math.round(sessionTimeoutMs / 1000));
+      const alive = !!storage.get(sessionName);
+      const [value, session] = advanceIdCookie(storage.get(idName), alive, eid, dtm, mechanism);
+      storage.set(idName, value, ID_MAX_AGE_S);
+      storage.set(sessionName, '*', Math.round(sessionTimeoutMs / 1000));
       return session;
     },
     clear() {
-      storage.remove(names.id);
-      storage.remove(names.session);
+      storage.remove(idName);
+      storage.remove(sessionName);
     },
   };
 }

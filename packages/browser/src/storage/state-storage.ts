@@ -3,16 +3,21 @@ import { tryStorage } from './try-storage';
 /** Where the tracker keeps the id and session values: first-party cookies, `localStorage`, or nowhere (this page only). */
 export type StateStorageKind = 'cookie' | 'localStorage' | 'none';
 
-/** Attributes of the cookies the tracker writes. */
+/** Where the id and session values live, and the attributes of the cookies the tracker writes. */
 export interface CookieOptions {
-  /** `Domain` attribute, e.g. `.example.com` to share ids across subdomains. Host-only when absent. */
-  readonly domain?: string;
-  /** `Path` attribute. Default `/`. */
-  readonly path?: string;
-  /** `SameSite` attribute. Default `Lax`. */
-  readonly sameSite?: 'Strict' | 'Lax' | 'None';
-  /** `Secure` attribute. Default: on for pages served over https. */
-  readonly secure?: boolean;
+  /** Where the id and session values live. Default `cookie`. */
+  readonly storage?: StateStorageKind;
+  /**
+   * Cookie `Domain`, e.g. `.example.com` to share ids across subdomains; host-only when absent.
+   * Also part of the cookie names' hash.
+   */
+  readonly cookieDomain?: string;
+  /** Cookie `Path`. Default `/`. Also part of the cookie names' hash. */
+  readonly cookiePath?: string;
+  /** Cookie `SameSite`. Default `Lax`. */
+  readonly cookieSameSite?: 'Strict' | 'Lax' | 'None';
+  /** Cookie `Secure`. Default: on for pages served over https. */
+  readonly cookieSecure?: boolean;
 }
 
 /** A small key-value place with expiry, behind each {@link StateStorageKind}. */
@@ -35,13 +40,10 @@ export interface StateStorage {
  * while `durable()` is false (consent pending) values live only there, so no cookie is written
  * until the user agrees, and then {@link StateStorage.persist} keeps the ids the held events carry.
  */
-export function createStateStorage(
-  kind: StateStorageKind,
-  cookie: CookieOptions,
-  durable: () => boolean,
-): StateStorage {
+export function createStateStorage(options: CookieOptions, durable: () => boolean): StateStorage {
+  const { storage: kind = 'cookie', cookieDomain, cookieSecure } = options;
   const memory = new Map<string, [value: string, expiresAt: number]>();
-  const attributes = `; Path=${cookie.path ?? '/'}${cookie.domain ? `; Domain=${cookie.domain}` : ''}; SameSite=${cookie.sameSite ?? 'Lax'}${(cookie.secure ?? location.protocol === 'https:') ? '; Secure' : ''}`;
+  const attributes = `; Path=${options.cookiePath ?? '/'}${cookieDomain ? `; Domain=${cookieDomain}` : ''}; SameSite=${options.cookieSameSite ?? 'Lax'}${(cookieSecure ?? location.protocol === 'https:') ? '; Secure' : ''}`;
   const read = (name: string) =>
     tryStorage(() =>
       kind === 'cookie'

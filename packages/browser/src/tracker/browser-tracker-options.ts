@@ -8,14 +8,14 @@ import type {
   TrackerPlugin,
   ValidationOptions,
 } from '@floe/core';
+import type { IdentityOptions } from '../identity/create-identity';
 import type { OptOutOptions } from '../privacy/is-opted-out';
-import type { StateStorageKind } from '../storage/state-storage';
 
 /** Consent to tracking: events flow, wait (queued, not sent, no cookie written), or are discarded. */
 export type ConsentState = 'granted' | 'pending' | 'denied';
 
 /** Options of `createBrowserTracker`. Only `endpoint` and `namespace` are required. */
-export interface BrowserTrackerOptions extends OptOutOptions {
+export interface BrowserTrackerOptions extends IdentityOptions, OptOutOptions {
   /** The collector's base URL, e.g. `https://collector.example.com`. */
   readonly endpoint: string;
   /** Tracker namespace (`tna`); it also names the queue's storage keys. */
@@ -24,20 +24,6 @@ export interface BrowserTrackerOptions extends OptOutOptions {
   readonly appId?: string;
   /** Platform (`p`). Default `web`. */
   readonly platform?: Platform;
-  /** Where the id and session values live. Default `cookie`. */
-  readonly storage?: StateStorageKind;
-  /** Cookie `Domain`, e.g. `.example.com`; host-only when absent. Also part of the cookie names' hash. */
-  readonly cookieDomain?: string;
-  /** Cookie `Path`. Default `/`. Also part of the cookie names' hash. */
-  readonly cookiePath?: string;
-  /** Cookie `SameSite`. Default `Lax`. */
-  readonly cookieSameSite?: 'Strict' | 'Lax' | 'None';
-  /** Cookie `Secure`. Default: on for https pages. */
-  readonly cookieSecure?: boolean;
-  /** Cookie name prefix. Default `_sp_`, Snowplow's, so ids carry over between the trackers. */
-  readonly cookiePrefix?: string;
-  /** A session ends after this long without an event. Default 30 minutes. */
-  readonly sessionTimeoutMs?: number;
   /**
    * Anonymous tracking: no cookies, no `duid`/`sid`/`vid`, no `client_session` entity, and every
    * request carries `SP-Anonymous: *` so the collector stores no IP or network id.

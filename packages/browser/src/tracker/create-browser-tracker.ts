@@ -7,7 +7,6 @@ import {
 } from '@floe/core';
 import { readBrowserSubject } from '../context/read-browser-subject';
 import { truncate } from '../context/truncate';
-import { cookieNames } from '../identity/cookie-names';
 import { createIdentity } from '../identity/create-identity';
 import type { ClientSession } from '../identity/id-cookie';
 import { randomUuid } from '../identity/random-uuid';
@@ -83,25 +82,8 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
     generateEventId: () => eids.shift() ?? randomUuid(),
   });
 
-  const storage = options.storage ?? 'cookie';
-  const stateStorage = createStateStorage(
-    storage,
-    {
-      domain: options.cookieDomain,
-      path: options.cookiePath,
-      sameSite: options.cookieSameSite,
-      secure: options.cookieSecure,
-    },
-    () => consent === 'granted',
-  );
-  const identity = anonymous
-    ? undefined
-    : createIdentity(
-        stateStorage,
-        cookieNames(options.cookieDomain, options.cookiePath, options.cookiePrefix),
-        options.sessionTimeoutMs ?? 1_800_000,
-        storage === 'localStorage' ? 'LOCAL_STORAGE' : 'COOKIE_1',
-      );
+  const stateStorage = createStateStorage(options, () => consent === 'granted');
+  const identity = anonymous ? undefined : createIdentity(options, stateStorage);
 
   let pageViewId = randomUuid();
   let pageUrl: string | undefined;
