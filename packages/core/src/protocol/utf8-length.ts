@@ -2,7 +2,8 @@
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the class is "anything but ASCII"
 const NON_ASCII = /[^\x00-\x7f]/;
 
-let encoder: TextEncoder | undefined;
+// Typed structurally: core compiles without DOM types, and with Node's the global is a value only.
+let encoder: { encode(text: string): Uint8Array } | undefined;
 
 /**
  * The number of UTF-8 bytes of a string. ASCII text, the common case, is its own length (one
