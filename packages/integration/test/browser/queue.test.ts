@@ -128,6 +128,40 @@ describeInChromium('the queue that survives the page', () => {
     expect(env.collector.bad()).toEqual([]);
   });
 
+  test('caps: over maxQueueEvents the oldest waiting events are evicted and reported as queue_full', async () => {
+    const { page } = await env.newContext();
+    await page.goto(`${env.origin}/caps`);
+    await page.evaluate(
+      createTrackerScript(env.collector.url, {
+        appId: 'caps',
+        consent: 'pending',
+        maxQueueEvents: 3,
+        onDrop: 'ON_DROP',
+      }).replace(
+        '"ON_DROP"',
+        '(report) => (window.drops ??= []).push(report.reason, ...report.eids)',
+      ),
+    );
+    const sent = (await page.evaluate(track(5, 'caps'))) as string[];
+    expect(await page.evaluate('window.drops')).toEqual([
+      'queue_full',
+      sent[0],
+      'queue_full',
+      sent[1],
+    ]);
+    expect(
+      await page.evaluate(
+        `Object.keys(localStorage).filter((k) => /^_floe_q\\.test\\.[0-9a-f]{8}\\./.test(k)).length`,
+      ),
+    ).toBe(3);
+    await page.evaluate(`tracker.setConsent('granted')`);
+    const delivered = await waitFor(() => {
+      const eids = eidsOf('caps');
+      return eids.length >= 3 && eids;
+    });
+    expect(new Set(delivered)).toEqual(new Set(sent.slice(2)));
+  });
+
   test('two tabs: each sends its own events once; a closed tab’s queue is taken over, not duplicated', async () => {
     const { context, page: tabA } = await env.newContext();
     const tabB = await context.newPage();
