@@ -1,4 +1,4 @@
-import { createSystemClock } from '@floe/core';
+import { createSystemClock } from '@floe/core/internal';
 import {
   createFakeClock,
   createScriptedTransport,
