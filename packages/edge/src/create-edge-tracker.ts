@@ -10,7 +10,7 @@ import {
 import { version } from '../package.json';
 import type { EdgeTrackerOptions, RequestTrackerOptions } from './edge-tracker-options';
 import type { RequestLike } from './request-like';
-import { subjectFromRequest } from './subject-from-request';
+import { pageFromRequest, subjectFromRequest } from './subject-from-request';
 import { withSubject } from './with-subject';
 
 /** One tracker per isolate, and a request-scoped view of it per request. */
@@ -76,7 +76,7 @@ export function createEdgeTracker(options: EdgeTrackerOptions): EdgeTracker {
     tracker,
     flush: (flushOptions) => tracker.flush(flushOptions),
     trackerFor(request, { waitUntil } = {}) {
-      return withSubject(tracker, subjectFromRequest(request), waitUntil);
+      return withSubject(tracker, subjectFromRequest(request), pageFromRequest(request), waitUntil);
     },
   };
 }

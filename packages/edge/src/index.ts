@@ -1,4 +1,4 @@
 export { createEdgeTracker, type EdgeTracker } from './create-edge-tracker';
 export type { EdgeTrackerOptions, RequestTrackerOptions } from './edge-tracker-options';
 export type { RequestLike } from './request-like';
-export { subjectFromRequest } from './subject-from-request';
+export { pageFromRequest, type RequestPage, subjectFromRequest } from './subject-from-request';

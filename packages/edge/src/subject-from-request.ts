@@ -13,8 +13,8 @@ function firstLanguage(header: string | null): string | undefined {
 /**
  * Reads the end user's subject from an incoming request: the IP from `CF-Connecting-IP` (set by
  * Cloudflare), else the first `X-Forwarded-For` entry (set by Vercel and most proxies); the
- * `User-Agent`; the first language of `Accept-Language`; the page URL (the request's URL) and the
- * referrer (`Referer`).
+ * `User-Agent`; the first language of `Accept-Language`. The page (URL and referrer) is not a
+ * subject field: see {@link pageFromRequest}.
  *
  * @example
  * trackPageView(tracker, { pageUrl: request.url }, { subject: subjectFromRequest(request) });
@@ -33,8 +33,20 @@ export function subjectFromRequest(request: RequestLike): SubjectFields {
   if (useragent) subject.useragent = useragent.slice(0, MAX_USERAGENT);
   const language = firstLanguage(headers.get('accept-language'));
   if (language) subject.language = language;
-  subject.pageUrl = request.url;
-  const referrer = headers.get('referer');
-  if (referrer) subject.referrer = referrer;
   return subject;
+}
+
+/** The page a request is about: the protocol's `url` and `refr` keys. */
+export interface RequestPage {
+  readonly url: string;
+  readonly refr?: string;
+}
+
+/**
+ * The page of a request, sent with each of its events as `url` (the request's URL) and `refr`
+ * (its `Referer`), unless the track call gives its own (a page view's `pageUrl`).
+ */
+export function pageFromRequest(request: RequestLike): RequestPage {
+  const referrer = request.headers.get('referer');
+  return referrer ? { url: request.url, refr: referrer } : { url: request.url };
 }

@@ -1,9 +1,9 @@
-import { subjectFromRequest } from '@floe/edge';
+import { pageFromRequest, subjectFromRequest } from '@floe/edge';
 
 const page = 'https://shop.example.com/cart?x=1';
 
 describe('subjectFromRequest', () => {
-  it('reads IP, user agent, language, page URL and referrer from a Request', () => {
+  it('reads IP, user agent and language from a Request, and the page apart', () => {
     const request = new Request(page, {
       headers: {
         'cf-connecting-ip': '198.51.100.7',
@@ -17,16 +17,16 @@ describe('subjectFromRequest', () => {
       ipAddress: '198.51.100.7',
       useragent: 'Mozilla/5.0 (test)',
       language: 'de-CH',
-      pageUrl: page,
-      referrer: 'https://example.com/',
     });
+    expect(pageFromRequest(request)).toEqual({ url: page, refr: 'https://example.com/' });
   });
 
   it('falls back to the first X-Forwarded-For entry, and leaves out what is absent', () => {
     const request = new Request(page, {
       headers: { 'x-forwarded-for': ' 203.0.113.9 , 10.0.0.1' },
     });
-    expect(subjectFromRequest(request)).toEqual({ ipAddress: '203.0.113.9', pageUrl: page });
+    expect(subjectFromRequest(request)).toEqual({ ipAddress: '203.0.113.9' });
+    expect(pageFromRequest(request)).toEqual({ url: page });
   });
 
   it('ignores a wildcard language and cuts the user agent to 1,000 characters', () => {

@@ -44,6 +44,27 @@ describe('createEdgeTracker', () => {
     ]);
   });
 
+  it('sends the request’s page as url and refr, unless the call gives its own', async () => {
+    const { events, transport } = recordingTransport();
+    const edge = createEdgeTracker({
+      endpoint: 'https://c.example.com',
+      namespace: 'edge',
+      transport,
+    });
+    const tracker = edge.trackerFor(
+      new Request('https://shop.example.com/p?q=1', {
+        headers: { referer: 'https://ref.example/' },
+      }),
+    );
+    trackPageView(tracker, { pageUrl: 'https://shop.example.com/canonical' });
+    trackStructEvent(tracker, { category: 'c', action: 'a' });
+    await edge.flush();
+    expect(events.map((e) => [e.e, e.url, e.refr])).toEqual([
+      ['pv', 'https://shop.example.com/canonical', 'https://ref.example/'],
+      ['se', 'https://shop.example.com/p?q=1', 'https://ref.example/'],
+    ]);
+  });
+
   it('hands waitUntil one flush per microtask, covering every event tracked in it', async () => {
     const { events, transport } = recordingTransport();
     const edge = createEdgeTracker({
