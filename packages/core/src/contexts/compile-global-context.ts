@@ -20,15 +20,14 @@ export interface CompiledGlobalContext {
   /**
    * Appends this context's entities for one event, when its conditions hold.
    *
-   * @param event - the event being built; `undefined` for an event built only to be reported,
-   *   which gets the unconditional fixed entities only (no conditions, no generators).
+   * @param event - the event being built.
    * @param texts - the event's entity texts; appended to.
    * @param sources - when validating, the entities themselves; appended to in step with `texts`.
    * @param report - receives generators and filters that threw (code `plugin`).
    * @throws FloeError (`invalid_event`) when a generator returns something that is not an entity.
    */
   collect(
-    event: TrackedEvent | undefined,
+    event: TrackedEvent,
     texts: string[],
     sources: SelfDescribingJson<unknown>[] | undefined,
     report: (error: FloeError) => void,
@@ -65,7 +64,7 @@ export function compileGlobalContext(source: GlobalContext, name?: string): Comp
       ? { accept: schemas as string | readonly string[] }
       : ((schemas as SchemaRuleSet | undefined) ?? {});
   if (schemas !== undefined && accept === undefined && reject === undefined) {
-    throw new FloeError('invalid_config', 'a schema condition needs accept or reject patterns');
+    throw new FloeError('invalid_config', 'schemas: expected accept or reject patterns');
   }
   const accepted = [accept ?? []].flat().map(compileSchemaPattern);
   const rejected = [reject ?? []].flat().map(compileSchemaPattern);
@@ -87,17 +86,12 @@ export function compileGlobalContext(source: GlobalContext, name?: string): Comp
     source,
     name,
     collect(event, eventTexts, sources, report) {
-      if (conditional) {
-        const filterThrew = 'a global context filter threw';
-        if (event === undefined || !guarded(() => applies(event), report, 'plugin', filterThrew)) {
-          return;
-        }
-      }
+      const filterThrew = 'global context filter threw';
+      if (conditional && !guarded(() => applies(event), report, 'plugin', filterThrew)) return;
       eventTexts.push(...texts);
       sources?.push(...entities);
-      if (event === undefined) return;
       for (const generator of generators) {
-        const generatorThrew = 'a global context generator threw';
+        const generatorThrew = 'global context generator threw';
         const output = guarded(() => generator(event), report, 'plugin', generatorThrew);
         // One entity or a list of them; nothing (or a throw) adds nothing.
         for (const entity of [output ?? []].flat()) {

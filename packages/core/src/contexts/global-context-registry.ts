@@ -22,7 +22,7 @@ export interface GlobalContextRegistry {
    * {@link CompiledGlobalContext.collect}).
    */
   collect(
-    event: TrackedEvent | undefined,
+    event: TrackedEvent,
     texts: string[],
     sources: SelfDescribingJson<unknown>[] | undefined,
   ): void;
@@ -41,9 +41,11 @@ export function createGlobalContextRegistry(
     add(added) {
       let compiled: CompiledGlobalContext[];
       try {
-        compiled = Array.isArray(added)
-          ? added.map((context) => compileGlobalContext(context))
-          : Object.entries(added).map(([name, context]) => compileGlobalContext(context, name));
+        // A list's entries are keyed by index: those are not names.
+        const named = !Array.isArray(added);
+        compiled = Object.entries(added).map(([name, context]) =>
+          compileGlobalContext(context, named ? name : undefined),
+        );
       } catch (error) {
         // Whatever check refused it (an entity, a pattern, the shape), it is the caller's option.
         throw new FloeError('invalid_config', (error as Error).message, { cause: error });

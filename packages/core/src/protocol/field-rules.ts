@@ -96,7 +96,7 @@ export const REQUIRED_FIELDS: Readonly<Record<EventType, readonly string[]>> = {
  * @param key - a key of the event's `fields`.
  */
 export function isEventField(e: string, key: string): boolean {
-  return (
-    /^(url|page|refr)$/.test(key) || (key.startsWith(`${e}_`) && Object.hasOwn(FIELD_RULES, key))
-  );
+  // Event types are two letters: `se_ca` is the key `ca` of `se` events.
+  const ownType = key[2] === '_' ? key.startsWith(e) : /^(url|page|refr)$/.test(key);
+  return ownType && Object.hasOwn(FIELD_RULES, key);
 }

@@ -14,10 +14,10 @@ const AFTER_LATEST = 253_402_300_800_000;
  *   0–9999.
  */
 export function formatTimestamp(value: Date | number, key: string): string {
-  // Duck-typed, not `instanceof Date`, so that Dates from another realm (an iframe) work too.
-  const ms = typeof value === 'number' ? value : Number((value as Date | null)?.getTime?.());
+  // A Date's value is its time; not `instanceof Date`, so Dates from another realm work too.
+  const ms = typeof value === 'string' ? Number.NaN : Number(value);
   if (!(ms >= EARLIEST && ms < AFTER_LATEST)) {
-    throw new FloeError('invalid_event', `${key}: expected a time in the years 0 to 9999`);
+    throw new FloeError('invalid_event', `${key}: expected a time in years 0 to 9999`);
   }
   return String(Math.trunc(ms) || 0);
 }

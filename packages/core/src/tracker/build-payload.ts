@@ -39,8 +39,8 @@ export interface PayloadBuilderSettings {
  * @param events - the call's events, checked at run time too.
  * @param eids - their ids, in the same order.
  * @param options - the call's options.
- * @param hooks - whether plugins, conditional contexts and generators run (not for events built
- *   only to be reported).
+ * @param hooks - whether plugins and global contexts run: not for events built only to be
+ *   reported, which show the caller's own keys and entities.
  * @param targets - when validating, receives the call's self-describing event and entities.
  * @returns one payload per event, `null` where a plugin filtered the event out.
  * @throws FloeError (`invalid_event` or `too_large`).
@@ -76,11 +76,8 @@ export function createPayloadBuilder({
   return (base, events, eids, options, hooks, targets) => {
     const { trueTimestamp, subject, context } = options ?? {};
     // Field by field, the call's subject wins; neither object is touched.
-    const shared: Record<string, string> = {
-      ...base,
-      ...formatSubject(subject),
-      dtm: formatTimestamp(clock.now(), 'dtm'),
-    };
+    const shared: Record<string, string> = { dtm: formatTimestamp(clock.now(), 'dtm') };
+    Object.assign(shared, base, subject && formatSubject(subject));
     if (trueTimestamp !== undefined && trueTimestamp !== null) {
       shared['ttm'] = formatTimestamp(trueTimestamp, 'ttm');
     }
@@ -111,7 +108,7 @@ export function createPayloadBuilder({
         : undefined;
       if (tracked && !runPlugins(plugins, 'beforeTrack', tracked, report)) return null;
       const texts = addEntities(event.context, [...callTexts], targets?.entities);
-      contexts.collect(tracked, texts, targets?.entities);
+      if (tracked) contexts.collect(tracked, texts, targets?.entities);
       if (texts.length > 0) {
         const json = contextsJson(texts);
         if (!encodeBase64) payload['co'] = json;
@@ -134,7 +131,7 @@ function addEntities(
   sources: SelfDescribingJson<unknown>[] | undefined,
 ): string[] {
   if (entities !== undefined && entities !== null && !Array.isArray(entities)) {
-    invalid('context: expected a list of entities');
+    invalid('context: expected a list');
   }
   for (const entity of entities ?? []) {
     texts.push(selfDescribingText(entity));

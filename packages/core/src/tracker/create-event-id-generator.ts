@@ -18,7 +18,7 @@ export function createEventIdGenerator(): () => string {
   const webCrypto = (globalThis as { crypto?: WebCrypto }).crypto;
   if (webCrypto?.randomUUID) return () => webCrypto.randomUUID!();
   if (!webCrypto?.getRandomValues) {
-    throw new FloeError('invalid_config', 'no crypto.getRandomValues to make event ids');
+    throw new FloeError('invalid_config', 'no crypto.getRandomValues for event ids');
   }
   return () => {
     const bytes = webCrypto.getRandomValues!(new Uint8Array(16));

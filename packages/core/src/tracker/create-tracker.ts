@@ -56,7 +56,7 @@ export function createTracker(options: TrackerOptions): Tracker {
   try {
     // Each check is one that no later report could explain: without them events vanish.
     if (!Array.isArray(emitters) || !emitters.length || !emitters.every((e) => e?.add)) {
-      throw new Error('emitters: expected a non-empty list of emitters');
+      throw new Error('emitters: expected a non-empty list');
     }
     header = formatFields(
       { tv: trackerVersion(options.adapter) },
@@ -126,7 +126,7 @@ export function createTracker(options: TrackerOptions): Tracker {
           continue;
         }
         for (const emitter of emitters) {
-          guarded(() => emitter.add(payload), report, 'callback', 'an emitter threw from add()');
+          guarded(() => emitter.add(payload), report, 'callback', 'emitter.add threw');
         }
         counts.tracked++;
         runPlugins(plugins, 'afterTrack', payload, report);

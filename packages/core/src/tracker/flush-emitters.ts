@@ -26,7 +26,7 @@ export async function flushEmitters(
         for (const count in sum)
           sum[count as keyof FlushResult] += result[count as keyof FlushResult];
       } catch (error) {
-        report(new FloeError('callback', `an emitter's ${method}() failed`, { cause: error }));
+        report(new FloeError('callback', `emitter.${method} failed`, { cause: error }));
       }
     }),
   );

@@ -28,7 +28,7 @@ export function checkSchemas(
   const check = (role: SchemaViolation['role']) => {
     return ({ schema, data }: SelfDescribingJson<unknown>) => {
       const validate = () => (Object.hasOwn(validators, schema) && validators[schema]!(data)) || [];
-      const issues = guarded(validate, report, 'validation', `the validator of ${schema} threw`);
+      const issues = guarded(validate, report, 'validation', `validator of ${schema} threw`);
       if (issues?.length) violations.push({ schema, role, issues });
     };
   };

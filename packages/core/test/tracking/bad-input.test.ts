@@ -99,7 +99,7 @@ const cases: Case[] = [
   [
     'a context that is not an array',
     (h) => trackPageView(h.tracker, { pageUrl: 'u' }, { context: { schema, data: {} } as never }),
-    /context: expected a list of entities/,
+    /context: expected a list/,
   ],
   ['a missing page URL', (h) => trackPageView(h.tracker, {} as never), /url is required/],
   ['an empty page URL', (h) => trackPagePing(h.tracker, { pageUrl: '' }), /url is required/],

@@ -46,6 +46,25 @@ describe('surrogate repair', () => {
     );
   });
 
+  it('the fallback for runtimes without String.prototype.toWellFormed repairs the same way', () => {
+    const native = Object.getOwnPropertyDescriptor(String.prototype, 'toWellFormed');
+    // Older browsers (es2020) lack it; Node 20 has it, so it is taken away for this test.
+    delete (String.prototype as { toWellFormed?: unknown }).toWellFormed;
+    try {
+      expect(('' as { toWellFormed?: unknown }).toWellFormed).toBeUndefined();
+      fc.assert(
+        fc.property(anyText, (text) => {
+          expect(toWellFormed(text)).toBe(Buffer.from(text, 'utf8').toString('utf8'));
+        }),
+        { numRuns: 2000 },
+      );
+      expect(toWellFormed('a\uD83D\uDE00\uD83D')).toBe('a\uD83D\uDE00\uFFFD');
+    } finally {
+      if (native) Object.defineProperty(String.prototype, 'toWellFormed', native);
+    }
+    expect(typeof ('' as { toWellFormed?: unknown }).toWellFormed).toBe(typeof native?.value);
+  });
+
   it('jsonToWellFormed repairs the JSON of any text exactly as toWellFormed repairs the text', () => {
     fc.assert(
       fc.property(anyText, (text) => {
