@@ -1,4 +1,10 @@
-import { type Payload, type Transport, type TransportRequest, trackStructEvent } from '@floe/core';
+import {
+  type Payload,
+  type Transport,
+  type TransportRequest,
+  trackPageView,
+  trackStructEvent,
+} from '@floe/core';
 import { createEdgeTracker } from '@floe/edge';
 
 /** A transport that records every POSTed event and answers 200. */
