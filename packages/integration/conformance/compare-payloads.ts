@@ -30,8 +30,8 @@ const SUBJECT = new Set([
   'dtz',
 ]);
 
-/** The scenario's own entity schemas (others, such as a browser's session entity, are subject). */
-const SCENARIO_ENTITIES = [/\/web_page\/jsonschema\//];
+/** The scenario's own entity schemas (others, such as a browser's web_page and client_session, are subject). */
+const SCENARIO_ENTITIES = [/\/save-game\/jsonschema\//];
 
 type Json = Record<string, unknown>;
 

@@ -1,6 +1,7 @@
 // Runs the conformance worker in the edge runtimes: workerd (through miniflare) and Vercel's
 // edge-runtime. `npm test` installs both from the npm registry into .floe/runtimes
 // (scripts/ensure-runtimes.mjs), as it does Bun and Deno.
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -40,29 +41,25 @@ export interface EdgeRuntime {
 
 const PAGE = 'https://conformance.example.com/shop';
 
-/** workerd, through miniflare 4. */
+/** workerd, through miniflare 4, in a child process (see run-in-workerd.cjs). */
 export function workerd(): EdgeRuntime {
+  const prefix = join(repoRoot, '.floe', 'runtimes', 'miniflare');
   const load = runtimePackage('miniflare', 'miniflare');
   return {
     name: 'workerd',
     available: load !== undefined,
     async run(bundle, endpoint) {
-      const { Miniflare } = (load as NodeRequire)('miniflare');
       const version = `workerd ${(load as NodeRequire)('workerd/package.json').version}`;
-      const mf = new Miniflare({
-        modules: true,
-        scriptPath: bundle,
-        compatibilityDate: '2025-09-01',
-      });
-      try {
-        const response = await mf.dispatchFetch(
-          PAGE,
-          scenarioRequest(endpoint, 'workerd', version),
-        );
-        return JSON.parse(await response.text()) as HarnessReport;
-      } finally {
-        await mf.dispose();
-      }
+      const init = JSON.stringify(scenarioRequest(endpoint, 'workerd', version));
+      const runner = join(__dirname, 'run-in-workerd.cjs');
+      const body = await new Promise<string>((resolve, reject) =>
+        execFile(process.execPath, [runner, prefix, bundle, PAGE, init], (error, stdout, stderr) =>
+          error
+            ? reject(new Error(`workerd run failed: ${stderr || error.message}`))
+            : resolve(stdout),
+        ),
+      );
+      return JSON.parse(body) as HarnessReport;
     },
   };
 }

@@ -1,8 +1,8 @@
 // @floe/edge in real workerd (through miniflare 4, installed by scripts/ensure-runtimes.mjs): a
 // Worker answers at once and its events, sent inside waitUntil, land good in the embedded collector
 // with the request's subject.
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { repoRoot, startTestCollector, type TestCollector } from '../src';
@@ -41,19 +41,26 @@ it('a Worker answers first, then delivers its events through waitUntil', async (
     conditions: ['worker', 'browser'],
     logLevel: 'error',
   });
-  const { Miniflare } = createRequire(join(prefix, 'package.json'))('miniflare');
-  const mf = new Miniflare({ modules: true, scriptPath: outfile, compatibilityDate: '2025-09-01' });
-  try {
-    const page = `https://shop.example.com/?collector=${encodeURIComponent(collector.url)}`;
-    const response = await mf.dispatchFetch(page, {
-      headers: {
-        'cf-connecting-ip': '198.51.100.7',
-        'user-agent': 'Mozilla/5.0 (worker test)',
-        'accept-language': 'fr-CH,fr;q=0.8',
-        referer: 'https://example.com/',
-      },
-    });
-    expect(await response.text()).toBe('answered before delivery');
+  const page = `https://shop.example.com/?collector=${encodeURIComponent(collector.url)}`;
+  const init = {
+    headers: {
+      'cf-connecting-ip': '198.51.100.7',
+      'user-agent': 'Mozilla/5.0 (worker test)',
+      'accept-language': 'fr-CH,fr;q=0.8',
+      referer: 'https://example.com/',
+    },
+  };
+  // miniflare runs in a child process of its own, so workerd lives exactly as long as the run.
+  const runner = join(__dirname, '..', 'conformance', 'run-in-workerd.cjs');
+  const answer = execFileSync(
+    process.execPath,
+    [runner, prefix, outfile, page, JSON.stringify(init)],
+    {
+      encoding: 'utf8',
+    },
+  );
+  {
+    expect(answer).toBe('answered before delivery');
     let events: Record<string, string>[] = [];
     for (let i = 0; i < 100 && events.length < 3; i++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -73,7 +80,5 @@ it('a Worker answers first, then delivers its events through waitUntil', async (
     }
     const bad = (await (await fetch(`${collector.url}/micro/bad`)).json()) as unknown[];
     expect(bad).toEqual([]);
-  } finally {
-    await mf.dispose();
   }
 });
