@@ -1,0 +1,106 @@
+import { FloeError } from '../errors/floe-error';
+import { createSystemClock } from '../platform/system-clock';
+import type { EventStore } from '../store/event-store';
+import { createMemoryStore } from '../store/memory-store';
+import { makeFetchTransport } from '../transport/fetch-transport';
+import { runtimeGlobals } from '../transport/fetch-types';
+import type { EmitterOptions } from './emitter-options';
+import { DEFAULT_POST_PATH, POST_CONTENT_TYPE } from './post-body';
+import { NEVER_RETRY_STATUS_CODES, type RetryRules } from './retry-rules';
+import type { AttemptSettings } from './send-attempt';
+
+/**
+ * Default cap on events per POST. At 40,000 B per body the byte cap binds first for any event
+ * above ~70 B; the count only bounds a batch of tiny events (and how much one `take` holds).
+ */
+export const DEFAULT_MAX_BATCH_EVENTS = 500;
+/**
+ * Default cap on requests in flight. The window starts at 2 and grows toward it while a backlog
+ * waits; 8 keeps a collector 20 ms away as busy as one on loopback without flooding one that
+ * struggles.
+ */
+export const DEFAULT_MAX_IN_FLIGHT = 8;
+
+/** The emitter's options with every default applied and checked, the endpoint taken apart. */
+export interface EmitterSettings extends AttemptSettings, RetryRules {
+  readonly store: EventStore;
+  readonly random: () => number;
+  readonly postFallback: boolean;
+  readonly flushAt: number;
+  readonly maxBatchEvents: number;
+  readonly maxPostBytes: number;
+  readonly flushIntervalMs: number;
+  readonly maxInFlight: number;
+  readonly maxAgeMs: number;
+  readonly backoff: { readonly baseMs: number; readonly capMs: number };
+}
+
+function check(ok: boolean, message: string): void {
+  if (!ok) throw new FloeError('invalid_config', `createEmitter: ${message}`);
+}
+
+/** A numeric option, or its default; checked where a wrong value would silently misbehave. */
+function setting(from: object | undefined, name: string, fallback: number, min = 1): number {
+  const value = (from as Record<string, number | undefined> | undefined)?.[name] ?? fallback;
+  check(value >= min, `${name} must be a number ≥ ${min}, got ${value}`);
+  return value;
+}
+
+/**
+ * Applies the defaults of reliability.md §1 to the emitter's options and checks them. Callbacks
+ * are not copied: the emitter reads them from the options (see `createSafeCallbacks`).
+ *
+ * @throws FloeError with code `invalid_config` for values that would silently misbehave: an
+ *   empty or unparseable endpoint, a method other than GET or POST, a `postPath` without its
+ *   leading `/`, a count below 1, a negative or `NaN` time.
+ */
+export function resolveEmitterOptions(options: EmitterOptions): EmitterSettings {
+  const { endpoint, method = 'POST', postPath = DEFAULT_POST_PATH } = options;
+  check(method === 'GET' || method === 'POST', `method must be GET or POST, got ${method}`);
+  check(postPath[0] === '/', 'postPath must start with /');
+  let url: { origin: string; pathname: string };
+  try {
+    url = new runtimeGlobals.URL(
+      /^[a-z][a-z\d+.-]*:\/\//i.test(endpoint) || !endpoint ? endpoint : `https://${endpoint}`,
+    );
+  } catch (cause) {
+    throw new FloeError('invalid_config', `createEmitter: invalid endpoint ${endpoint}`, { cause });
+  }
+  const { origin } = url;
+  const pathPrefix = url.pathname.replace(/\/+$/, '');
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(options.headers ?? {})) {
+    headers[name.toLowerCase()] = value;
+  }
+  // Anything but the exact Content-Type turns a POST into a bad row (D14).
+  delete headers['content-type'];
+  return {
+    method,
+    store: options.store ?? createMemoryStore(),
+    transport: options.transport ?? makeFetchTransport(),
+    clock: options.clock ?? createSystemClock(),
+    random: options.random ?? Math.random,
+    retry: options.retry ?? true,
+    postFallback: options.postFallback ?? true,
+    keepalive: options.keepalive,
+    flushAt: setting(options, 'flushAt', 10),
+    maxBatchEvents: setting(options, 'maxBatchEvents', DEFAULT_MAX_BATCH_EVENTS),
+    maxPostBytes: setting(options, 'maxPostBytes', 40_000),
+    flushIntervalMs: setting(options, 'flushIntervalMs', 5000, 0),
+    timeoutMs: setting(options, 'timeoutMs', 5000),
+    maxInFlight: setting(options, 'maxInFlight', DEFAULT_MAX_IN_FLIGHT),
+    maxAttempts: setting(options, 'maxAttempts', 10),
+    maxAgeMs: setting(options, 'maxAgeMs', 12 * 3_600_000, 0),
+    backoff: {
+      baseMs: setting(options.backoff, 'baseMs', 500, 0),
+      capMs: setting(options.backoff, 'capMs', 60_000, 0),
+    },
+    origin,
+    pathPrefix,
+    postUrl: origin + pathPrefix + postPath,
+    headers,
+    postHeaders: { ...headers, 'content-type': POST_CONTENT_TYPE },
+    alwaysRetried: new Set(options.retryStatusCodes),
+    neverRetried: new Set([...NEVER_RETRY_STATUS_CODES, ...(options.dontRetryStatusCodes ?? [])]),
+  };
+}
