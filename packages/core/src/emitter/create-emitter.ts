@@ -34,10 +34,11 @@ const STM_PLACEHOLDER = '0000000000000';
  * (an unref'd timer), a 5 s request timeout, 2 to 8 requests in flight, a 64 MiB memory queue,
  * the fetch transport.
  *
- * This file wires the engine together and holds the three calls of the contract; the engine's
- * parts each have their own file: the drain (drain.ts), one attempt (send-attempt.ts), its outcome
- * (finish-attempt.ts, retry-rules.ts), the flush accounting (flush-waiters.ts), the timers and the
- * end of shutdown (shutdown.ts).
+ * This file wires the engine together and holds the three calls of the contract; each part of
+ * the engine has its own file: the options (resolve-emitter-options.ts), the drain (drain.ts,
+ * take-batch.ts), one attempt (send-attempt.ts, build-request.ts), its outcome (finish-attempt.ts,
+ * retry-rules.ts), events leaving (settle-events.ts), the flush accounting (flush-waiters.ts), the
+ * timers (pause-timer.ts, flush-interval.ts) and the end of shutdown (shutdown.ts).
  *
  * @param options - the collector `endpoint` and optional settings; see {@link EmitterOptions}.
  * @returns an {@link Emitter}; `add()` is synchronous and never throws.
@@ -56,10 +57,11 @@ export function createEmitter(options: EmitterOptions): Emitter {
   const settings = resolveEmitterOptions(options);
   const { method, store, clock } = settings;
   const callbacks = createSafeCallbacks(options);
+  // The pause timer and the drain call each other; the drain exists by the time a pause ends.
   const pauseTimer = createPauseTimer(clock, () => drain.schedule());
   const state: EmitterState = {
-    settings,
-    callbacks,
+    ...settings,
+    ...callbacks,
     pauseTimer,
     // While a caller awaits a flush, the pause timer holds the process open, so the retry happens.
     waiters: createFlushWaiters(clock, (waiting) => pauseTimer.hold(waiting > 0)),
@@ -70,22 +72,25 @@ export function createEmitter(options: EmitterOptions): Emitter {
     unsettled: store.size,
     taken: 0,
     takenBytes: 0,
-    seq: 0,
     window: Math.min(INITIAL_WINDOW, settings.maxInFlight),
     failureStreak: 0,
     round: 0,
     sendPartial: false,
-    closed: false,
     stopped: false,
   };
+  /** The `seq` of the last event queued. */
+  let seq = 0;
+  /** `shutdown()` was called: `add()` turns events away. */
+  let closed = false;
+  let shutdownResult: Promise<FlushResult> | undefined;
   const drain = createDrain(state);
+  // Each tick sends what waits, partial batches included, until nothing waits.
   const interval = createFlushInterval(clock, settings.flushIntervalMs, () => {
-    if (state.closed || state.unsettled <= 0) return false;
+    if (closed || state.unsettled <= 0) return false;
     state.sendPartial = true;
     drain.schedule();
     return true;
   });
-  let shutdownResult: Promise<FlushResult> | undefined;
 
   if (state.unsettled > 0) interval.arm();
 
@@ -100,8 +105,8 @@ export function createEmitter(options: EmitterOptions): Emitter {
 
   /** Queues one event, or says why it was turned away (never queued, so only reported). */
   function enqueue(payload: Payload): [DropReason, FloeError] | undefined {
-    if (state.closed) return ['closed', new FloeError('closed', 'emitter is shut down')];
-    const event = queuePayload(payload, clock.now(), state.seq + 1);
+    if (closed) return ['closed', new FloeError('closed', 'emitter is shut down')];
+    const event = queuePayload(payload, clock.now(), seq + 1);
     if (event instanceof FloeError) {
       return [event.code === 'too_large' ? 'too_large' : 'invalid', event];
     }
@@ -112,7 +117,7 @@ export function createEmitter(options: EmitterOptions): Emitter {
         return ['too_large', new FloeError('too_large', message)];
       }
     }
-    state.seq++;
+    seq++;
     let evicted: readonly QueuedPayload[];
     try {
       evicted = store.add(event);
@@ -131,7 +136,7 @@ export function createEmitter(options: EmitterOptions): Emitter {
     if (stopped || unsettled <= 0) {
       return Promise.resolve({ delivered: 0, dropped: 0, pending: stopped ? unsettled : 0 });
     }
-    const result = state.waiters.wait(state.seq, unsettled, timeoutMs);
+    const result = state.waiters.wait(seq, unsettled, timeoutMs);
     drain.schedule();
     return result;
   }
@@ -140,7 +145,7 @@ export function createEmitter(options: EmitterOptions): Emitter {
     timeoutMs = DEFAULT_SHUTDOWN_TIMEOUT_MS,
   }: FlushOptions = {}): Promise<FlushResult> {
     if (!shutdownResult) {
-      state.closed = true;
+      closed = true;
       interval.clear();
       shutdownResult = flush({ timeoutMs }).then((flushed) =>
         stopEmitter(state, flushed, drain.running),

@@ -25,8 +25,7 @@ export interface Drain {
  * full body), or when a flush or the interval asks for partial batches.
  */
 export function createDrain(state: EmitterState): Drain {
-  const { settings, retries, inFlight, pauseTimer } = state;
-  const { store } = settings;
+  const { store, retries, inFlight, pauseTimer } = state;
   let scheduled = false;
   let again = false;
   let running: Promise<void> | undefined;
@@ -37,10 +36,10 @@ export function createDrain(state: EmitterState): Drain {
       state.sendPartial = false;
       return false;
     }
-    if (state.sendPartial || state.waiters.size > 0 || waiting >= settings.flushAt) return true;
+    if (state.sendPartial || state.waiters.size > 0 || waiting >= state.flushAt) return true;
     return (
-      settings.method === 'POST' &&
-      store.byteSize - state.takenBytes + ENVELOPE_BYTES >= settings.maxPostBytes
+      state.method === 'POST' &&
+      store.byteSize - state.takenBytes + ENVELOPE_BYTES >= state.maxPostBytes
     );
   }
 
@@ -49,7 +48,7 @@ export function createDrain(state: EmitterState): Drain {
     if (batch.events.length === 0) return;
     batch.round = state.round;
     inFlight.add(batch);
-    void sendAttempt(batch.events, settings, state.controllers).then((outcome) => {
+    void sendAttempt(batch.events, state, state.controllers).then((outcome) => {
       finishAttempt(state, batch, outcome);
       schedule();
     });

@@ -7,11 +7,10 @@ import type { SafeCallbacks } from './safe-callbacks';
 
 /**
  * The state of one emitter, shared by the files of its engine (the drain, the outcome of an
- * attempt, settling events, shutdown). `createEmitter` makes one per emitter; nothing is global.
+ * attempt, settling events, shutdown): its settings, its safe callbacks, its parts and its counts. `createEmitter`
+ * makes one per emitter; nothing is global.
  */
-export interface EmitterState {
-  readonly settings: EmitterSettings;
-  readonly callbacks: SafeCallbacks;
+export interface EmitterState extends EmitterSettings, SafeCallbacks {
   readonly waiters: FlushWaiters;
   readonly pauseTimer: PauseTimer;
   /** Batches waiting for their next attempt, retried before anything new is taken. */
@@ -27,8 +26,6 @@ export interface EmitterState {
   taken: number;
   /** The UTF-8 bytes of the taken events. */
   takenBytes: number;
-  /** The `seq` of the last event queued. */
-  seq: number;
   /** Requests allowed in flight now (see send-window.ts). */
   window: number;
   /** Counted failures in a row, for the backoff; 0 after a success. */
@@ -37,8 +34,6 @@ export interface EmitterState {
   round: number;
   /** Set by the flush interval: partial batches go until nothing waits. */
   sendPartial: boolean;
-  /** `shutdown()` was called: `add()` turns events away. */
-  closed: boolean;
   /** The shutdown deadline passed: nothing is sent or counted any more. */
   stopped: boolean;
 }

@@ -16,22 +16,22 @@ import { expire, settle } from './settle-events';
  */
 export function finishAttempt(state: EmitterState, batch: Batch, outcome: AttemptOutcome): void {
   if (state.stopped || !state.inFlight.delete(batch)) return;
-  const { settings, retries, callbacks } = state;
+  const { store, retries } = state;
   const { events } = batch;
   const { status, headers, error } = outcome as Partial<TransportResponse> &
     Partial<Extract<AttemptOutcome, { error: unknown }>>;
   const eids = eidsOf(events);
   // Requests that failed together count as one failure: only the first of a round counts.
   const newRound = batch.round === state.round;
-  const verdict = judgeAnswer(status, events.length, settings);
+  const verdict = judgeAnswer(status, events.length, state);
   if (verdict === 'delivered') {
     settle(state, events, 'delivered');
     state.failureStreak = 0;
     // Only requests sent since the last pushback may widen the window again.
-    if (newRound && (retries.length > 0 || settings.store.size > state.taken)) {
-      state.window = widenWindow(state.window, settings.maxInFlight);
+    if (newRound && (retries.length > 0 || store.size > state.taken)) {
+      state.window = widenWindow(state.window, state.maxInFlight);
     }
-    callbacks.onSuccess({ eids, status: status as number });
+    state.onSuccess({ eids, status: status as number });
     return;
   }
   let willRetry = false;
@@ -48,15 +48,14 @@ export function finishAttempt(state: EmitterState, batch: Batch, outcome: Attemp
     reason = verdict;
   } else {
     const header = headers?.['retry-after'];
-    const { clock } = settings;
-    const retryAfter = parseRetryAfter(header, clock.now());
+    const retryAfter = parseRetryAfter(header, state.clock.now());
     // A valid Retry-After is the collector's schedule, not a failed try: it is not counted.
     const counted = retryAfter === undefined;
-    if (!countAttempt(batch, counted, settings, settings.store.durable)) {
+    if (!countAttempt(batch, counted, state, store.durable)) {
       reason = 'max_attempts';
     } else {
       const streak = newRound ? state.failureStreak : Math.max(0, state.failureStreak - 1);
-      let delayMs = retryAfter ?? computeBackoff(streak + 1, settings.backoff, settings.random);
+      let delayMs = retryAfter ?? computeBackoff(streak + 1, state.backoff, state.random);
       // An unparseable Retry-After still asks for a pause: never retry sooner than its floor.
       if (header !== undefined) delayMs = Math.max(delayMs, RETRY_AFTER_MIN_MS);
       if (newRound) {
@@ -71,6 +70,6 @@ export function finishAttempt(state: EmitterState, batch: Batch, outcome: Attemp
       state.pauseTimer.pause(delayMs);
     }
   }
-  callbacks.onFailure({ eids, status, error, willRetry });
+  state.onFailure({ eids, status, error, willRetry });
   if (reason) settle(state, events, reason, { status, error });
 }

@@ -35,20 +35,45 @@ export interface EmitterSettings extends AttemptSettings, RetryRules {
   readonly backoff: { readonly baseMs: number; readonly capMs: number };
 }
 
+/**
+ * The numeric options: their defaults (reliability.md §1) and the least value each may take.
+ * A smaller one (or `NaN`) would silently misbehave, so it throws.
+ */
+const NUMBER_OPTIONS = {
+  flushAt: [10, 1],
+  maxBatchEvents: [DEFAULT_MAX_BATCH_EVENTS, 1],
+  maxPostBytes: [40_000, 1],
+  flushIntervalMs: [5000, 0],
+  timeoutMs: [5000, 1],
+  maxInFlight: [DEFAULT_MAX_IN_FLIGHT, 1],
+  maxAttempts: [10, 1],
+  maxAgeMs: [12 * 3_600_000, 0],
+} as const;
+/** The backoff's numbers, as {@link NUMBER_OPTIONS}. */
+const BACKOFF_OPTIONS = { baseMs: [500, 0], capMs: [60_000, 0] } as const;
+
 function check(ok: boolean, message: string): void {
   if (!ok) throw new FloeError('invalid_config', `createEmitter: ${message}`);
 }
 
-/** A numeric option, or its default; checked where a wrong value would silently misbehave. */
-function setting(from: object | undefined, name: string, fallback: number, min = 1): number {
-  const value = (from as Record<string, number | undefined> | undefined)?.[name] ?? fallback;
-  check(value >= min, `${name} must be a number ≥ ${min}, got ${value}`);
-  return value;
+/** Each number of `table` read from `from`, or its default; checked against its least value. */
+function numbers<T extends Record<string, readonly [number, number]>>(
+  table: T,
+  from: object | undefined,
+): { [K in keyof T]: number } {
+  const result: Record<string, number> = {};
+  for (const name in table) {
+    const [fallback, min] = table[name] as readonly [number, number];
+    const value = (from as Record<string, number | undefined> | undefined)?.[name] ?? fallback;
+    check(value >= min, `${name} must be a number ≥ ${min}, got ${value}`);
+    result[name] = value;
+  }
+  return result as { [K in keyof T]: number };
 }
 
 /**
  * Applies the defaults of reliability.md §1 to the emitter's options and checks them. Callbacks
- * are not copied: the emitter reads them from the options (see `createSafeCallbacks`).
+ * are not copied: the emitter wraps them (see `createSafeCallbacks`).
  *
  * @throws FloeError with code `invalid_config` for values that would silently misbehave: an
  *   empty or unparseable endpoint, a method other than GET or POST, a `postPath` without its
@@ -83,18 +108,8 @@ export function resolveEmitterOptions(options: EmitterOptions): EmitterSettings 
     retry: options.retry ?? true,
     postFallback: options.postFallback ?? true,
     keepalive: options.keepalive,
-    flushAt: setting(options, 'flushAt', 10),
-    maxBatchEvents: setting(options, 'maxBatchEvents', DEFAULT_MAX_BATCH_EVENTS),
-    maxPostBytes: setting(options, 'maxPostBytes', 40_000),
-    flushIntervalMs: setting(options, 'flushIntervalMs', 5000, 0),
-    timeoutMs: setting(options, 'timeoutMs', 5000),
-    maxInFlight: setting(options, 'maxInFlight', DEFAULT_MAX_IN_FLIGHT),
-    maxAttempts: setting(options, 'maxAttempts', 10),
-    maxAgeMs: setting(options, 'maxAgeMs', 12 * 3_600_000, 0),
-    backoff: {
-      baseMs: setting(options.backoff, 'baseMs', 500, 0),
-      capMs: setting(options.backoff, 'capMs', 60_000, 0),
-    },
+    ...numbers(NUMBER_OPTIONS, options),
+    backoff: numbers(BACKOFF_OPTIONS, options.backoff),
     origin,
     pathPrefix,
     postUrl: origin + pathPrefix + postPath,

@@ -24,8 +24,7 @@ export function settle(
 ): void {
   state.taken -= events.length;
   state.takenBytes -= bytesOf(events);
-  const { store } = state.settings;
-  callStore(state, () => store.ack(eidsOf(events)));
+  callStore(state, () => state.store.ack(eidsOf(events)));
   forget(state, events, reason, detail);
 }
 
@@ -45,7 +44,7 @@ export function forget(
   // The payloads are parsed from the queued texts only if `events` is read, then kept: an
   // onDrop that only counts (a burst past the cap evicts inside track()) pays nothing for them.
   let payloads: readonly Payload[] | undefined;
-  state.callbacks.onDrop({
+  state.onDrop({
     reason,
     eids: eidsOf(events),
     get events() {
@@ -64,7 +63,7 @@ export function expire(
   state: EmitterState,
   events: readonly QueuedPayload[],
 ): readonly QueuedPayload[] {
-  const { store, clock, maxAgeMs } = state.settings;
+  const { store, clock, maxAgeMs } = state;
   if (!store.durable) return events;
   const oldest = clock.now() - maxAgeMs;
   const expired = events.filter((event) => event.queuedAt < oldest);
@@ -76,7 +75,7 @@ export function expire(
 /** Runs a store call that may be async; a failure goes to `onError`, never to the batch. */
 export function callStore(state: EmitterState, call: () => void | Promise<void>): void {
   const fail = (cause: unknown): void => {
-    state.callbacks.storeFailed('store call', cause);
+    state.storeFailed('store call', cause);
   };
   try {
     const pending = call()?.catch(fail);

@@ -25,8 +25,7 @@ export async function stopEmitter(
   flushed: FlushResult,
   draining: Promise<void> | undefined,
 ): Promise<FlushResult> {
-  const { settings, retries, inFlight } = state;
-  const { store, clock } = settings;
+  const { store, clock, retries, inFlight } = state;
   state.stopped = true;
   for (const controller of state.controllers) controller.abort();
   state.pauseTimer.clear();
@@ -47,15 +46,13 @@ export async function stopEmitter(
       lost = left.length;
     }
     await Promise.allSettled(state.storeCalls);
-    await settings.transport.close?.();
+    await state.transport.close?.();
     await store.close?.();
   };
   let grace: TimerHandle;
   await new Promise<void>((resolve) => {
     grace = clock.setTimeout(resolve, SHUTDOWN_GRACE_MS);
-    release().then(resolve, (cause: unknown) =>
-      resolve(void state.callbacks.storeFailed('shutdown', cause)),
-    );
+    release().then(resolve, (cause: unknown) => resolve(void state.storeFailed('shutdown', cause)));
   });
   clock.clearTimeout(grace);
   if (lost < 0) return flushed;

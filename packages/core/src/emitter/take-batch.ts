@@ -12,13 +12,13 @@ import { callStore } from './settle-events';
  * @returns the batch, or `undefined` when nothing waits or the store failed.
  */
 export async function takeBatch(state: EmitterState): Promise<Batch | undefined> {
-  const { store, method, maxBatchEvents, maxPostBytes } = state.settings;
+  const { store, method, maxBatchEvents, maxPostBytes } = state;
   let events: readonly QueuedPayload[];
   try {
     events = await store.take(method === 'GET' ? 1 : maxBatchEvents, maxPostBytes - ENVELOPE_BYTES);
   } catch (cause) {
-    state.callbacks.storeFailed('store.take', cause);
-    state.pauseTimer.pause(state.settings.backoff.capMs);
+    state.storeFailed('store.take', cause);
+    state.pauseTimer.pause(state.backoff.capMs);
     return undefined;
   }
   // The store sized the take without each event's stm and comma; what does not fit goes back.
