@@ -3,7 +3,7 @@ import type { EmitterState } from './emitter-state';
 import { finishAttempt } from './finish-attempt';
 import { ENVELOPE_BYTES } from './post-body';
 import { sendAttempt } from './send-attempt';
-import { expire } from './settle-events';
+import { expire, forgetGone } from './settle-events';
 import { takeBatch } from './take-batch';
 
 /** The emitter's one send loop. */
@@ -86,6 +86,10 @@ export function createDrain(state: EmitterState): Drain {
           start(batch);
         }
       } while (again && !state.stopped);
+      // The drain runs after every add that fills a batch, every answer, flush and tick: the
+      // place to notice events the store let go of on its own (it does nothing while batches
+      // are out).
+      forgetGone(state);
     })().finally(() => {
       running = undefined;
     });

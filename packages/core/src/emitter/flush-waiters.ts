@@ -29,6 +29,11 @@ export interface FlushWaiters {
   wait(target: number, remaining: number, deadlineMs: number | undefined): Promise<FlushResult>;
   /** Counts settled events for every call they were queued before; resolves the calls they complete. */
   count(events: readonly QueuedPayload[], outcome: 'delivered' | 'dropped'): void;
+  /**
+   * Counts `count` events the store let go of on its own, as the oldest ones (those every waiting
+   * call covers): they leave `remaining` without being delivered or dropped.
+   */
+  countGone(count: number): void;
   /** Resolves every waiting call with what it counted (shutdown). */
   endAll(): void;
 }
@@ -72,6 +77,12 @@ export function createFlushWaiters(clock: Clock, onChange: (size: number) => voi
         const covered = events.filter((event) => (event.seq ?? 0) <= waiter.target).length;
         waiter.remaining -= covered;
         waiter[outcome] += covered;
+        if (waiter.remaining <= 0) end(waiter);
+      }
+    },
+    countGone(count) {
+      for (const waiter of waiters) {
+        waiter.remaining -= Math.min(count, waiter.remaining);
         if (waiter.remaining <= 0) end(waiter);
       }
     },

@@ -56,6 +56,21 @@ export function forget(
 }
 
 /**
+ * Stops counting events a store let go of on its own: a browser store whose events another tab
+ * took over, or one cleared when consent was denied. Nothing reports which events left, but with
+ * no batch taken the store holds every event the emitter counts, so fewer stored than counted
+ * means the rest are gone. They are not lost by the emitter, so no `onDrop`; flushes stop waiting
+ * for them (see `FlushWaiters.countGone`). Pending async acks only make the store look fuller, so
+ * the count never takes too many.
+ */
+export function forgetGone(state: EmitterState): void {
+  const gone = state.unsettled - state.store.size;
+  if (state.taken > 0 || gone <= 0) return;
+  state.unsettled -= gone;
+  state.waiters.countGone(gone);
+}
+
+/**
  * Drops a durable store's events older than `maxAgeMs` (reason `max_age`); returns the rest. A
  * batch that waited through an outage may hold such events when it is sent or fails again.
  */
