@@ -7,15 +7,12 @@ export type {
   ContextPrimitive,
   SchemaRuleSet,
 } from './contexts/global-context';
-export {
-  DEFAULT_MAX_BATCH_EVENTS,
-  DEFAULT_MAX_IN_FLIGHT,
-  DEFAULT_SHUTDOWN_TIMEOUT_MS,
-  NEVER_RETRY_STATUS_CODES,
-} from './emitter/create-emitter';
 export type { BackoffOptions } from './emitter/emitter-options';
 export { MAX_GET_PATH_BYTES } from './emitter/get-query';
 export { ENVELOPE_BYTES, PAYLOAD_DATA_SCHEMA, POST_CONTENT_TYPE } from './emitter/post-body';
+export { DEFAULT_MAX_BATCH_EVENTS, DEFAULT_MAX_IN_FLIGHT } from './emitter/resolve-emitter-options';
+export { NEVER_RETRY_STATUS_CODES, RETRY_AFTER_ALLOWANCE } from './emitter/retry-rules';
+export { DEFAULT_SHUTDOWN_TIMEOUT_MS } from './emitter/shutdown';
 export type { TimerHandle } from './platform/clock';
 export { createSystemClock } from './platform/system-clock';
 export type { FieldValue } from './protocol/core-event';

@@ -18,11 +18,6 @@ import { INITIAL_WINDOW } from './send-window';
 import { forget } from './settle-events';
 import { DEFAULT_SHUTDOWN_TIMEOUT_MS, stopEmitter } from './shutdown';
 
-// Re-exported for `@floe/core/internal`, which names this file.
-export { DEFAULT_MAX_BATCH_EVENTS, DEFAULT_MAX_IN_FLIGHT } from './resolve-emitter-options';
-export { NEVER_RETRY_STATUS_CODES, RETRY_AFTER_ALLOWANCE } from './retry-rules';
-export { DEFAULT_SHUTDOWN_TIMEOUT_MS } from './shutdown';
-
 /** A 13-digit `stm`, for sizing a GET before its send time is known. */
 const STM_PLACEHOLDER = '0000000000000';
 
