@@ -1,3 +1,4 @@
+export * from './catalogue/index';
 export {
   type AliasConfig,
   type CodegenConfig,
