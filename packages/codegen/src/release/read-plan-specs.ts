@@ -1,58 +1,50 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { parseSpecFile, readSpecsSync, type SpecIssue } from '@floe/iglu';
 import { CodegenError } from '../codegen-error';
 import type { PlanSpec, PlanSpecFile } from './plan-spec';
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+/** `file:line:column: message` of a spec finding, so editors can jump to it. */
+function located(issue: SpecIssue): string {
+  const where =
+    issue.line === undefined ? issue.file : `${issue.file}:${issue.line}:${issue.column}`;
+  return `${where ? `${where}: ` : ''}${issue.message}`;
+}
 
-/**
- * Parses one spec file's text. Only the shape release planning and the catalogue rely on is
- * checked (a `name` and an `event.schema`); `floe lint` owns the full check of the format.
- *
- * @param file - the file's name, for messages
- * @param text - its content
- * @throws CodegenError `invalid_spec` when it is not JSON or lacks a name or event schema
- */
-export function parsePlanSpec(file: string, text: string): PlanSpec {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new CodegenError(
-      'invalid_spec',
-      `${file}: cannot be read as JSON (${(error as Error).message})`,
-    );
-  }
-  const event = isObject(value) ? value['event'] : undefined;
-  if (
-    !isObject(value) ||
-    typeof value['name'] !== 'string' ||
-    !isObject(event) ||
-    typeof event['schema'] !== 'string'
-  ) {
-    throw new CodegenError('invalid_spec', `${file}: a spec needs a "name" and an "event.schema"`);
-  }
-  return value as unknown as PlanSpec;
+function failOnErrors(issues: readonly SpecIssue[]): void {
+  const errors = issues.filter((issue) => issue.level === 'error');
+  if (errors.length === 0) return;
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more; run floe lint)` : '';
+  throw new CodegenError('invalid_spec', `${located(errors[0]!)}${more}`);
 }
 
 /**
- * Reads every `*.json` spec of a specs folder, sorted by file name. A folder that does not
- * exist holds no specs (a tracking plan may have none).
+ * Parses one spec file's text with `@floe/iglu`'s spec reader.
  *
- * This is the one place release planning and the catalogue read specs; it moves onto
- * `@floe/iglu`'s spec loader once that is published, without changing its callers.
+ * @param file - the file's name, for messages
+ * @param text - its content
+ * @throws CodegenError `invalid_spec` when the file breaks the spec format
+ */
+export function parsePlanSpec(file: string, text: string): PlanSpec {
+  const parsed = parseSpecFile({ file, text });
+  failOnErrors(parsed.issues);
+  if (!parsed.loaded) throw new CodegenError('invalid_spec', `${file}: not a spec`);
+  return parsed.loaded.spec;
+}
+
+/**
+ * Reads every spec of a specs folder with `@floe/iglu`'s reader, sorted by name. A folder that
+ * does not exist holds no specs (a tracking plan may have none); a broken spec stops the run,
+ * since release planning and the catalogue must not quietly leave one out.
  *
  * @param specsDir - the folder (e.g. `specs/` beside `schemas/`)
- * @throws CodegenError `invalid_spec` for a file that is not a spec
+ * @throws CodegenError `invalid_spec` with `file:line:column` of the first error
  */
 export function readPlanSpecs(specsDir: string): PlanSpecFile[] {
   if (!existsSync(specsDir)) return [];
-  return readdirSync(specsDir)
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((file) => ({
-      file,
-      spec: parsePlanSpec(join(specsDir, file), readFileSync(join(specsDir, file), 'utf8')),
-    }));
+  const { specs, issues } = readSpecsSync(specsDir);
+  failOnErrors(issues);
+  return specs.map((loaded) => ({
+    file: loaded.file.replace(/^.*[\\/]/, ''),
+    spec: loaded.spec,
+  }));
 }
