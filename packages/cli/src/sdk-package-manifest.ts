@@ -27,7 +27,6 @@ export const SDK_SCRIPTS: Readonly<Record<string, string>> = {
   docs: 'floe docs --out catalogue --readme README.md',
   build: 'tsup',
   typecheck: 'tsc -p tsconfig.json',
-  pretest: 'npm run build',
   test: 'node --test test/builders.test.mjs',
   'check-package': 'publint --strict && attw --pack .',
   'release-plan': 'floe release-plan',

@@ -1,6 +1,6 @@
 // Imports every builder of the package from its build, in ESM and in CommonJS, as an app would,
 // and checks that every schema of the tracking plan has its builder, track function and
-// validator. `npm test` builds first (pretest).
+// validator. Run `npm run build` first.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
