@@ -108,13 +108,14 @@ test('a spec shows its event, entities, rules and an example that keeps the rule
     trackName: 'trackSaveGameWithPage',
     rules: ['event /difficultyLevel: one of "HARD", "MEDIUM"', 'event /level: at least 5'],
   });
+  // The entities go by kind, as track<Spec> takes them; the optional kind is left out.
   expect(spec!.example).toBe(
     [
-      "import { trackSaveGameWithPage, createWebPage } from '@floe/events';",
+      "import { trackSaveGameWithPage } from '@floe/events';",
       '',
-      "trackSaveGameWithPage(tracker, { save_id: 'example', level: 5, difficultyLevel: 'HARD' }, [",
-      "  createWebPage({ id: '3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b' }),",
-      ']);',
+      "trackSaveGameWithPage(tracker, { save_id: 'example', level: 5, difficultyLevel: 'HARD' }, {",
+      "  webPage: { id: '3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b' },",
+      '});',
       '',
     ].join('\n'),
   );

@@ -1,7 +1,8 @@
-import { isJsonObject, parseIgluUri, type SchemaEntry } from '@floe/iglu';
+import { isJsonObject, parseCardinality, parseIgluUri, type SchemaEntry } from '@floe/iglu';
 import type { CodegenConfig } from '../codegen-config';
 import { aliasNames, schemaNames } from '../naming';
 import type { PlanSpecFile, PlanSpecRule } from '../release/plan-spec';
+import { specNames } from '../specs/spec-names';
 import type {
   Catalogue,
   CatalogueSchema,
@@ -46,12 +47,6 @@ function withRules(
     else if (rule.maximum !== undefined) out[key] = rule.maximum;
   }
   return out;
-}
-
-/** How many entities of a cardinality an example shows: its lower bound. */
-function lowerBound(cardinality: string): number {
-  const match = /^(\d+)/.exec(cardinality);
-  return match ? Number(match[1]) : 0;
 }
 
 function ruleLine(rule: PlanSpecRule): string {
@@ -106,20 +101,26 @@ function buildSpec(file: PlanSpecFile, input: CatalogueInput): CatalogueSpec {
     return withRules(isJsonObject(schema) ? exampleObject(schema) : {}, rules, target);
   };
   const entities = spec.entities ?? [];
-  const imports = new Set<string>([`track${spec.name}`]);
-  const entityLines: string[] = [];
-  for (const entity of entities) {
-    const { createName } = namesFor(entity.schema, input.config);
-    for (let i = 0; i < lowerBound(entity.cardinality); i++) {
-      imports.add(createName);
-      entityLines.push(`  ${createName}(${tsLiteral(sample(entity.schema, entity.schema))}),`);
-    }
-  }
+  const names = specNames(spec);
+  // The entities argument is an object by kind: one value for a cardinality of at most 1, else
+  // an array; the example carries each kind's minimum count and leaves out optional ones.
+  const members: string[] = [];
+  entities.forEach((entity, index) => {
+    const { min, max } = parseCardinality(entity.cardinality) ?? { min: 0, max: null };
+    if (min === 0) return;
+    const value = tsLiteral(sample(entity.schema, entity.schema));
+    const key = names.entities[index]!.key;
+    members.push(
+      max === 1
+        ? `  ${key}: ${value},`
+        : `  ${key}: [${Array.from({ length: min }, () => value).join(', ')}],`,
+    );
+  });
   const data = tsLiteral(sample(spec.event.schema, 'event'));
   const call =
-    entities.length === 0
-      ? `track${spec.name}(tracker, ${data});`
-      : `track${spec.name}(tracker, ${data}, [\n${entityLines.join('\n')}\n]);`;
+    members.length > 0
+      ? `${names.trackName}(tracker, ${data}, {\n${members.join('\n')}\n});`
+      : `${names.trackName}(tracker, ${data});`;
   return {
     name: spec.name,
     anchor: `spec:${spec.name}`,
@@ -128,8 +129,8 @@ function buildSpec(file: PlanSpecFile, input: CatalogueInput): CatalogueSpec {
     event: spec.event.schema,
     entities: entities.map((entity) => ({ uri: entity.schema, cardinality: entity.cardinality })),
     rules: rules.map(ruleLine),
-    trackName: `track${spec.name}`,
-    example: `import { ${[...imports].join(', ')} } from '${input.importFrom}';\n\n${call}\n`,
+    trackName: names.trackName,
+    example: `import { ${names.trackName} } from '${input.importFrom}';\n\n${call}\n`,
   };
 }
 
