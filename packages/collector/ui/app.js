@@ -181,6 +181,31 @@ function jsonTabs(item) {
   return [tabs, panel];
 }
 
+/**
+ * A link to the event's entry in the tracking plan's catalogue (`floe docs`), when the UI was
+ * opened as /micro/ui?catalogue=<url of the catalogue page>. Entries are anchored by Iglu URI.
+ */
+function catalogueLinkOf(item) {
+  const base = new URLSearchParams(location.search).get('catalogue');
+  if (!base || !item.schemas[0]) return null;
+  let url;
+  try {
+    url = new URL(base, location.href);
+  } catch {
+    return null;
+  }
+  // Only web and file pages: a javascript: URL must never become a link here.
+  if (!['http:', 'https:', 'file:'].includes(url.protocol)) return null;
+  url.hash = item.schemas[0];
+  const link = document.createElement('a');
+  link.className = 'catalogue-link';
+  link.href = url.href;
+  link.target = '_blank';
+  link.rel = 'noopener';
+  link.textContent = 'Open in catalogue';
+  return link;
+}
+
 function select(seq) {
   state.selected = seq;
   const item = state.items.get(seq);
@@ -213,6 +238,8 @@ function select(seq) {
     .filter(Boolean)
     .join(' · ');
   const parts = [copy, heading, meta];
+  const catalogueLink = catalogueLinkOf(item);
+  if (catalogueLink) parts.push(catalogueLink);
   if (item.errors.length > 0) {
     const errors = document.createElement('ul');
     errors.className = 'error-list';
