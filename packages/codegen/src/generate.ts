@@ -14,6 +14,7 @@ import { type GenerateProgress, generateFiles, type SchemaFailure } from './gene
 import { withoutRegistryDocuments } from './registry-issues';
 import { loadCheckedSpecs } from './specs/load-checked-specs';
 import { resolveSpecsDir } from './specs/resolve-specs-dir';
+import { withPosition } from './specs/with-position';
 import { applyOutput, diffOutput, type OutputDiff } from './sync-output';
 
 /** Options of {@link generate}. */
@@ -113,7 +114,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     schemasDir,
   });
   const checkedSpecs = specsDir ? await loadCheckedSpecs(specsDir, resolver) : undefined;
-  if (checkedSpecs) issues.push(...checkedSpecs.issues);
+  if (checkedSpecs) issues.push(...checkedSpecs.issues.map(withPosition));
   let only: Set<string> | undefined;
   if (options.only) {
     const requested = options.only.map(toUri).filter((uri): uri is string => uri !== undefined);

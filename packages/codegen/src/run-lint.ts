@@ -5,11 +5,11 @@ import {
   lintSchema,
   type RegistryIssue,
   readRegistry,
-  type SpecIssue,
 } from '@floe/iglu';
 import { withoutRegistryDocuments } from './registry-issues';
 import { loadCheckedSpecs } from './specs/load-checked-specs';
 import { resolveSpecsDir } from './specs/resolve-specs-dir';
+import { withPosition } from './specs/with-position';
 
 /** Options of {@link runLint}. */
 export interface LintRunOptions {
@@ -29,16 +29,6 @@ export interface LintRunOptions {
    * Default: `specs` beside the schema folder, when it exists.
    */
   readonly specsDir?: string | false;
-}
-
-/**
- * A spec finding as a registry issue. The message ends in `(at position N)`, the offset of the
- * value in the file, which the `floe` command turns into `file:line:column`, as it does for
- * JSON syntax errors; `line` and `column` stay on the issue for other callers.
- */
-function withPosition(issue: SpecIssue): SpecIssue {
-  if (issue.offset === undefined || /at position \d+/.test(issue.message)) return issue;
-  return { ...issue, message: `${issue.message} (at position ${issue.offset})` };
 }
 
 /** The outcome of a lint run. */
