@@ -49,7 +49,10 @@ export function specNames(spec: EventSpec): SpecNames {
     const schema = schemaNames(parseIgluUri(uri));
     const plain = keys[index]!;
     const key = shared.has(plain) ? lowerFirst(schema.typeName) : plain;
-    const suffix = shared.has(plain) ? schema.typeName : pascalCase(parseIgluUri(uri).name);
+    const short = pascalCase(parseIgluUri(uri).name);
+    // `Data` and `Entities` are taken by the spec's own types.
+    const suffix =
+      shared.has(plain) || short === 'Data' || short === 'Entities' ? schema.typeName : short;
     return { uri, schema, key, typeName: `${spec.name}${suffix}` };
   });
   return {
