@@ -8,4 +8,6 @@ export default defineConfig({
   clean: true,
   target: 'es2022',
   treeshake: true,
+  // `__dirname` finds the shipped templates/ folder (floe init); tsup shims it in the ESM build.
+  shims: true,
 });

@@ -6,6 +6,7 @@ const flags = {
   port: { type: 'string' },
   host: { type: 'string' },
   schemas: { type: 'string', multiple: true },
+  specs: { type: 'string' },
   db: { type: 'string' },
   memory: { type: 'boolean' },
   gitignore: { type: 'boolean' },

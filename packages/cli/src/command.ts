@@ -9,6 +9,8 @@ export interface Command<S extends FlagSpecs = FlagSpecs> {
   /** The help text, printed for `--help` and after every usage error. */
   readonly usage: string;
   readonly flags: S;
+  /** How many plain arguments it takes (`floe init <dir>`: 1); none when absent. */
+  readonly positionals?: number;
   /**
    * Runs the command.
    *

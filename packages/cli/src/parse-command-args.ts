@@ -17,10 +17,13 @@ type FlagValue<F extends FlagSpec> = F['type'] extends 'string'
     : string
   : boolean;
 
-/** The parsed flags: each one present only when given; `help` for `-h`/`--help`. */
+/**
+ * The parsed flags: each one present only when given; `help` for `-h`/`--help`; `positionals`
+ * for the plain arguments of a command that takes some (`floe init <dir>`).
+ */
 export type FlagValues<S extends FlagSpecs> = {
   readonly [K in keyof S]?: FlagValue<S[K]>;
-} & { readonly help?: boolean };
+} & { readonly help?: boolean; readonly positionals?: readonly string[] };
 
 const HELP = { help: { type: 'boolean', short: 'h' } } as const;
 
@@ -32,6 +35,7 @@ const HELP = { help: { type: 'boolean', short: 'h' } } as const;
  *
  * @param flags - the command's flags (`-h`/`--help` is added)
  * @param argv - the arguments after the command name
+ * @param maxPositionals - how many plain arguments the command takes (default none)
  * @throws CliUsageError for an unknown flag, a stray argument, a missing or unexpected value
  * @example
  * parseCommandArgs({ schemas: { type: 'string' } }, ['--schemas', 'schemas']); // { schemas: 'schemas' }
@@ -39,6 +43,7 @@ const HELP = { help: { type: 'boolean', short: 'h' } } as const;
 export function parseCommandArgs<S extends FlagSpecs>(
   flags: S,
   argv: readonly string[],
+  maxPositionals = 0,
 ): FlagValues<S> {
   const options = { ...flags, ...HELP };
   const names = Object.keys(options).map((name) => `--${name}`);
@@ -49,7 +54,12 @@ export function parseCommandArgs<S extends FlagSpecs>(
     allowPositionals: true,
     tokens: true,
   });
+  const positionals: string[] = [];
   for (const token of tokens) {
+    if (token.kind === 'positional' && positionals.length < maxPositionals) {
+      positionals.push(token.value);
+      continue;
+    }
     if (token.kind === 'positional') {
       const hint = suggestion(`--${token.value}`, names);
       throw new CliUsageError('usage', `unexpected argument "${token.value}"${hint}`);
@@ -72,5 +82,5 @@ export function parseCommandArgs<S extends FlagSpecs>(
       throw new CliUsageError('usage', `${token.rawName} needs a value`);
     }
   }
-  return values as FlagValues<S>;
+  return (positionals.length > 0 ? { ...values, positionals } : values) as FlagValues<S>;
 }

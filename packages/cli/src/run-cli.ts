@@ -12,6 +12,10 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   generate: async () => (await import('./generate-command')).generateCommand as Command,
   lint: async () => (await import('./lint-command')).lintCommand as Command,
   collector: async () => (await import('./collector-command')).collectorCommand as Command,
+  init: async () => (await import('./init-command')).initCommand as Command,
+  'release-plan': async () =>
+    (await import('./release-plan-command')).releasePlanCommand as Command,
+  docs: async () => (await import('./docs-command')).docsCommand as Command,
 };
 
 /** Errors about what was typed (exit 2, with usage), as opposed to failures of the work (exit 1). */
@@ -35,7 +39,8 @@ const messageOf = (error: unknown): string =>
   locateJsonError(error instanceof Error ? error.message : String(error), readText);
 
 /**
- * Runs the `floe` command: `generate`, `lint` or `collector`, plus `--help` and `--version`.
+ * Runs the `floe` command: `generate`, `lint`, `collector`, `init`, `release-plan` or `docs`, plus
+ * `--help` and `--version`.
  * Every command's flags go through one parser, and every error is printed the same way,
  * never thrown: `floe <command>: <message>`, then the command's usage when the command line
  * was at fault (exit 2); unknown commands and flags get a "did you mean".
@@ -66,7 +71,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
   let command: Command | undefined;
   try {
     command = await load();
-    const values = parseCommandArgs(command.flags, rest);
+    const values = parseCommandArgs(command.flags, rest, command.positionals);
     if (values.help) {
       io.stdout.write(command.usage);
       return 0;

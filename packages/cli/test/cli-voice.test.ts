@@ -132,7 +132,7 @@ describe('the floe command speaks one way', () => {
     expect(counts.warning).toBeGreaterThan(0);
     const summary = all.stdout.trim().split('\n').at(-1)!;
     expect(summary).toBe(
-      `floe lint: 17 schemas, 0 errors, ${counts.warning} warnings, ${counts.info} info`,
+      `floe lint: 20 schemas, 0 errors, ${counts.warning} warnings, ${counts.info} info`,
     );
 
     const warn = floe(['lint', '--schemas', schemas], work);

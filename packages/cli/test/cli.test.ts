@@ -44,6 +44,7 @@ describe('the floe executable', () => {
   it('generate writes, then --check passes, and fails on a hand-edited, missing or orphan file', () => {
     const project = join(work, 'project');
     cpSync(join(REPO, 'schemas'), join(project, 'schemas'), { recursive: true });
+    cpSync(join(REPO, 'specs'), join(project, 'specs'), { recursive: true });
     const config = JSON.parse(readFileSync(join(REPO, 'floe.config.json'), 'utf8'));
     writeFileSync(
       join(project, 'floe.config.json'),
@@ -52,7 +53,7 @@ describe('the floe executable', () => {
     const first = floe(['generate'], project);
     expect(first.code).toBe(0);
     const written =
-      /floe generate: 17 schemas, (\d+) files written, 0 unchanged, 0 removed, 0 failed/.exec(
+      /floe generate: 20 schemas, (\d+) files written, 0 unchanged, 0 removed, 0 failed/.exec(
         first.stdout,
       )?.[1];
     expect(written).toBeDefined();

@@ -42,6 +42,11 @@ export interface CodegenConfig {
   readonly command?: string;
   /** Extra registry folders (relative to the config file) that remote `$ref`s may resolve into. */
   readonly registries?: readonly string[];
+  /**
+   * The event specifications folder (`*.json`, see docs/specs.md), relative to the config file.
+   * Default: `specs` beside the schema folder, when that folder exists.
+   */
+  readonly specs?: string;
   /** Short names → exact schemas, keyed by PascalCase alias name (`LinkClick`). */
   readonly aliases?: Readonly<Record<string, AliasConfig>>;
 }
@@ -67,6 +72,7 @@ export const CODEGEN_KEYS: readonly (keyof CodegenConfig)[] = [
   'additionalProperties',
   'command',
   'registries',
+  'specs',
   'aliases',
 ];
 

@@ -1,5 +1,5 @@
 import { posix, relative, sep } from 'node:path';
-import type { Resolver, SchemaEntry } from '@floe/iglu';
+import type { LoadedSpec, Resolver, SchemaEntry } from '@floe/iglu';
 import { type CodegenConfig, DEFAULT_IMPORT_EXTENSION } from './codegen-config';
 import { CodegenError } from './codegen-error';
 import { compileTypes } from './compile-types';
@@ -14,6 +14,9 @@ import { renderSchemaModule } from './render-schema-module';
 import { renderValidators } from './render-validators';
 import { renderValidatorsWrapper } from './render-validators-wrapper';
 import { createSchemaLookup } from './schema-lookup';
+import { planSpecsOutput } from './specs/plan-specs-output';
+import { renderSpecValidators } from './specs/render-spec-validators';
+import { renderSpecsModule } from './specs/render-specs-module';
 
 /** A schema that got no module, and why. */
 export interface SchemaFailure {
@@ -49,6 +52,10 @@ export interface GenerateFilesOptions {
   /** For schemas outside `only`: whether their module is on disk, so indexes stay correct. */
   readonly moduleExists?: (modulePath: string) => boolean;
   readonly onProgress?: (progress: GenerateProgress) => void;
+  /** Checked event specifications (sorted by name): each gets `track<Spec>` and a spec validator. */
+  readonly specs?: readonly LoadedSpec[];
+  /** The specs folder, relative to `rootDir`, for the specs headers. Default `specs`. */
+  readonly specsLabel?: string;
 }
 
 /** The files of a run, keyed by path relative to the output folder, and the failures. */
@@ -198,6 +205,27 @@ export async function generateFiles(options: GenerateFilesOptions): Promise<Gene
   }
   const byUri = new Map(ok.map((plan) => [plan.entry.uri, plan]));
   const targets = aliasTargets(config, byUri, failures);
+  const planned = planSpecsOutput(options.specs ?? [], byUri, config, extension);
+  for (const failure of planned.failures) {
+    failures.push({
+      uri: failure.loaded.spec.event.schema,
+      file: toPosix(relative(rootDir, failure.loaded.file)),
+      code: failure.code,
+      message: failure.message,
+    });
+  }
+  const specTargets = planned.targets;
+  const specsLabel = options.specsLabel ?? 'specs';
+  if (specTargets.length > 0) {
+    files.set(
+      'specs.ts',
+      renderSpecsModule(
+        specTargets,
+        renderHeader(`${specsLabel} (event specifications)`, command),
+        CORE_MODULE,
+      ),
+    );
+  }
   const configLabel = options.configLabel ?? 'codegen config';
   files.set(
     'aliases.ts',
@@ -210,6 +238,7 @@ export async function generateFiles(options: GenerateFilesOptions): Promise<Gene
       vendors,
       extension,
       'aliases',
+      specTargets.length > 0 ? ['specs'] : [],
     ),
   );
   if (config.validators !== false) {
@@ -221,12 +250,28 @@ export async function generateFiles(options: GenerateFilesOptions): Promise<Gene
       header: renderHeader(`${schemasLabel} (precompiled validators)`, command),
     });
     files.set(compiledFile, result.code);
+    const compiledSpecsFile = `compiled-spec-${validatorsFile}`;
+    if (specTargets.length > 0) {
+      files.set(
+        compiledSpecsFile,
+        renderSpecValidators(
+          specTargets.map((target) => target.spec),
+          renderHeader(`${specsLabel} (precompiled spec validators)`, command),
+        ),
+      );
+    }
     files.set(
       validatorsFile,
       renderValidatorsWrapper(
         renderHeader(`${schemasLabel} (typed validators)`, command),
         relativeSpecifier(`./${compiledFile}`, extension),
         CORE_MODULE,
+        specTargets.length > 0
+          ? {
+              specifier: relativeSpecifier(`./${compiledSpecsFile}`, extension),
+              names: specTargets.map((target) => target.spec.name),
+            }
+          : undefined,
       ),
     );
     for (const failure of result.failures) {

@@ -12,6 +12,9 @@ import {
 import type { CodegenConfig } from './codegen-config';
 import { type GenerateProgress, generateFiles, type SchemaFailure } from './generate-files';
 import { withoutRegistryDocuments } from './registry-issues';
+import { loadCheckedSpecs } from './specs/load-checked-specs';
+import { resolveSpecsDir } from './specs/resolve-specs-dir';
+import { withPosition } from './specs/with-position';
 import { applyOutput, diffOutput, type OutputDiff } from './sync-output';
 
 /** Options of {@link generate}. */
@@ -36,6 +39,11 @@ export interface GenerateOptions {
   readonly onProgress?: (progress: GenerateProgress) => void;
   /** The registry as already read (watch mode keeps it up to date); read from `schemasDir` if absent. */
   readonly registry?: RegistryContents;
+  /**
+   * The event specifications folder, or `false` for none. Default: the config's `specs`
+   * (relative to `rootDir`), else `specs` beside `schemasDir` when it exists.
+   */
+  readonly specsDir?: string | false;
 }
 
 /** Counts for the summary line. */
@@ -99,6 +107,14 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   ];
   const roots = [schemasDir, ...(config.registries ?? []).map((dir) => resolve(rootDir, dir))];
   const resolver = createResolver({ roots });
+  const specsDir = resolveSpecsDir({
+    ...(options.specsDir !== undefined ? { specsDir: options.specsDir } : {}),
+    ...(config.specs !== undefined ? { configured: config.specs } : {}),
+    rootDir,
+    schemasDir,
+  });
+  const checkedSpecs = specsDir ? await loadCheckedSpecs(specsDir, resolver) : undefined;
+  if (checkedSpecs) issues.push(...checkedSpecs.issues.map(withPosition));
   let only: Set<string> | undefined;
   if (options.only) {
     const requested = options.only.map(toUri).filter((uri): uri is string => uri !== undefined);
@@ -119,6 +135,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     ...(options.configLabel ? { configLabel: options.configLabel } : {}),
     ...(only ? { only, moduleExists: (path: string) => existsSync(join(outDir, path)) } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(checkedSpecs && specsDir
+      ? { specs: checkedSpecs.specs, specsLabel: toPosix(relative(rootDir, specsDir)) }
+      : {}),
   });
   const familyDirs = only
     ? [...only].map((uri) => `${uri.slice('iglu:'.length).split('/').slice(0, 2).join('/')}/`)

@@ -1,3 +1,4 @@
+export * from './catalogue/index';
 export {
   type AliasConfig,
   type CodegenConfig,
@@ -30,6 +31,7 @@ export {
 } from './load-codegen-config';
 export { aliasNames, pascalCase, type SchemaNames, schemaNames, splitWords } from './naming';
 export { type NormalizeOptions, normalizeSchema } from './normalize-schema';
+export * from './release/index';
 export { GENERATED_MARKER } from './render-header';
 export { type LintReport, type LintRunOptions, runLint } from './run-lint';
 export type { OutputDiff } from './sync-output';

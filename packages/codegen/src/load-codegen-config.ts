@@ -77,7 +77,7 @@ export function parseCodegenConfig(value: unknown, file = 'floe.config.json'): C
   if (value === undefined) return {};
   if (!isObject(value)) fail(file, '"codegen" must be an object');
   checkKeys(file, 'codegen', value, CODEGEN_KEYS);
-  for (const key of ['schemas', 'out', 'command'] as const) {
+  for (const key of ['schemas', 'out', 'command', 'specs'] as const) {
     if (value[key] !== undefined && typeof value[key] !== 'string') {
       fail(file, `codegen.${key} must be a string`);
     }

@@ -28,15 +28,18 @@ export function renderVendorIndex(
  * @param vendors - vendor folder names
  * @param extension - how relative imports end (`importExtension`)
  * @param aliasesModule - the aliases module's name without extension, if any
+ * @param moreModules - other top-level modules to re-export (the specs module), without extension
  */
 export function renderRootIndex(
   header: string,
   vendors: readonly string[],
   extension: ImportExtension,
   aliasesModule?: string,
+  moreModules: readonly string[] = [],
 ): string {
   const reexport = (path: string) => `export * from '${relativeSpecifier(path, extension)}';`;
   const lines = [...vendors].sort().map((vendor) => reexport(`./${vendor}/index`));
   if (aliasesModule) lines.push(reexport(`./${aliasesModule}`));
+  for (const module of moreModules) lines.push(reexport(`./${module}`));
   return `${header}\n${lines.join('\n')}\n`;
 }

@@ -1,6 +1,15 @@
 import { resolve } from 'node:path';
-import { checkConsistency, lintSchema, type RegistryIssue, readRegistry } from '@floe/iglu';
+import {
+  checkConsistency,
+  createResolver,
+  lintSchema,
+  type RegistryIssue,
+  readRegistry,
+} from '@floe/iglu';
 import { withoutRegistryDocuments } from './registry-issues';
+import { loadCheckedSpecs } from './specs/load-checked-specs';
+import { resolveSpecsDir } from './specs/resolve-specs-dir';
+import { withPosition } from './specs/with-position';
 
 /** Options of {@link runLint}. */
 export interface LintRunOptions {
@@ -15,6 +24,11 @@ export interface LintRunOptions {
    * (default), `warning` for an external corpus (decision 17).
    */
   readonly consistency?: 'error' | 'warning';
+  /**
+   * The event specifications folder to check against the schemas, or `false` for none.
+   * Default: `specs` beside the schema folder, when it exists.
+   */
+  readonly specsDir?: string | false;
 }
 
 /** The outcome of a lint run. */
@@ -23,13 +37,16 @@ export interface LintReport {
   readonly issues: readonly RegistryIssue[];
   readonly counts: { readonly error: number; readonly warning: number; readonly info: number };
   readonly schemas: number;
+  /** Event specifications checked (0 without a specs folder). */
+  readonly specs: number;
   /** 0 when clean enough (no errors; with `strict`, no findings at all), else 1. */
   readonly exitCode: 0 | 1;
 }
 
 /**
  * Lints a registry folder as `igluctl lint` does (decision 18): layout checks (`self` against
- * the path, exact `$schema`), consistency (`InitMissing`, `Gaps`) and the 18 linters per schema.
+ * the path, exact `$schema`), consistency (`InitMissing`, `Gaps`) and the 18 linters per schema,
+ * then the event specifications against the schemas (unknown URIs, impossible rules).
  * Errors fail the run; warnings and info fail it only with `strict`.
  *
  * @param options - folder, strictness, skipped checks and consistency level
@@ -54,8 +71,20 @@ export async function runLint(options: LintRunOptions): Promise<LintReport> {
       issues.push({ ...issue, uri: entry.uri, file: entry.file });
     }
   }
+  const specsDir = resolveSpecsDir({
+    ...(options.specsDir !== undefined ? { specsDir: options.specsDir } : {}),
+    rootDir: process.cwd(),
+    schemasDir: options.schemasDir,
+  });
+  let specs = 0;
+  if (specsDir) {
+    const resolver = createResolver({ roots: [resolve(options.schemasDir)] });
+    const checked = await loadCheckedSpecs(specsDir, resolver);
+    issues.push(...checked.issues.map(withPosition));
+    specs = new Set([...checked.issues, ...checked.specs].map((item) => item.file)).size;
+  }
   const counts = { error: 0, warning: 0, info: 0 };
   for (const issue of issues) counts[issue.level] += 1;
   const failed = counts.error > 0 || (options.strict === true && issues.length > 0);
-  return { issues, counts, schemas: registry.schemas.length, exitCode: failed ? 1 : 0 };
+  return { issues, counts, schemas: registry.schemas.length, specs, exitCode: failed ? 1 : 0 };
 }

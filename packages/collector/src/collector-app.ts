@@ -9,6 +9,7 @@ import type { CollectorRequest } from './pipeline/collector-request';
 import type { ProcessingConfig } from './pipeline/processing-config';
 import { type ResolvedOptions, resolveOptions } from './resolve-options';
 import { createSchemaRegistry } from './schemas/schema-registry';
+import { type CollectorSpecs, loadCollectorSpecs } from './specs/collector-specs';
 import type { BadEventFilter, EventCounts, GoodEventFilter } from './storage/event-storage';
 import { createMemoryStorage } from './storage/memory-storage';
 import { createSqliteStorage } from './storage/sqlite-storage';
@@ -36,6 +37,8 @@ export interface CollectorApp {
   reset(): void;
   /** The resolved schema for an Iglu URI; throws `ResolutionError` when no root has it. */
   schema(uri: string): unknown;
+  /** The event specifications loaded from `specDirs`, grouped by event URI. */
+  readonly specs: CollectorSpecs;
   /** Drops compiled schemas so edited files are read again. */
   reloadSchemas(): void;
   /** How many stored items the `maxEvents` cap evicted. */
@@ -78,6 +81,7 @@ export async function createCollectorApp(options: CollectorOptions = {}): Promis
     registry,
   };
   const ingest = createIngest(resolved, config, storage);
+  const specs = loadCollectorSpecs(resolved.specDirs, resolved.onWarning);
   const listener = createRequestListener({
     storage,
     registry,
@@ -88,6 +92,7 @@ export async function createCollectorApp(options: CollectorOptions = {}): Promis
     ingest,
     onError: resolved.onError,
     host: resolved.host,
+    specs,
   });
   return {
     options: resolved,
@@ -99,6 +104,7 @@ export async function createCollectorApp(options: CollectorOptions = {}): Promis
     bad: (filter) => storage.bad(filter),
     reset: () => storage.reset(),
     schema: (uri) => registry.resolve(uri).schema,
+    specs,
     reloadSchemas: () => registry.reload(),
     evicted: () => storage.evicted(),
     close: () => storage.close(),

@@ -14,6 +14,12 @@ export interface CollectorOptions {
   readonly host?: string;
   /** The user's Iglu schema folders, searched in order before the bundled standard schemas. */
   readonly schemaDirs?: readonly string[];
+  /**
+   * A folder of event specifications (`*.json`, docs/specs.md), or `false` for none. Good events
+   * that break a spec naming their schema are flagged (`specViolations` in `/micro/good` and the
+   * UI). Default: none; `floe collector` uses `specs` beside its schema folder when present.
+   */
+  readonly specsDir?: string | false;
   /** Default `'memory'`. The CLI uses a database file. */
   readonly storage?: StorageOption;
   /** Epoch milliseconds; drives `collector_tstamp`, `etl_tstamp`, bad-row timestamps. */

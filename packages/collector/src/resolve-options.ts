@@ -11,6 +11,8 @@ export interface ResolvedOptions {
   /** Whether the host was chosen by the caller (non-loopback peers are refused otherwise). */
   readonly hostExplicit: boolean;
   readonly schemaDirs: readonly string[];
+  /** Event specification folders (none unless `specsDir` names one; the CLI finds a default). */
+  readonly specDirs: readonly string[];
   readonly storage: StorageOption;
   readonly clock: () => number;
   readonly idSource: () => string;
@@ -65,11 +67,18 @@ export function resolveOptions(options: CollectorOptions = {}): ResolvedOptions 
   ) {
     throw new CollectorError('invalid_option', "storage must be 'memory' or { file: string }");
   }
+  const schemaDirs = (options.schemaDirs ?? []).map((dir) => resolve(dir));
+  if (options.specsDir !== undefined && options.specsDir !== false) {
+    if (typeof options.specsDir !== 'string' || !options.specsDir) {
+      throw new CollectorError('invalid_option', 'specsDir must be a folder or false');
+    }
+  }
   return {
     port,
     host: options.host ?? '127.0.0.1',
     hostExplicit: options.host !== undefined,
-    schemaDirs: (options.schemaDirs ?? []).map((dir) => resolve(dir)),
+    schemaDirs,
+    specDirs: options.specsDir ? [resolve(options.specsDir)] : [],
     storage,
     clock: options.clock ?? Date.now,
     idSource: options.idSource ?? randomUUID,

@@ -95,6 +95,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     bad: app.bad,
     reset: app.reset,
     schema: app.schema,
+    specs: app.specs,
     reloadSchemas: app.reloadSchemas,
     evicted: app.evicted,
     url,

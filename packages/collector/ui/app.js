@@ -28,8 +28,23 @@ function titleOf(item) {
   return item.eventType === 'unstruct' && name ? name : (item.eventType ?? 'event');
 }
 
+/** Lines saying how a good event breaks the event specification naming its schema. */
+function specViolationsOf(item) {
+  return item.specViolations ?? [];
+}
+
+function specBadge(count) {
+  const badge = document.createElement('span');
+  badge.className = 'badge spec';
+  badge.title = 'This event breaks an event specification (specs/)';
+  badge.textContent = count === 1 ? '1 spec violation' : `${count} spec violations`;
+  return badge;
+}
+
 function subtitleOf(item) {
   if (item.errors.length > 0) return item.errors[0];
+  const violations = specViolationsOf(item);
+  if (violations.length > 0) return violations[0];
   return item.schemas[0] ?? item.eventId ?? '';
 }
 
@@ -41,7 +56,10 @@ function matches(item) {
   if (f.app && item.appId !== f.app) return false;
   if (f.text) {
     // A large row is not in the feed whole: search what the list knows about it.
-    const searched = item.value ?? [item.eventId, item.appId, item.schemas, item.errors];
+    const searched = [
+      item.value ?? [item.eventId, item.appId, item.schemas, item.errors],
+      specViolationsOf(item),
+    ];
     const haystack = JSON.stringify(searched).toLowerCase();
     if (!haystack.includes(f.text.toLowerCase())) return false;
   }
@@ -83,8 +101,10 @@ function row(item) {
   const title = document.createElement('div');
   title.className = 'title';
   title.textContent = titleOf(item);
+  const violations = specViolationsOf(item);
+  if (violations.length > 0) title.append(specBadge(violations.length));
   const sub = document.createElement('div');
-  sub.className = item.errors.length > 0 ? 'sub error' : 'sub';
+  sub.className = item.errors.length > 0 || violations.length > 0 ? 'sub error' : 'sub';
   sub.textContent = subtitleOf(item);
   text.append(title, sub);
   const time = document.createElement('time');
@@ -161,6 +181,31 @@ function jsonTabs(item) {
   return [tabs, panel];
 }
 
+/**
+ * A link to the event's entry in the tracking plan's catalogue (`floe docs`), when the UI was
+ * opened as /micro/ui?catalogue=<url of the catalogue page>. Entries are anchored by Iglu URI.
+ */
+function catalogueLinkOf(item) {
+  const base = new URLSearchParams(location.search).get('catalogue');
+  if (!base || !item.schemas[0]) return null;
+  let url;
+  try {
+    url = new URL(base, location.href);
+  } catch {
+    return null;
+  }
+  // Only web and file pages: a javascript: URL must never become a link here.
+  if (!['http:', 'https:', 'file:'].includes(url.protocol)) return null;
+  url.hash = item.schemas[0];
+  const link = document.createElement('a');
+  link.className = 'catalogue-link';
+  link.href = url.href;
+  link.target = '_blank';
+  link.rel = 'noopener';
+  link.textContent = 'Open in catalogue';
+  return link;
+}
+
 function select(seq) {
   state.selected = seq;
   const item = state.items.get(seq);
@@ -175,6 +220,8 @@ function select(seq) {
   badge.className = `badge ${item.kind}`;
   badge.textContent = item.kind;
   heading.append(badge);
+  const violations = specViolationsOf(item);
+  if (violations.length > 0) heading.append(specBadge(violations.length));
   const copy = document.createElement('button');
   copy.className = 'copy';
   copy.textContent = 'Copy JSON';
@@ -191,6 +238,8 @@ function select(seq) {
     .filter(Boolean)
     .join(' · ');
   const parts = [copy, heading, meta];
+  const catalogueLink = catalogueLinkOf(item);
+  if (catalogueLink) parts.push(catalogueLink);
   if (item.errors.length > 0) {
     const errors = document.createElement('ul');
     errors.className = 'error-list';
@@ -201,6 +250,17 @@ function select(seq) {
       errors.append(li);
     }
     parts.push(errors);
+  }
+  if (violations.length > 0) {
+    const list = document.createElement('ul');
+    list.className = 'spec-list';
+    for (const message of violations) {
+      const li = document.createElement('li');
+      li.className = 'spec-item';
+      li.textContent = message;
+      list.append(li);
+    }
+    parts.push(list);
   }
   parts.push(...(item.value === null ? pagedJson(item) : jsonTabs(item)));
   details.replaceChildren(...parts);

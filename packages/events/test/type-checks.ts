@@ -13,7 +13,9 @@ import {
   createSaveGame,
   createWebPage,
   type FormChange,
+  trackCheckout,
   trackFormSubmit,
+  trackHardModeSave,
   trackLinkClick,
   trackScreenView,
   trackSiteSearch,
@@ -93,3 +95,25 @@ export const wrongVersion: typeof v100 = createLinkClick({ targetUrl: 'x' });
 declare const change: FormChange;
 // @ts-expect-error change_form data is not link_click data
 createLinkClick(change);
+
+// Event specifications (specs/): wrong entities and counts, and values the rules exclude, do not
+// compile.
+const checkout = { order_id: 'o-1', total: 20, currency: 'EUR', channel: 'web' } as const;
+const cart = { cart_id: 'c-1', item_count: 2 };
+const product = { sku: 'sku-1', price: 10, quantity: 2 };
+trackCheckout(tracker, checkout, { cart, product: [product, product] });
+// @ts-expect-error missing cart
+trackCheckout(tracker, checkout, { product: [product] });
+// @ts-expect-error two carts
+trackCheckout(tracker, checkout, { cart: [cart, cart], product: [product] });
+// @ts-expect-error zero products
+trackCheckout(tracker, checkout, { cart, product: [] });
+// @ts-expect-error a wrong entity type
+trackCheckout(tracker, checkout, { cart: session, product: [product] });
+// @ts-expect-error currency outside the spec's enum
+trackCheckout(tracker, { ...checkout, currency: 'JPY' }, { cart, product: [product] });
+// @ts-expect-error channel is the literal "web"
+trackCheckout(tracker, { ...checkout, channel: 'store' }, { cart, product: [product] });
+trackHardModeSave(tracker, { save_id: 's', level: 10, difficultyLevel: 'HARD' });
+// @ts-expect-error difficultyLevel is the literal "HARD"
+trackHardModeSave(tracker, { save_id: 's', level: 10, difficultyLevel: 'EASY' });

@@ -9,7 +9,7 @@ import { validators } from '@floe/events/validators';
 
 describe('@floe/events/validators', () => {
   it('has a validator for every generated schema', () => {
-    expect(Object.keys(validators)).toHaveLength(17);
+    expect(Object.keys(validators)).toHaveLength(20);
     expect(Object.keys(validators)).toEqual(
       expect.arrayContaining([LINK_CLICK_URI, FORM_CHANGE_URI, SCREEN_VIEW_URI]),
     );

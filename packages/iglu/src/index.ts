@@ -24,6 +24,25 @@ export {
 } from './schema-key';
 export { compareSchemaVer, formatSchemaVer, parseSchemaVer, type SchemaVer } from './schema-ver';
 export { sortSchemaEntries } from './sort-schema-entries';
+export { checkCompiledSpec } from './spec/check-compiled-spec';
+export { checkEventAgainstSpec, type SpecViolation } from './spec/check-event-against-spec';
+export { compileSpec } from './spec/compile-spec';
+export type { CompiledSpec, SelfDescribingLike, SpecCheckIssue } from './spec/compiled-spec';
+export {
+  EVENT_SPEC_SCHEMA_URI,
+  type EventSpec,
+  type SpecEntity,
+  type SpecRule,
+} from './spec/event-spec';
+export { findSubSchema, type SubSchemaResult } from './spec/find-sub-schema';
+export { type JsonLocation, locateJsonValues } from './spec/json-locations';
+export { lintSpec, type SpecSchemaLookup } from './spec/lint-spec';
+export type { LoadedSpec } from './spec/loaded-spec';
+export { type Cardinality, parseCardinality } from './spec/parse-cardinality';
+export { type ParsedSpecFile, parseSpecFile } from './spec/parse-spec-file';
+export { readSpecs, readSpecsSync, type SpecContents } from './spec/read-specs';
+export type { SpecIssue } from './spec/spec-issue';
+export { SPEC_JSON_SCHEMA } from './spec/spec-json-schema';
 export {
   compileStandaloneValidators,
   type StandaloneOptions,

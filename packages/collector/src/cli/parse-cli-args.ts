@@ -6,6 +6,8 @@ export interface CollectorCliArgs {
   readonly port?: number;
   readonly host?: string;
   readonly schemaDirs: readonly string[];
+  /** `--specs`: the event specifications folder (default: `specs` beside the schema folder). */
+  readonly specsDir?: string;
   /** The database file, or `null` for memory storage. */
   readonly db: string | null;
   /** Whether `--db` was given: then a database that cannot open is an error, not a fallback. */
@@ -20,6 +22,7 @@ export interface CollectorCliFlags {
   readonly port?: string;
   readonly host?: string;
   readonly schemas?: readonly string[];
+  readonly specs?: string;
   readonly db?: string;
   readonly memory?: boolean;
   readonly gitignore?: boolean;
@@ -38,6 +41,8 @@ Options:
   --port <n>       port to listen on (default 9090; 0 picks a free one)
   --host <addr>    interface to listen on (default 127.0.0.1, loopback only)
   --schemas <dir>  an Iglu schema folder; repeat for several (default ./schemas if present)
+  --specs <dir>    event specifications to flag good events against (default: specs/ beside
+                   the schema folder, if present)
   --db <file>      database file, kept across restarts (default ${DEFAULT_DB_FILE}); needs the
                    optional better-sqlite3: without it the default falls back to memory
   --memory         keep events in memory only
@@ -69,6 +74,7 @@ export function parseCollectorCliArgs(flags: CollectorCliFlags): CollectorCliArg
   for (const [name, value] of [
     ['--host', flags.host],
     ['--db', flags.db],
+    ['--specs', flags.specs],
     ...(flags.schemas ?? []).map((dir) => ['--schemas', dir] as const),
   ] as const) {
     if (value === '') fail(`${name} needs a value`);
@@ -79,6 +85,7 @@ export function parseCollectorCliArgs(flags: CollectorCliFlags): CollectorCliArg
     ...(port !== undefined ? { port } : {}),
     ...(flags.host !== undefined ? { host: flags.host } : {}),
     schemaDirs: [...(flags.schemas ?? [])],
+    ...(flags.specs !== undefined ? { specsDir: flags.specs } : {}),
     db: flags.memory ? null : (flags.db ?? DEFAULT_DB_FILE),
     dbExplicit: flags.db !== undefined,
     gitignore: flags.gitignore === true,

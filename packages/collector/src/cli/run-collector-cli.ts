@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { CollectorError } from '../collector-error';
 import { startCollector } from '../start-collector';
 import { loadSqliteDriver } from '../storage/load-sqlite-driver';
@@ -48,6 +48,19 @@ function schemaFolders(args: CollectorCliArgs, cwd: string): string[] {
       throw new CollectorError('invalid_option', `schema folder ${dir} does not exist`);
     return path;
   });
+}
+
+/** `--specs`, which must exist; else `specs` beside the first schema folder, when present. */
+function specsFolder(args: CollectorCliArgs, cwd: string, schemaDirs: readonly string[]) {
+  if (args.specsDir !== undefined) {
+    const path = resolve(cwd, args.specsDir);
+    if (!existsSync(path) || !statSync(path).isDirectory())
+      throw new CollectorError('invalid_option', `specs folder ${args.specsDir} does not exist`);
+    return path;
+  }
+  const first = schemaDirs[0] ?? resolve(cwd, 'schemas');
+  const beside = join(dirname(first), 'specs');
+  return existsSync(beside) && statSync(beside).isDirectory() ? beside : undefined;
 }
 
 /**
@@ -111,6 +124,7 @@ export async function runCollectorCli(
   }
   const warn = (message: string) => stderr.write(`floe collector: warning: ${message}\n`);
   const schemaDirs = schemaFolders(args, cwd);
+  const specsDir = specsFolder(args, cwd, schemaDirs);
   const db = await chooseStorage(args, cwd, warn);
   const createsFolder = db !== null && !existsSync(dirname(db));
   let collector: Awaited<ReturnType<typeof startCollector>>;
@@ -119,6 +133,7 @@ export async function runCollectorCli(
       port: args.port,
       host: args.host,
       schemaDirs,
+      ...(specsDir ? { specsDir } : {}),
       storage: db === null ? 'memory' : { file: db },
       onWarning: warn,
     });
@@ -151,6 +166,7 @@ export async function runCollectorCli(
       `  API:      ${collector.url}/micro/all, /micro/good, /micro/bad, /micro/reset\n` +
       `  Storage:  ${db ?? 'memory (lost on exit)'}\n` +
       `  Schemas:  ${[...schemaDirs, '(bundled standard schemas)'].join(', ')}\n` +
+      (specsDir ? `  Specs:    ${specsDir} (${collector.specs.count} loaded)\n` : '') +
       'Press Ctrl+C to stop.\n',
   );
   const reason = await stopped;

@@ -1,8 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { GoodEvent } from '../events/good-event';
 import type { SchemaRegistry } from '../schemas/schema-registry';
+import type { CollectorSpecs } from '../specs/collector-specs';
+import { withSpecViolations } from '../specs/find-spec-violations';
 import type { EventStorage } from '../storage/event-storage';
 import { isCrossSiteRequest } from './cross-site';
-import { parseBadFilter, parseGoodFilter } from './parse-filters';
+import { type GoodRouteFilter, parseBadFilter, parseGoodFilter } from './parse-filters';
 import { readBody } from './read-body';
 import { sendJson, sendText } from './responses';
 
@@ -10,7 +13,7 @@ import { sendJson, sendText } from './responses';
 export const MICRO_ENDPOINTS = [
   'GET|POST /micro/all',
   'GET /micro/good',
-  'POST /micro/good {event_type?, schema?, contexts?, limit?}',
+  'POST /micro/good {event_type?, schema?, contexts?, specViolations?, limit?}',
   'GET /micro/bad',
   'POST /micro/bad {vendor?, version?, limit?}',
   'GET|POST /micro/reset',
@@ -57,6 +60,31 @@ function iglu(res: ServerResponse, registry: SchemaRegistry, path: string): void
 }
 
 /**
+ * `/micro/good` with spec flags: each event whose schema a known spec names carries
+ * `specViolations` (`[]` when it fits). A `specViolations` filter is applied before `limit`.
+ */
+function goodEvents(
+  storage: EventStorage,
+  specs: CollectorSpecs | undefined,
+  filter: GoodRouteFilter = {},
+): GoodEvent[] {
+  if (!specs || specs.count === 0) {
+    if (filter.specViolations === true) return [];
+    const { specViolations: _ignored, ...rest } = filter;
+    return storage.good(rest);
+  }
+  const { specViolations: wanted, limit, ...rest } = filter;
+  let events = storage
+    .good(wanted === undefined ? { ...rest, ...(limit ? { limit } : {}) } : rest)
+    .map((event) => withSpecViolations(specs, event));
+  if (wanted !== undefined) {
+    events = events.filter((event) => (event.specViolations?.length ?? 0) > 0 === wanted);
+    if (limit) events = events.slice(0, limit);
+  }
+  return events;
+}
+
+/**
  * Serves the Micro-compatible inspection API (local-collector.md §6) under `/micro/`, except
  * the UI. Results are read from storage, which every event request commits to before it
  * answers, so no polling is needed.
@@ -70,7 +98,11 @@ export async function handleMicroRoute(
   req: IncomingMessage,
   res: ServerResponse,
   path: string,
-  target: { readonly storage: EventStorage; readonly registry: SchemaRegistry },
+  target: {
+    readonly storage: EventStorage;
+    readonly registry: SchemaRegistry;
+    readonly specs?: CollectorSpecs;
+  },
 ): Promise<void> {
   const method = req.method ?? 'GET';
   const { storage } = target;
@@ -81,7 +113,7 @@ export async function handleMicroRoute(
     case 'POST /micro/all':
       return sendJson(res, 200, storage.counts());
     case 'GET /micro/good':
-      return sendJson(res, 200, storage.good());
+      return sendJson(res, 200, goodEvents(storage, target.specs));
     case 'GET /micro/bad':
       return sendJson(res, 200, storage.bad());
     case 'GET /micro/reset':
@@ -102,7 +134,9 @@ export async function handleMicroRoute(
       const parsed = route === 'POST /micro/good' ? parseGoodFilter(text) : parseBadFilter(text);
       if (!parsed.ok) return sendJson(res, 400, { error: parsed.error });
       const events =
-        route === 'POST /micro/good' ? storage.good(parsed.filter) : storage.bad(parsed.filter);
+        route === 'POST /micro/good'
+          ? goodEvents(storage, target.specs, parsed.filter)
+          : storage.bad(parsed.filter);
       return sendJson(res, 200, events);
     }
     default:

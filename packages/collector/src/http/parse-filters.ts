@@ -1,5 +1,11 @@
 import type { BadEventFilter, GoodEventFilter } from '../storage/event-storage';
 
+/** `/micro/good` filters: Micro's, plus `specViolations` (events that break, or keep, their specs). */
+export interface GoodRouteFilter extends GoodEventFilter {
+  /** `true`: only events that break a spec; `false`: only events that do not. */
+  readonly specViolations?: boolean;
+}
+
 /** A parsed filter, or the reason it is unusable (answered with 400). */
 export type FilterResult<T> =
   | { readonly ok: true; readonly filter: T }
@@ -32,12 +38,12 @@ function checkString(object: Record<string, unknown>, key: string): string | und
 }
 
 /**
- * Parses a `/micro/good` POST body: `{event_type?, schema?, contexts?, limit?}`. An empty body
- * means no filter; unknown keys are ignored, as Micro does.
+ * Parses a `/micro/good` POST body: `{event_type?, schema?, contexts?, specViolations?, limit?}`.
+ * An empty body means no filter; unknown keys are ignored, as Micro does.
  *
  * @param text - the request body
  */
-export function parseGoodFilter(text: string): FilterResult<GoodEventFilter> {
+export function parseGoodFilter(text: string): FilterResult<GoodRouteFilter> {
   const object = parseObject(text);
   if (typeof object === 'string') return { ok: false, error: object };
   const { contexts } = object;
@@ -48,9 +54,12 @@ export function parseGoodFilter(text: string): FilterResult<GoodEventFilter> {
     !(Array.isArray(contexts) && contexts.every((c) => typeof c === 'string'))
       ? '"contexts" must be an array of strings'
       : undefined) ??
-    checkLimit(object['limit']);
+    checkLimit(object['limit']) ??
+    (object['specViolations'] !== undefined && typeof object['specViolations'] !== 'boolean'
+      ? '"specViolations" must be true or false'
+      : undefined);
   if (error) return { ok: false, error };
-  return { ok: true, filter: object as GoodEventFilter };
+  return { ok: true, filter: object as GoodRouteFilter };
 }
 
 /**

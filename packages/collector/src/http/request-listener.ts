@@ -3,6 +3,7 @@ import type { IngestResult } from '../ingest';
 import type { CollectorRequest } from '../pipeline/collector-request';
 import { matchEventRoute } from '../pipeline/event-route';
 import type { SchemaRegistry } from '../schemas/schema-registry';
+import type { CollectorSpecs } from '../specs/collector-specs';
 import type { EventStorage } from '../storage/event-storage';
 import { createHostCheck } from './allowed-hosts';
 import { handleMicroRoute } from './micro-routes';
@@ -26,6 +27,8 @@ export interface ListenerTarget {
    * `Host` names it, a loopback name or the address the connection arrived on; others get 403.
    */
   readonly host?: string;
+  /** Event specifications good events are checked against when listed. */
+  readonly specs?: CollectorSpecs;
 }
 
 /** After a 413, the rest of the upload is discarded for at most this long, then the socket goes. */

@@ -1,6 +1,8 @@
 import { describeFailureMessage, type FailureMessage } from '../badrows/failure-message';
 import type { BadEvent } from '../events/bad-event';
 import type { GoodEvent } from '../events/good-event';
+import type { CollectorSpecs } from '../specs/collector-specs';
+import { findSpecViolations } from '../specs/find-spec-violations';
 import type { StoredItem, StoredKind } from '../storage/event-storage';
 
 /** One row of the web UI's event list. */
@@ -17,6 +19,11 @@ export interface UiItem {
   readonly badRowType: string | null;
   /** Readable validation errors (empty for valid events), the first `MAX_UI_ERRORS` of them. */
   readonly errors: readonly string[];
+  /**
+   * For a good event whose schema a known spec names: how it breaks its spec (`spec: message`
+   * lines, `[]` when it fits); `null` when no spec names it.
+   */
+  readonly specViolations: readonly string[] | null;
   /**
    * The event itself, or `null` for a row too large to send whole: the UI then reads its JSON in
    * pages from `/micro/ui/api/item`.
@@ -59,14 +66,29 @@ function schemaKeys(bad: BadEvent): string[] {
   return [...new Set(keys)];
 }
 
+function specViolationLines(specs: CollectorSpecs | undefined, good: GoodEvent): string[] | null {
+  const violations = specs ? findSpecViolations(specs, good) : undefined;
+  if (violations === undefined) return null;
+  return capErrors(
+    violations.map(
+      (v) => `${v.spec}: ${v.path && !v.message.includes(v.path) ? `${v.path} ` : ''}${v.message}`,
+    ),
+  );
+}
+
 /**
  * Summarises a stored item for the UI list. The full value rides along for the JSON panel
  * unless its JSON is over `inlineLimit` bytes.
  *
  * @param item - a stored item
  * @param inlineLimit - the largest value sent whole, in bytes of JSON
+ * @param specs - event specifications to check good events against
  */
-export function toUiItem(item: StoredItem, inlineLimit = Number.POSITIVE_INFINITY): UiItem {
+export function toUiItem(
+  item: StoredItem,
+  inlineLimit = Number.POSITIVE_INFINITY,
+  specs?: CollectorSpecs,
+): UiItem {
   const valueBytes = Buffer.byteLength(JSON.stringify(item.value));
   const value = valueBytes > inlineLimit ? null : item.value;
   if (item.kind === 'bad') {
@@ -82,6 +104,7 @@ export function toUiItem(item: StoredItem, inlineLimit = Number.POSITIVE_INFINIT
       eventId: params?.['eid'] ?? null,
       badRowType: bad.badRow.schema.split('/')[1] ?? null,
       errors: capErrors(badRowErrors(bad)),
+      specViolations: null,
       value,
       valueBytes,
     };
@@ -97,6 +120,7 @@ export function toUiItem(item: StoredItem, inlineLimit = Number.POSITIVE_INFINIT
     eventId: (good.event['event_id'] as string | null) ?? null,
     badRowType: null,
     errors: good.incomplete ? capErrors(incompleteErrors(good)) : [],
+    specViolations: specViolationLines(specs, good),
     value,
     valueBytes,
   };

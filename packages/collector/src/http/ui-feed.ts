@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { CollectorSpecs } from '../specs/collector-specs';
 import type { EventStorage, StoredItem } from '../storage/event-storage';
 import { sendJson } from './responses';
 import { toUiItem, type UiItem } from './to-ui-item';
@@ -31,11 +32,13 @@ function numberParam(query: URLSearchParams, name: string): number | undefined {
  * @param res - the response
  * @param query - `after` and `limit`
  * @param storage - the event storage
+ * @param specs - event specifications good items are checked against, if any
  */
 export function sendEventsFeed(
   res: ServerResponse,
   query: URLSearchParams,
   storage: EventStorage,
+  specs?: CollectorSpecs,
 ): void {
   const limit = Math.min(MAX_WINDOW, Math.max(1, numberParam(query, 'limit') ?? 500));
   // Reads only the epoch and the last sequence number.
@@ -47,7 +50,7 @@ export function sendEventsFeed(
   reading: for (;;) {
     const chunk = storage.items({ afterSeq: cursor, limit: Math.min(READ_CHUNK, limit) });
     for (const item of chunk.items) {
-      const summary = toUiItem(item, INLINE_VALUE_BYTES);
+      const summary = toUiItem(item, INLINE_VALUE_BYTES, specs);
       const cost = summary.value === null ? 0 : summary.valueBytes;
       if (items.length >= limit || (items.length > 0 && bytes + cost > FEED_BUDGET_BYTES)) {
         more = true;

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import type { CollectorSpecs } from '../specs/collector-specs';
 import type { EventStorage } from '../storage/event-storage';
 import { sendText } from './responses';
 import { sendEventsFeed, sendItemPage } from './ui-feed';
@@ -29,9 +30,15 @@ export async function handleUiRoute(
   res: ServerResponse,
   path: string,
   query: URLSearchParams,
-  options: { readonly uiDir: string; readonly storage: EventStorage },
+  options: {
+    readonly uiDir: string;
+    readonly storage: EventStorage;
+    readonly specs?: CollectorSpecs;
+  },
 ): Promise<void> {
-  if (path === '/micro/ui/api/events') return sendEventsFeed(res, query, options.storage);
+  if (path === '/micro/ui/api/events') {
+    return sendEventsFeed(res, query, options.storage, options.specs);
+  }
   if (path === '/micro/ui/api/item') return sendItemPage(res, query, options.storage);
   const name =
     path === '/micro/ui' || path === '/micro/ui/' ? 'index.html' : path.slice('/micro/ui/'.length);

@@ -6,3 +6,4 @@ export * from './com.example_company/index';
 export * from './com.snowplowanalytics.mobile/index';
 export * from './com.snowplowanalytics.snowplow/index';
 export * from './aliases';
+export * from './specs';

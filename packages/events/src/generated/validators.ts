@@ -2,8 +2,9 @@
 // source: schemas (typed validators)
 // command: npm run generate
 
-import type { SchemaValidator } from '@floe/core';
+import type { SchemaIssue, SchemaValidator, SelfDescribingJson } from '@floe/core';
 import { validators as compiled } from './compiled-validators';
+import { specValidators as compiledSpecs } from './compiled-spec-validators';
 
 /**
  * Precompiled validators for every generated schema, keyed by Iglu URI, for
@@ -13,3 +14,20 @@ import { validators as compiled } from './compiled-validators';
  * edge runtimes.
  */
 export const validators: Readonly<Record<string, SchemaValidator>> = compiled;
+
+/**
+ * Checks one event and its entities against an event specification: the event URI, each
+ * listed entity's count and every property rule. `[]` means the event fits. Entities the
+ * spec does not list (global contexts) are allowed.
+ */
+export type SpecValidator = (
+  event: SelfDescribingJson<unknown> | undefined,
+  entities: readonly SelfDescribingJson<unknown>[],
+) => readonly SchemaIssue[];
+
+/**
+ * Precompiled checks of every event specification, keyed by spec name, e.g.
+ * `specValidators.Checkout({ schema, data }, context)`. Like the schema validators, import
+ * them only where validation is wanted; they run on every runtime.
+ */
+export const specValidators: Readonly<Record<'Checkout' | 'HardModeSave', SpecValidator>> = compiledSpecs;

@@ -2,6 +2,9 @@
 // source: schemas/com.example_company (vendor index)
 // command: npm run generate
 
+export * from './cart/1-0-0';
+export * from './checkout/1-0-0';
+export * from './product/1-0-0';
 export * from './save-game/1-0-0';
 export * from './save-game/1-0-1';
 export * from './save-game/1-0-2';
