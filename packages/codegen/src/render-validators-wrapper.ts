@@ -27,7 +27,8 @@ export function renderValidatorsWrapper(
         'export type SpecValidator = (',
         '  event: SelfDescribingJson<unknown> | undefined,',
         '  entities: readonly SelfDescribingJson<unknown>[],',
-        ') => readonly SchemaIssue[];',
+        // The issues a schema validator returns: core's public index names the validator type only.
+        ') => ReturnType<SchemaValidator>;',
         '',
         renderComment([
           'Precompiled checks of every event specification, keyed by spec name, e.g.',
@@ -40,7 +41,7 @@ export function renderValidatorsWrapper(
   return [
     header,
     specs
-      ? `import type { SchemaIssue, SchemaValidator, SelfDescribingJson } from '${coreModule}';`
+      ? `import type { SchemaValidator, SelfDescribingJson } from '${coreModule}';`
       : `import type { SchemaValidator } from '${coreModule}';`,
     `import { validators as compiled } from '${compiledSpecifier}';`,
     ...(specs ? [`import { specValidators as compiledSpecs } from '${specs.specifier}';`] : []),

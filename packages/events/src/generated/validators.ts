@@ -2,7 +2,7 @@
 // source: schemas (typed validators)
 // command: npm run generate
 
-import type { SchemaIssue, SchemaValidator, SelfDescribingJson } from '@floe/core';
+import type { SchemaValidator, SelfDescribingJson } from '@floe/core';
 import { validators as compiled } from './compiled-validators';
 import { specValidators as compiledSpecs } from './compiled-spec-validators';
 
@@ -23,7 +23,7 @@ export const validators: Readonly<Record<string, SchemaValidator>> = compiled;
 export type SpecValidator = (
   event: SelfDescribingJson<unknown> | undefined,
   entities: readonly SelfDescribingJson<unknown>[],
-) => readonly SchemaIssue[];
+) => ReturnType<SchemaValidator>;
 
 /**
  * Precompiled checks of every event specification, keyed by spec name, e.g.
