@@ -1,6 +1,6 @@
 import type { LookupFunction } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
-import { Agent, buildConnector, type Dispatcher, EnvHttpProxyAgent, ProxyAgent } from 'undici';
+import { Agent, buildConnector, type Dispatcher, EnvHttpProxyAgent, ProxyAgent } from './undici';
 import { createProxyPool } from './create-proxy-pool';
 
 /** TLS settings of connections to `https:` collectors, as `tls.connect` takes them. */

@@ -1,5 +1,5 @@
 import { TransportError } from '@floe/core';
-import { type Dispatcher, Pool } from 'undici';
+import { type Dispatcher, Pool } from './undici';
 
 /**
  * Builds the connection pool to a proxy, for undici's `ProxyAgent` (its `clientFactory`). It

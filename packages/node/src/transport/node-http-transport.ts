@@ -5,7 +5,7 @@ import {
   type TransportRequest,
   type TransportResponse,
 } from '@floe/core';
-import type { Dispatcher } from 'undici';
+import type { Dispatcher } from './undici';
 import { abortError } from './abort-error';
 import { createDispatcher, type NodeProxyOption, type NodeTlsOptions } from './create-dispatcher';
 import { readCappedBody } from './read-capped-body';

@@ -1,4 +1,5 @@
-import type { Clock, TimerHandle } from '@floe/core';
+import type { Clock } from '@floe/core';
+import type { TimerHandle } from '@floe/core/internal';
 
 /**
  * A clock moved by hand (decision 25): wall and monotonic time advance together unless the wall
