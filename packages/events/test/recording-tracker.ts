@@ -19,5 +19,8 @@ export function createRecordingTracker(): Tracker & {
     stats: () => ({ tracked: next, filtered: 0, dropped: {} }),
     flush: async () => empty,
     shutdown: async () => empty,
+    addGlobalContexts() {},
+    removeGlobalContexts() {},
+    clearGlobalContexts() {},
   };
 }

@@ -10,7 +10,11 @@ export async function handleScenarioRequest(
   request: Request,
   waitUntil: (promise: Promise<unknown>) => void,
 ): Promise<Response> {
-  const { endpoint, runtime, version } = (await request.json()) as Record<string, string>;
+  const { endpoint, runtime, version } = (await request.json()) as {
+    endpoint: string;
+    runtime: string;
+    version: string;
+  };
   edge ??= createEdgeTracker({
     endpoint,
     namespace: 'conformance',

@@ -93,6 +93,23 @@ const webPage: events.ComSnowplowanalyticsSnowplowWebPage_1_0_0 = { id: uuid() }
 const save100: events.ComExampleCompanySaveGame_1_0_0 = { save_id: 's-1', level: 0 };
 const save101: events.ComExampleCompanySaveGame_1_0_1 = { ...save100, difficultyLevel: 'EASY' };
 const save102: events.SaveGame = { ...save101, dl_content: false };
+const cartEntity: events.ComExampleCompanyCart_1_0_0 = {
+  cart_id: 'cart-1',
+  item_count: 2,
+  value: 40,
+};
+const product: events.ComExampleCompanyProduct_1_0_0 = {
+  sku: 'sled',
+  name: 'Sled',
+  price: 20,
+  quantity: 2,
+};
+const checkout: events.ComExampleCompanyCheckout_1_0_0 = {
+  order_id: 'order-1',
+  total: 40,
+  currency: 'EUR',
+  channel: 'web',
+};
 
 interface TrackCase {
   readonly uri: string;
@@ -197,6 +214,33 @@ const TRACK: Record<TrackName, TrackCase> = {
     uri: events.COM_EXAMPLE_COMPANY_SAVE_GAME_1_0_1_URI,
     track: (t) => events.trackComExampleCompanySaveGame_1_0_1(t, save101),
   },
+  trackComExampleCompanyCart_1_0_0: {
+    uri: events.COM_EXAMPLE_COMPANY_CART_1_0_0_URI,
+    track: (t) => events.trackComExampleCompanyCart_1_0_0(t, cartEntity),
+  },
+  trackComExampleCompanyProduct_1_0_0: {
+    uri: events.COM_EXAMPLE_COMPANY_PRODUCT_1_0_0_URI,
+    track: (t) => events.trackComExampleCompanyProduct_1_0_0(t, product),
+  },
+  trackComExampleCompanyCheckout_1_0_0: {
+    uri: events.COM_EXAMPLE_COMPANY_CHECKOUT_1_0_0_URI,
+    track: (t) => events.trackComExampleCompanyCheckout_1_0_0(t, checkout),
+  },
+  // The spec functions: the event with the entities its spec requires.
+  trackCheckout: {
+    uri: events.COM_EXAMPLE_COMPANY_CHECKOUT_1_0_0_URI,
+    track: (t) =>
+      events.trackCheckout(
+        t,
+        { ...checkout, currency: 'EUR', channel: 'web' },
+        { cart: cartEntity, product: [product] },
+      ),
+  },
+  trackHardModeSave: {
+    uri: events.COM_EXAMPLE_COMPANY_SAVE_GAME_1_0_2_URI,
+    track: (t) =>
+      events.trackHardModeSave(t, { save_id: 's-9', level: 12, difficultyLevel: 'HARD' }),
+  },
   trackComExampleCompanySaveGame_1_0_2: {
     uri: events.COM_EXAMPLE_COMPANY_SAVE_GAME_1_0_2_URI,
     track: (t) => events.trackComExampleCompanySaveGame_1_0_2(t, save102),
@@ -249,6 +293,10 @@ const CREATE: Record<CreateName, () => SelfDescribingJson<unknown>> = {
     events.createComExampleCompanySaveGame_1_0_0(save100),
   createComExampleCompanySaveGame_1_0_1: () =>
     events.createComExampleCompanySaveGame_1_0_1(save101),
+  createComExampleCompanyCart_1_0_0: () => events.createComExampleCompanyCart_1_0_0(cartEntity),
+  createComExampleCompanyProduct_1_0_0: () => events.createComExampleCompanyProduct_1_0_0(product),
+  createComExampleCompanyCheckout_1_0_0: () =>
+    events.createComExampleCompanyCheckout_1_0_0(checkout),
   createComExampleCompanySaveGame_1_0_2: () =>
     events.createComExampleCompanySaveGame_1_0_2(save102),
 };

@@ -10,7 +10,8 @@ const systemClock: Clock = Object.freeze({
     setTimerRef(handle, false);
     return handle;
   },
-  clearTimeout: (handle: unknown) => clearTimeout(handle),
+  // The handle is whatever this runtime's setTimeout returned; its own type differs per runtime.
+  clearTimeout: (handle: unknown) => clearTimeout(handle as Parameters<typeof clearTimeout>[0]),
 });
 
 /**
