@@ -127,7 +127,9 @@ describe('floe init', () => {
     expect(readJson(join(pkg, 'validators', 'package.json')).types).toBe(
       '../dist/validators.d.cts',
     );
-    expect(read(join(pkg, 'test', 'builders.test.mjs'))).toContain("await import('../dist/index.js')");
+    expect(read(join(pkg, 'test', 'builders.test.mjs'))).toContain(
+      "await import('../dist/index.js')",
+    );
     // The README embeds the catalogue and links the page written beside it.
     const readme = read(join(pkg, 'README.md'));
     expect(readme).toContain('# @acme/tracking');

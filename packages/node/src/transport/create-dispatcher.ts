@@ -1,7 +1,7 @@
 import type { LookupFunction } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
-import { Agent, buildConnector, type Dispatcher, EnvHttpProxyAgent, ProxyAgent } from './undici';
 import { createProxyPool } from './create-proxy-pool';
+import { Agent, buildConnector, type Dispatcher, EnvHttpProxyAgent, ProxyAgent } from './undici';
 
 /** TLS settings of connections to `https:` collectors, as `tls.connect` takes them. */
 export type NodeTlsOptions = Pick<

@@ -5,12 +5,12 @@ import {
   type TransportRequest,
   type TransportResponse,
 } from '@floe/core';
-import type { Dispatcher } from './undici';
 import { abortError } from './abort-error';
 import { createDispatcher, type NodeProxyOption, type NodeTlsOptions } from './create-dispatcher';
 import { readCappedBody } from './read-capped-body';
 import { type RequestTarget, toRequestTarget } from './request-target';
 import { toTransportError } from './to-transport-error';
+import type { Dispatcher } from './undici';
 
 /** Options of {@link makeNodeHttpTransport}. */
 export interface NodeHttpTransportOptions {
