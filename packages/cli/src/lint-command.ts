@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { CliIo } from './cli-io';
 import { CliUsageError } from './cli-usage-error';
 import { defineCommand } from './command';
@@ -58,6 +59,8 @@ export const lintCommand = defineCommand({
       strict,
       skipChecks,
       consistency: values.external ? 'warning' : 'error',
+      // The config's `specs` folder, relative to the config file; else specs/ beside the schemas.
+      ...(setup.config.specs ? { specsDir: resolve(setup.rootDir, setup.config.specs) } : {}),
     }).finally(() => progress.done());
     const text = formatLintReport(report, { cwd: io.cwd, level, strict });
     (report.exitCode === 0 ? io.stdout : io.stderr).write(text);

@@ -103,6 +103,22 @@ describe('the floe executable', () => {
     );
   });
 
+  it('lint checks the specs folder the config names, and points at the rule', () => {
+    const project = join(work, 'planned');
+    cpSync(join(REPO, 'schemas'), join(project, 'schemas'), { recursive: true });
+    mkdirSync(join(project, 'plans'));
+    const spec = JSON.parse(readFileSync(join(REPO, 'specs', 'checkout.json'), 'utf8'));
+    spec.rules = [{ target: 'event', path: '/currency', enum: ['CHF'] }];
+    writeFileSync(join(project, 'plans', 'checkout.json'), JSON.stringify(spec, null, 2));
+    writeFileSync(
+      join(project, 'floe.config.json'),
+      JSON.stringify({ codegen: { schemas: 'schemas', specs: 'plans' } }),
+    );
+    const linted = floe(['lint'], project);
+    expect(linted.code).toBe(1);
+    expect(linted.stderr).toMatch(/plans\/checkout\.json:\d+:\d+: error \[specRuleImpossible\]/);
+  });
+
   it('lint exits 0 on warnings, 1 with --strict and 1 on errors', () => {
     const schemas = join(work, 'lint');
     const write = (path: string, schema: object) => {
