@@ -50,7 +50,10 @@ test('D1 + D2: 60 KB goes alone and lands good; 1,048,577 B and 2,097,153 B are 
     ['too_large', [tooLarge[0]]],
     ['too_large', [tooLarge[1]]],
   ]);
-  expect(errors.map((error) => error.name)).toEqual(['EventTooLargeError', 'EventTooLargeError']);
+  expect(errors.map((error) => [error.name, (error as { code?: string }).code])).toEqual([
+    ['FloeError', 'too_large'],
+    ['FloeError', 'too_large'],
+  ]);
   expect(flushed.delivered).toBe(3);
   // Every body within the 40,000 B cap unless it carries the one big event alone.
   expect(proxy.requests.length).toBe(2);
