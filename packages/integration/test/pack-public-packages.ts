@@ -19,7 +19,17 @@ export interface PackedPackage {
 }
 
 /** The packages a user installs; their workspace dependencies must be among them. */
-export const PUBLIC_PACKAGES = ['core', 'events', 'iglu', 'codegen', 'collector', 'cli', 'node'];
+export const PUBLIC_PACKAGES = [
+  'core',
+  'events',
+  'iglu',
+  'codegen',
+  'collector',
+  'cli',
+  'node',
+  'browser',
+  'edge',
+];
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 

@@ -188,10 +188,12 @@ it('a fresh app installs the 1.1.0 tarball, type-checks its calls and tracks int
     '@acme/tracking': `file:${relative(shop, acmeTarball)}`,
     '@floe/core': tarball(shop, '@floe/core'),
     '@floe/node': tarball(shop, '@floe/node'),
+    '@floe/browser': tarball(shop, '@floe/browser'),
   };
   const devDependencies = {
     typescript: repoRange('typescript'),
     '@types/node': repoRange('@types/node'),
+    esbuild: repoRange('esbuild'),
   };
   const app = readJson(join(shop, 'package.json'));
   writeFileSync(
@@ -231,6 +233,17 @@ it('a fresh app installs the 1.1.0 tarball, type-checks its calls and tracks int
     ].join('\n'),
   );
   runInApp(shop, 'npx tsc');
+
+  // The same package in a web page: @floe/browser and the generated builders bundle for browsers.
+  const bundle =
+    'npx esbuild web/entry.ts --bundle --format=esm --platform=browser --outfile=dist/web.js';
+  expect(SDK_PUBLISHING).toContain(bundle);
+  writeAppFile(shop, 'web/entry.ts', sdkDocBlock('web/entry.ts'));
+  runInApp(shop, bundle);
+  const web = readFileSync(join(shop, 'dist', 'web.js'), 'utf8');
+  expect(web).toContain('iglu:com.acme/checkout_started/jsonschema/1-0-1');
+  expect(web).toContain('_sp_');
+  expect(web).not.toMatch(/from\s*["']node:|require\(["']node:/);
 
   const collector = await startCollector({
     port: 0,
