@@ -3,11 +3,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH, launchChromium } from '@floe/test-utils';
 import type { HarnessReport } from './run-harness';
 
 /** The Chromium binary: FLOE_CHROMIUM, else Debian's. */
-export const chromiumPath = process.env.FLOE_CHROMIUM ?? '/usr/bin/chromium';
+export const chromiumPath = CHROMIUM_PATH;
 
 /** Whether Chromium is installed. */
 export const chromiumAvailable = existsSync(chromiumPath);
@@ -27,19 +27,7 @@ export async function runInChromium(bundle: string, endpoint: string): Promise<H
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${port}/shop?endpoint=${encodeURIComponent(endpoint)}`);

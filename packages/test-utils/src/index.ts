@@ -2,6 +2,7 @@ export { checkInvariants, type InvariantInput, type InvariantReport } from './ch
 export { createDurableTestStore, type DurableTestStore } from './durable-test-store';
 export { createFakeClock, type FakeClock } from './fake-clock';
 export type { FaultAction, FaultMatch } from './fault-action';
+export { CHROMIUM_PATH, launchChromium } from './launch-chromium';
 export {
   expectNoLeakedHandles,
   type HandleSnapshot,

@@ -6,10 +6,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type Collector, type GoodEvent, startCollector } from '@floe/collector';
+import { CHROMIUM_PATH, launchChromium } from '@floe/test-utils';
 import { build } from 'esbuild';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-export const chromiumPath = process.env.FLOE_CHROMIUM ?? '/usr/bin/chromium';
+export const chromiumPath = CHROMIUM_PATH;
 const repo = join(__dirname, '..', '..', '..', '..', '..');
 const packages = join(repo, 'packages');
 
@@ -90,19 +91,7 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // launch() gives every run a fresh temporary profile.
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   const contexts: BrowserContext[] = [];
   return {
     collector,
