@@ -1,4 +1,4 @@
-// Bundle-size budgets (decision 27), checked by `npm run size` in CI. Each entry in size/ is bundled
+// Bundle-size budgets (decision 27), checked by `npm run size`. Each entry in size/ is bundled
 // with esbuild as a user's app would bundle Floe for the web (minified, ESM, browser platform,
 // es2020) from the packages' built `dist`, and measured gzipped. The limits are hard.
 // `npm run bench` sets FLOE_SIZE_COMPARE=1 to add Snowplow's trackers, bundled the same way, as

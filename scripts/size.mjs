@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run size`: the bundle-size budgets of decision 27, in CI. size-limit (with its esbuild
+// `npm run size`: the bundle-size budgets of decision 27. size-limit (with its esbuild
 // plugin) bundles and measures every entry of .size-limit.cjs against its hard limit; this script
 // adds the one budget size-limit cannot express, a builder's cost over core-minimal, and prints one
 // table. It exits 1 when any budget is exceeded. The packages must be built first (`npm run build`).
