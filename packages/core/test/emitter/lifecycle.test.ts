@@ -117,14 +117,18 @@ describe('flush()', () => {
     await warmUpFetch();
     const server = await startFaultServer();
     server.script([{ type: 'respond', status: 500 }]);
-    const h = createHarness({ endpoint: server.url, backoff: { baseMs: 300, capMs: 300 } });
+    const h = createHarness({ endpoint: server.url, backoff: { baseMs: 600, capMs: 600 } });
     h.track(1);
+    // Let the short-lived timers of starting the server and the warm-up request run out first, so
+    // the baseline counts only what stays.
+    await new Promise((resolve) => setTimeout(resolve, 100));
     const before = countTimeouts();
-    const pending = h.emitter.flush({ timeoutMs: 3000 });
-    // Once the 500 is in, the backoff (300 ms) has begun: a fixed sleep would race a slow machine.
+    const pending = h.emitter.flush({ timeoutMs: 4000 });
+    // Once the 500 is in, the backoff (600–1,200 ms) has begun: a fixed sleep would race a slow
+    // machine.
     await waitFor(() => h.failures.length === 1, 2000);
     // The flush deadline and the backoff timer both hold the process while a caller waits.
-    expect(countTimeouts()).toBeGreaterThanOrEqual(before + 2);
+    await waitFor(() => countTimeouts() >= before + 2, 400, 'the flush and backoff timers');
     expect(await pending).toEqual({ delivered: 1, dropped: 0, pending: 0 });
     // The runtime's own HTTP timers come and go; wait for them, then nothing of ours may be left.
     await waitFor(() => countTimeouts() <= before, 1000);
