@@ -126,14 +126,18 @@ describe('flush()', () => {
     const pending = h.emitter.flush({ timeoutMs: 4000 });
     // Once the 500 is in, the backoff (600–1,200 ms) has begun: a fixed sleep would race a slow
     // machine.
-    await waitFor(() => h.failures.length === 1, 2000);
-    // The flush deadline and the backoff timer both hold the process while a caller waits.
-    await waitFor(() => countTimeouts() >= before + 2, 400, 'the flush and backoff timers');
-    expect(await pending).toEqual({ delivered: 1, dropped: 0, pending: 0 });
-    // The runtime's own HTTP timers come and go; wait for them, then nothing of ours may be left.
-    await waitFor(() => countTimeouts() <= before, 1000);
-    h.check(server);
-    await h.finish(() => server.close());
+    try {
+      await waitFor(() => h.failures.length === 1, 2000);
+      // The flush deadline and the backoff timer both hold the process while a caller waits.
+      await waitFor(() => countTimeouts() >= before + 2, 400, 'the flush and backoff timers');
+      expect(await pending).toEqual({ delivered: 1, dropped: 0, pending: 0 });
+      // The runtime's own HTTP timers come and go; wait for them, then nothing of ours may be left.
+      await waitFor(() => countTimeouts() <= before, 1000);
+      h.check(server);
+    } finally {
+      // Also when an expectation failed: a server left open would keep jest from exiting.
+      await h.finish(() => server.close());
+    }
   });
 });
 
