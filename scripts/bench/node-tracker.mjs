@@ -318,7 +318,7 @@ function printReport(info, results, targets, ceilings, latency) {
     'Prebuilt bodies of the same Floe events (≤ 40,000 B, one request in flight, one keep-alive',
     "connection) sent back to back to the same sink with Node's own client (`node:http`): how fast",
     'the wire and the sink take them under the reliability rules here if track() cost nothing, for a',
-    "tracker on that client. Floe's transport writes HTTP/1.1 itself at a lower cost per request.",
+    "tracker on that client. Floe's transport is undici, a client of the same kind.",
     '',
     ceilingTable(ceilings, results),
     '',

@@ -28,7 +28,6 @@ async function eventTexts(floeDir, kind, base64, n) {
     encodeBase64: base64 === 'on',
     emitters: [
       {
-        addEncoded: (event) => texts.push(event.json),
         add: (payload) => texts.push(JSON.stringify(payload)),
         flush: settled,
         shutdown: settled,
