@@ -2,11 +2,8 @@ import { FloeError } from '../errors/floe-error';
 import { MAX_EVENT_BYTES } from '../protocol/event-size';
 import type { Payload } from '../protocol/payload';
 import { utf8Length } from '../protocol/utf8-length';
+import { jsonToWellFormed } from '../protocol/well-formed';
 import type { QueuedPayload } from '../store/event-store';
-
-// JSON.stringify writes a lone surrogate as a lower-case `\udXXX` escape and a valid pair raw, so
-// an escape not itself escaped (after an even run of backslashes) is a lone surrogate.
-const LONE_SURROGATE = /(?<=(?:^|[^\\])(?:\\\\)*)\\ud[89a-f][0-9a-f]{2}/g;
 
 /**
  * Turns a payload into the text a store keeps: one `JSON.stringify`, then its UTF-8 size and the
@@ -37,9 +34,7 @@ export function queuePayload(
     else if (typeof value === 'boolean') fixed[key] = value ? '1' : '0';
     else return new FloeError('invalid_event', `event value ${key} is not sendable`);
   }
-  let json = JSON.stringify(fixed ?? payload);
-  // A cheap scan first: the regex only runs on the rare text that has such an escape.
-  if (json.includes('\\ud')) json = json.replace(LONE_SURROGATE, '\uFFFD');
+  const json = jsonToWellFormed(JSON.stringify(fixed ?? payload));
   const bytes = utf8Length(json);
   if (bytes > MAX_EVENT_BYTES) {
     return new FloeError('too_large', `event of ${bytes} B > ${MAX_EVENT_BYTES} B`);
