@@ -17,6 +17,8 @@ export interface GlobalContextRegistry {
   /** Removes contexts by identity (the same object or function that was added) or by name. */
   remove(contexts: readonly (GlobalContext | string)[]): void;
   clear(): void;
+  /** How many contexts there are: with none, the tracker skips collecting. */
+  readonly size: number;
   /**
    * Appends the global entities of one event, in the order the contexts were added (see
    * {@link CompiledGlobalContext.collect}).
@@ -63,6 +65,9 @@ export function createGlobalContextRegistry(
     },
     clear() {
       contexts = [];
+    },
+    get size() {
+      return contexts.length;
     },
     collect(event, texts, sources) {
       for (const context of contexts) context.collect(event, texts, sources, report);

@@ -1,3 +1,5 @@
+import { utf8Length } from './utf8-length';
+
 /**
  * Encodes text as unpadded base64url over its UTF-8 bytes (tracker protocol §5.3), as `ue_px` and
  * `cx` carry it. Only web-platform globals, so every runtime encodes the same way.
@@ -8,8 +10,12 @@
  * base64UrlEncode('é'); // 'w6k'
  */
 export function base64UrlEncode(text: string): string {
-  // `btoa` takes one byte per character: spell out the UTF-8 bytes as such characters first.
-  let binary = '';
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  // `btoa` takes one byte per character. ASCII text (as much JSON is) is its own UTF-8 bytes;
+  // other text is spelled out byte by byte first.
+  let binary = text;
+  if (utf8Length(text) !== text.length) {
+    binary = '';
+    for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  }
   return btoa(binary).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
 }

@@ -20,9 +20,47 @@ export type FieldRule =
   | 'boolean'
   | 'pixels';
 
+// Page keys: allowed on every event type, so adapters may attach the current page to any.
+const PAGE_RULES = { url: 4096, page: 2000, refr: 4096 } as const;
+
 /**
- * The rule of every key the tracker formats from caller input: the header, the subject and the
- * event-specific keys. A key outside this table never reaches the wire from an input.
+ * The keys each event type may carry among its own fields, with their rules: the page keys and
+ * the keys that start with its type and an underscore (§2). Anything else makes the event
+ * invalid, so no input can put a key on the wire that payload_data 1-0-4 does not allow, or one
+ * the tracker sets itself.
+ */
+export const EVENT_FIELD_RULES: Readonly<Record<EventType, Readonly<Record<string, FieldRule>>>> = {
+  pv: PAGE_RULES,
+  pp: { ...PAGE_RULES, pp_mix: 'offset', pp_max: 'offset', pp_miy: 'offset', pp_may: 'offset' },
+  se: { ...PAGE_RULES, se_ca: 1000, se_ac: 1000, se_la: 4096, se_pr: 1000, se_va: 'number' },
+  ue: PAGE_RULES,
+  tr: {
+    ...PAGE_RULES,
+    tr_id: 255,
+    tr_tt: 'number',
+    tr_af: 255,
+    tr_tx: 'number',
+    tr_sh: 'number',
+    tr_ci: 255,
+    tr_st: 255,
+    tr_co: 255,
+    tr_cu: 3,
+  },
+  ti: {
+    ...PAGE_RULES,
+    ti_id: 255,
+    ti_sk: 255,
+    ti_pr: 'number',
+    ti_qu: 'integer',
+    ti_nm: 255,
+    ti_ca: 255,
+    ti_cu: 3,
+  },
+};
+
+/**
+ * The rule of every key the tracker formats from caller input: the header, the subject and every
+ * event type's keys. A key outside this table never reaches the wire from an input.
  */
 export const FIELD_RULES: Readonly<Record<string, FieldRule>> = {
   // Header.
@@ -45,36 +83,7 @@ export const FIELD_RULES: Readonly<Record<string, FieldRule>> = {
   ip: 128,
   ua: 1000,
   cookie: 'boolean',
-  // Page keys: allowed on every event type, so adapters may attach the current page to any.
-  url: 4096,
-  page: 2000,
-  refr: 4096,
-  // The other event keys start with their event type and an underscore (§2).
-  pp_mix: 'offset',
-  pp_max: 'offset',
-  pp_miy: 'offset',
-  pp_may: 'offset',
-  se_ca: 1000,
-  se_ac: 1000,
-  se_la: 4096,
-  se_pr: 1000,
-  se_va: 'number',
-  tr_id: 255,
-  tr_tt: 'number',
-  tr_af: 255,
-  tr_tx: 'number',
-  tr_sh: 'number',
-  tr_ci: 255,
-  tr_st: 255,
-  tr_co: 255,
-  tr_cu: 3,
-  ti_id: 255,
-  ti_sk: 255,
-  ti_pr: 'number',
-  ti_qu: 'integer',
-  ti_nm: 255,
-  ti_ca: 255,
-  ti_cu: 3,
+  ...Object.assign({}, ...Object.values(EVENT_FIELD_RULES)),
 };
 
 /** The event types, each with the keys its events must carry (after empty values are omitted). */
@@ -86,17 +95,3 @@ export const REQUIRED_FIELDS: Readonly<Record<EventType, readonly string[]>> = {
   tr: ['tr_id', 'tr_tt'],
   ti: ['ti_id', 'ti_sk', 'ti_pr', 'ti_qu'],
 };
-
-/**
- * Whether an event of type `e` may carry `key` among its own fields: a page key, or one of its
- * type's keys (`se_…` on `se`). Anything else makes the event invalid, so no input can put a key
- * on the wire that payload_data 1-0-4 does not allow, or one the tracker sets itself.
- *
- * @param e - the event type.
- * @param key - a key of the event's `fields`.
- */
-export function isEventField(e: string, key: string): boolean {
-  // Event types are two letters: `se_ca` is the key `ca` of `se` events.
-  const ownType = key[2] === '_' ? key.startsWith(e) : /^(url|page|refr)$/.test(key);
-  return ownType && Object.hasOwn(FIELD_RULES, key);
-}

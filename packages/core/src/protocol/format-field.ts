@@ -1,5 +1,6 @@
 import { FloeError } from '../errors/floe-error';
-import { FIELD_RULES, type FieldRule } from './field-rules';
+import { EVENT_FIELD_RULES, FIELD_RULES, type FieldRule } from './field-rules';
+import type { EventType } from './payload';
 import { codePointLength, toWellFormed } from './well-formed';
 
 /**
@@ -17,18 +18,41 @@ export function formatFields(
   target: Record<string, string>,
   fields: Readonly<Record<string, unknown>>,
 ): Record<string, string> {
-  for (const key in fields) {
-    const value = fields[key];
-    if (value === undefined || value === null || value === '') continue;
-    const rule = FIELD_RULES[key]!;
-    const text = format(rule, value);
-    if (text === undefined) {
-      const expected = typeof rule === 'number' ? `a string of at most ${rule} characters` : rule;
-      throw new FloeError('invalid_event', `${key}: expected ${expected}`);
-    }
-    target[key] = text;
-  }
+  for (const key in fields) setField(target, key, FIELD_RULES[key]!, fields[key]);
   return target;
+}
+
+/**
+ * Formats an event's own fields onto its payload, like {@link formatFields}, with the rules of its
+ * type in {@link EVENT_FIELD_RULES}: a key the type does not have makes the event invalid.
+ *
+ * @param payload - the event's payload so far.
+ * @param e - the event type.
+ * @param fields - the event's own keys, as a track function gives them.
+ * @throws FloeError (`invalid_event`) for a key the type does not have, or a value its rule refuses.
+ */
+export function formatEventFields(
+  payload: Record<string, string>,
+  e: EventType,
+  fields: Readonly<Record<string, unknown>>,
+): void {
+  const rules = EVENT_FIELD_RULES[e];
+  for (const key in fields) {
+    if (!Object.hasOwn(rules, key))
+      throw new FloeError('invalid_event', `${e} events have no ${key}`);
+    setField(payload, key, rules[key]!, fields[key]);
+  }
+}
+
+// Sets one key's wire string, leaves an empty value out, or throws for a value the rule refuses.
+function setField(target: Record<string, string>, key: string, rule: FieldRule, value: unknown) {
+  if (value === undefined || value === null || value === '') return;
+  const text = format(rule, value);
+  if (text === undefined) {
+    const expected = typeof rule === 'number' ? `a string of at most ${rule} characters` : rule;
+    throw new FloeError('invalid_event', `${key}: expected ${expected}`);
+  }
+  target[key] = text;
 }
 
 // The wire string of a non-empty value, or undefined when its rule refuses it.

@@ -66,16 +66,15 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryEvent
     seqs[at] = event.seq;
   }
 
-  /** A copy of the event at `at`, with its `seq` when it had one. */
+  /** A copy of the event at `at` (restored events have no `seq`: it stays undefined). */
   function read(at: number): QueuedPayload {
-    const event = {
+    return {
       eid: eids[at] as string,
       json: jsons[at] as string,
       bytes: sizes[at] as number,
       queuedAt: times[at] as number,
+      seq: seqs[at],
     };
-    const seq = seqs[at];
-    return seq === undefined ? event : { ...event, seq };
   }
 
   /**

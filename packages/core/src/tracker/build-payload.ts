@@ -5,8 +5,8 @@ import type { TrackerPlugin } from '../plugins/tracker-plugin';
 import { base64UrlEncode } from '../protocol/base64url';
 import type { CoreEvent } from '../protocol/core-event';
 import { LARGE_EVENT_BYTES, MAX_EVENT_BYTES } from '../protocol/event-size';
-import { isEventField, REQUIRED_FIELDS } from '../protocol/field-rules';
-import { formatFields } from '../protocol/format-field';
+import { REQUIRED_FIELDS } from '../protocol/field-rules';
+import { formatEventFields } from '../protocol/format-field';
 import { formatTimestamp } from '../protocol/format-timestamp';
 import type { Payload } from '../protocol/payload';
 import type { SelfDescribingJson } from '../protocol/self-describing-json';
@@ -75,21 +75,27 @@ export function createPayloadBuilder({
 
   return (base, events, eids, options, hooks, targets) => {
     const { trueTimestamp, subject, context } = options ?? {};
-    // Field by field, the call's subject wins; neither object is touched.
-    const shared: Record<string, string> = { dtm: formatTimestamp(clock.now(), 'dtm') };
-    Object.assign(shared, base, subject && formatSubject(subject));
-    if (trueTimestamp !== undefined && trueTimestamp !== null) {
-      shared['ttm'] = formatTimestamp(trueTimestamp, 'ttm');
+    const dtm = formatTimestamp(clock.now(), 'dtm');
+    // Field by field, the call's subject wins; neither object is touched. Most calls have no
+    // subject or true timestamp and share the tracker's own `base` as it is.
+    let shared = base;
+    if (subject || (trueTimestamp !== undefined && trueTimestamp !== null)) {
+      shared = { ...base, ...formatSubject(subject) };
+      if (trueTimestamp !== undefined && trueTimestamp !== null) {
+        shared = { ...shared, ttm: formatTimestamp(trueTimestamp, 'ttm') };
+      }
     }
     const callTexts = addEntities(context, [], targets?.entities);
+    // Plugins and global contexts see each event; with neither, no view of it is built.
+    const withHooks = hooks && (plugins.length > 0 || contexts.size > 0);
 
     return events.map((event, i) => {
       const eid = eids[i]!;
-      const { e, fields = {}, selfDescribing: sdj, inputError } = event ?? {};
+      const { e, fields, selfDescribing: sdj, inputError } = event ?? {};
       if (!Object.hasOwn(REQUIRED_FIELDS, e)) invalid(`${e} is not an event type`);
       if (inputError !== undefined) invalid(inputError);
-      for (const key in fields) if (!isEventField(e, key)) invalid(`${e} events have no ${key}`);
-      const payload = formatFields({ e, eid, ...shared }, fields);
+      const payload: Record<string, string> = { e, eid, dtm, ...shared };
+      if (fields) formatEventFields(payload, e, fields);
       for (const key of REQUIRED_FIELDS[e]) {
         if (payload[key] === undefined) invalid(`${e}: ${key} is required`);
       }
@@ -103,11 +109,14 @@ export function createPayloadBuilder({
         targets?.events.push(sdj);
       }
       // Hooks see the payload as built so far: everything but the entities.
-      const tracked: TrackedEvent | undefined = hooks
+      const tracked: TrackedEvent | undefined = withHooks
         ? { eventType: e, eid, eventSchema: sdj?.schema, event, payload }
         : undefined;
       if (tracked && !runPlugins(plugins, 'beforeTrack', tracked, report)) return null;
-      const texts = addEntities(event.context, [...callTexts], targets?.entities);
+      // The call's entities come first; only an event that adds its own needs a list of its own.
+      let texts = callTexts;
+      if (event.context || tracked)
+        texts = addEntities(event.context, [...callTexts], targets?.entities);
       if (tracked) contexts.collect(tracked, texts, targets?.entities);
       if (texts.length > 0) {
         const json = contextsJson(texts);
