@@ -129,7 +129,7 @@ export function createTracker(options: TrackerOptions): Tracker {
           guarded(() => emitter.add(payload), report, 'callback', 'emitter.add threw');
         }
         counts.tracked++;
-        runPlugins(plugins, 'afterTrack', payload, report);
+        if (plugins.length > 0) runPlugins(plugins, 'afterTrack', payload, report);
       }
       return eids;
     },
