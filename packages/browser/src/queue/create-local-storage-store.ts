@@ -1,4 +1,5 @@
 import type { EventStore, QueuedPayload } from '@floe/core';
+import { randomUuid } from '../identity/random-uuid';
 import { tryStorage } from '../storage/try-storage';
 
 /** The queue's part of the tracker's options. */
@@ -61,7 +62,7 @@ export function createLocalStorageStore(
 ): LocalStorageStore {
   const { maxQueueEvents = 1000, maxQueueBytes = 1_000_000 } = options;
   const prefix = `_floe_q.${options.namespace}.`;
-  const tab = Math.random().toString(16).slice(2, 10).padEnd(8, '0');
+  const tab = randomUuid().slice(0, 8);
   // Storage key → entry; a Map iterates in insertion order, which is the queue's order.
   const entries = new Map<string, Entry>();
   let bytes = 0;
@@ -82,6 +83,9 @@ export function createLocalStorageStore(
       const owner = key.slice(prefix.length, prefix.length + 8);
       return (
         key.startsWith(prefix) &&
+        // `<tab>` or `<tab>.<n>`: a namespace that merely starts with this one (`web.shop` for
+        // `web`) has keys of its own, and they are not this queue's to take.
+        /^[\da-f]{8}(\.\d+)?$/.test(key.slice(prefix.length)) &&
         owner !== tab &&
         !(Number(localStorage.getItem(prefix + owner)) > now)
       );
