@@ -1,5 +1,5 @@
 import { trackSelfDescribingEvent } from '@floe/core';
-import { trackFormChange, trackFormSubmit } from '@floe/events';
+import { type FormChange, trackFormChange, trackFormSubmit } from '@floe/events';
 import type { BrowserTracker } from '../tracker/browser-tracker';
 import { type ElementFilter, type ElementRule, passesFilter } from './element-filter';
 
@@ -51,13 +51,13 @@ export function enableFormTracking(
     /(^|\s)cc-/.test(field.autocomplete ?? '') ||
     field.hasAttribute('data-floe-sensitive') ||
     (!!options.sensitive && passesFilter(field, { allow: options.sensitive }));
+  // The keys every event tells of a field; `type` only for input types the schemas' enum allows.
   const describe = (field: Field) => {
     const type = field.nodeName === 'INPUT' ? (field as HTMLInputElement).type.toLowerCase() : '';
     return {
       nodeName: field.nodeName as NodeName,
-      type: INPUT_TYPES.has(type) ? type : undefined,
       value: isSensitive(field) ? null : field.value.slice(0, 65535),
-      classes: field.classList.length > 0 ? [...field.classList] : undefined,
+      ...(INPUT_TYPES.has(type) && { type: type as NonNullable<FormChange['type']> }),
     };
   };
   const fieldOf = (target: EventTarget | null): Field | undefined => {
@@ -72,46 +72,33 @@ export function enableFormTracking(
       : undefined;
   };
   const formId = (form: HTMLFormElement) => form.id || form.getAttribute('name') || '';
-  const fieldId = (field: Field) => field.id || field.name || '';
+  // What `focus_form` and `change_form` say of the field; the first calls the type `elementType`.
+  const changeOf = (field: Field) => ({
+    formId: formId(field.form!),
+    elementId: field.id || field.name || '',
+    ...describe(field),
+    ...(field.classList.length > 0 && { elementClasses: [...field.classList] }),
+  });
 
   const onFocus = (event: Event) => {
     const field = fieldOf(event.target);
     if (!field) return;
-    const { nodeName, type, value, classes } = describe(field);
+    const { type, ...data } = changeOf(field);
     trackSelfDescribingEvent(tracker, {
       schema: FOCUS_FORM_SCHEMA,
-      data: {
-        formId: formId(field.form!),
-        elementId: fieldId(field),
-        nodeName,
-        value,
-        ...(type && { elementType: type }),
-        ...(classes && { elementClasses: classes }),
-      },
+      data: { ...data, ...(type && { elementType: type }) },
     });
   };
   const onChange = (event: Event) => {
     const field = fieldOf(event.target);
-    if (!field) return;
-    const { nodeName, type, value, classes } = describe(field);
-    trackFormChange(tracker, {
-      formId: formId(field.form!),
-      elementId: fieldId(field),
-      nodeName,
-      value,
-      ...(type && { type: type as never }),
-      ...(classes && { elementClasses: classes }),
-    });
+    if (field) trackFormChange(tracker, changeOf(field));
   };
   const onSubmit = (event: Event) => {
     const form = event.target as HTMLFormElement;
     if (form.nodeName !== 'FORM' || !passesFilter(form, options.forms)) return;
     const elements = [...form.elements]
       .filter((element): element is Field => !!fieldOf(element) && !!(element as Field).name)
-      .map((field) => {
-        const { nodeName, type, value } = describe(field);
-        return { name: field.name, value, nodeName, ...(type && { type: type as never }) };
-      });
+      .map((field) => ({ name: field.name, ...describe(field) }));
     trackFormSubmit(tracker, {
       formId: formId(form),
       ...(form.classList.length > 0 && { formClasses: [...form.classList] }),

@@ -24,7 +24,7 @@ export function readBrowserSubject(): SubjectFields {
   };
 }
 
-// The protocol wants positive integers; a hidden iframe can report 0 × 0, which is left out.
+// A hidden iframe can report 0 × 0, which says nothing and is left out; core rounds fractions.
 function size(width: number, height: number): Dimensions | undefined {
-  return width > 0 && height > 0 ? [Math.round(width), Math.round(height)] : undefined;
+  return width > 0 && height > 0 ? [width, height] : undefined;
 }

@@ -23,9 +23,11 @@ export interface CookieOptions {
 /** A small key-value place with expiry, behind each {@link StateStorageKind}. */
 export interface StateStorage {
   get(name: string): string | undefined;
-  /** Writes `value`, expiring after `maxAgeSeconds`. */
+  /**
+   * Writes `value`, expiring after `maxAgeSeconds`; `0` deletes it, and is written at once even
+   * while `durable()` is false, since a deletion must never wait for consent.
+   */
   set(name: string, value: string, maxAgeSeconds: number): void;
-  remove(name: string): void;
   /** Writes the values kept in memory while `durable()` was false, once it is true (consent arrived). */
   persist(): void;
 }
@@ -60,12 +62,15 @@ export function createStateStorage(options: CookieOptions, durable: () => boolea
       if (kind === 'cookie') {
         // biome-ignore lint/suspicious/noDocumentCookie: the async Cookie Store API is missing in Firefox and Safari, and `track` is synchronous.
         document.cookie = `${name}=${value}; Max-Age=${maxAge}${attributes}`;
-      } else if (kind === 'localStorage' && maxAge > 0) {
-        localStorage.setItem(name, value);
-        localStorage.setItem(`${name}.expires`, String(Date.now() + maxAge * 1000));
       } else if (kind === 'localStorage') {
-        localStorage.removeItem(name);
-        localStorage.removeItem(`${name}.expires`);
+        const expiresName = `${name}.expires`;
+        if (maxAge > 0) {
+          localStorage.setItem(name, value);
+          localStorage.setItem(expiresName, String(Date.now() + maxAge * 1000));
+        } else {
+          localStorage.removeItem(name);
+          localStorage.removeItem(expiresName);
+        }
       }
     });
   const remembered = (name: string) => {
@@ -78,11 +83,7 @@ export function createStateStorage(options: CookieOptions, durable: () => boolea
       durable() ? (read(name) ?? remembered(name)) : (remembered(name) ?? read(name)),
     set(name, value, maxAge) {
       memory.set(name, [value, Date.now() + maxAge * 1000]);
-      if (durable()) write(name, value, maxAge);
-    },
-    remove(name) {
-      memory.delete(name);
-      write(name, '', 0);
+      if (durable() || !maxAge) write(name, value, maxAge);
     },
     persist() {
       for (const [name, [value, expiresAt]] of memory) {

@@ -10,16 +10,15 @@ import type {
 } from '@floe/core';
 import type { IdentityOptions } from '../identity/create-identity';
 import type { OptOutOptions } from '../privacy/is-opted-out';
+import type { QueueOptions } from '../queue/create-local-storage-store';
 
 /** Consent to tracking: events flow, wait (queued, not sent, no cookie written), or are discarded. */
 export type ConsentState = 'granted' | 'pending' | 'denied';
 
 /** Options of `createBrowserTracker`. Only `endpoint` and `namespace` are required. */
-export interface BrowserTrackerOptions extends IdentityOptions, OptOutOptions {
+export interface BrowserTrackerOptions extends IdentityOptions, OptOutOptions, QueueOptions {
   /** The collector's base URL, e.g. `https://collector.example.com`. */
   readonly endpoint: string;
-  /** Tracker namespace (`tna`); it also names the queue's storage keys. */
-  readonly namespace: string;
   /** Application id (`aid`). */
   readonly appId?: string;
   /** Platform (`p`). Default `web`. */
@@ -31,9 +30,6 @@ export interface BrowserTrackerOptions extends IdentityOptions, OptOutOptions {
   readonly anonymous?: boolean;
   /** Initial consent. Default `granted`; change it later with `setConsent`. */
   readonly consent?: ConsentState;
-  /** Caps of the `localStorage` queue: events (default 1,000) and bytes (default 1,000,000). */
-  readonly maxQueueEvents?: number;
-  readonly maxQueueBytes?: number;
   /** Attach the `web_page` entity (page view id). Default true. */
   readonly webPageContext?: boolean;
   /** Attach the `client_session` 1-0-2 entity. Default true (never when anonymous). */

@@ -6,13 +6,11 @@ import {
   type Tracker,
 } from '@floe/core';
 import { readBrowserSubject } from '../context/read-browser-subject';
-import { truncate } from '../context/truncate';
 import { createIdentity } from '../identity/create-identity';
 import type { ClientSession } from '../identity/id-cookie';
 import { randomUuid } from '../identity/random-uuid';
 import { isOptedOut } from '../privacy/is-opted-out';
 import { createLocalStorageStore } from '../queue/create-local-storage-store';
-import { createStateStorage } from '../storage/state-storage';
 import { makeBrowserTransport } from '../transport/make-browser-transport';
 import { BROWSER_ADAPTER_VERSION } from '../version';
 import type { BrowserTracker } from './browser-tracker';
@@ -43,17 +41,15 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
   // Chromium may still report `visible` during `pagehide` on a navigation, so leaving is kept too.
   let leaving = false;
 
-  const queue = createLocalStorageStore({
-    prefix: `_floe_q.${options.namespace}.`,
-    maxEvents: options.maxQueueEvents,
-    maxBytes: options.maxQueueBytes,
+  const queue = createLocalStorageStore(
+    options,
     // Offline or waiting for consent, events queue (and persist) but none is handed out to send.
-    held: () => consent === 'pending' || !navigator.onLine,
+    () => consent === 'pending' || !navigator.onLine,
     // Through the emitter again, so its counts and flushes cover another tab's events too.
-    onOrphans: (texts) => {
+    (texts) => {
       for (const text of texts) emitter.add(JSON.parse(text));
     },
-  });
+  );
   const emitter = createEmitter({
     flushAt: 1,
     transport: makeBrowserTransport(
@@ -82,8 +78,7 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
     generateEventId: () => eids.shift() ?? randomUuid(),
   });
 
-  const stateStorage = createStateStorage(options, () => consent === 'granted');
-  const identity = anonymous ? undefined : createIdentity(options, stateStorage);
+  const identity = anonymous ? undefined : createIdentity(options, () => consent === 'granted');
 
   let pageViewId = randomUuid();
   let pageUrl: string | undefined;
@@ -94,17 +89,19 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
     if (optedOut || consent === 'denied') return core.track(events, trackOptions);
     const dtm = Date.now();
     const url = location.href;
-    const pageViews = events.filter((event) => event.e === 'pv').length;
-    if (pageViews > 0) {
+    const pageView = events.some((event) => event.e === 'pv');
+    if (pageView) {
       pageViewId = randomUuid();
       // A later page view in the same document (an SPA route) has the previous one as referrer.
-      if (pageUrl !== undefined && pageUrl !== url) referrer = pageUrl;
+      if (pageUrl && pageUrl !== url) referrer = pageUrl;
       pageUrl = url;
     }
+    // Cut to the enriched columns' lengths (tracker protocol §1.4): a longer value would fail the
+    // event in the pipeline, while a URL cut short is still useful. Core omits empty values.
     const page = {
-      url: truncate(url, 4096),
-      page: truncate(document.title, 2000),
-      refr: truncate(referrer, 4096),
+      url: url.slice(0, 4096),
+      page: document.title.slice(0, 2000),
+      refr: referrer.slice(0, 4096),
     };
     eids = events.map(randomUuid);
     let session: ClientSession | undefined;
@@ -137,7 +134,7 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
       },
     });
     eids = [];
-    if (pageViews > 0) for (const listener of pageViewListeners) listener();
+    if (pageView) for (const listener of pageViewListeners) listener();
     return ids;
   };
 
@@ -146,11 +143,11 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
     pagehide() {
       leaving = true;
       flushSoon();
-      queue.releaseClaim();
+      queue.claim(false);
     },
     pageshow(event) {
       leaving = false;
-      if ((event as PageTransitionEvent).persisted) queue.renewClaim();
+      if ((event as PageTransitionEvent).persisted) queue.claim(true);
     },
     visibilitychange() {
       if (document.visibilityState === 'hidden') flushSoon();
@@ -178,7 +175,7 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
     setConsent(state) {
       consent = state;
       if (state === 'granted') {
-        stateStorage.persist();
+        identity?.persist();
         flushSoon();
       } else if (state === 'denied') {
         identity?.clear();

@@ -38,9 +38,8 @@ export function makeBrowserTransport(leaving: () => boolean, beacons: boolean): 
       if (beacons && request.method === 'POST' && navigator.sendBeacon(request.url, blob)) {
         return { status: 200, headers: {} };
       }
-      throw new TransportError('the page is hidden and the keepalive budget is used up');
+      throw new TransportError('keepalive budget used up');
     },
-    // The fetch transport holds nothing to release.
-    close() {},
+    // No `close`: the fetch transport holds nothing to release.
   };
 }

@@ -162,6 +162,39 @@ describeInChromium('the queue that survives the page', () => {
     expect(new Set(delivered)).toEqual(new Set(sent.slice(2)));
   });
 
+  test('a namespace that starts with another one keeps its queue: `web` never takes `web.shop`’s events', async () => {
+    const { page } = await env.newContext();
+    await page.goto(`${env.origin}/namespaces`);
+    // `web.shop` holds its events (consent pending), so they stay stored under `_floe_q.web.shop.`.
+    await page.evaluate(
+      createTrackerScript(env.collector.url, {
+        appId: 'ns-shop',
+        namespace: 'web.shop',
+        consent: 'pending',
+      }).replace('window.tracker', 'window.shop'),
+    );
+    const held = (await page.evaluate(
+      `Array.from({ length: 3 }, (_, i) => Floe.trackStructEvent(shop, { category: 'q', action: 'ns', value: i }))`,
+    )) as string[];
+    await page.evaluate(
+      createTrackerScript(env.collector.url, { appId: 'ns-web', namespace: 'web' }),
+    );
+    // `web` looks for orphans a task after it starts: `_floe_q.web.` is a prefix of the shop's keys.
+    await page.waitForTimeout(500);
+    expect(eidsOf('ns-shop')).toEqual([]);
+    expect(
+      await page.evaluate(
+        `Object.keys(localStorage).filter((k) => /^_floe_q\\.web\\.shop\\.[0-9a-f]{8}\\./.test(k)).length`,
+      ),
+    ).toBe(3);
+    await page.evaluate(`shop.setConsent('granted')`);
+    const delivered = await waitFor(() => {
+      const eids = eidsOf('ns-shop');
+      return eids.length >= 3 && eids;
+    });
+    expect(new Set(delivered)).toEqual(new Set(held));
+  });
+
   test('two tabs: each sends its own events once; a closed tab’s queue is taken over, not duplicated', async () => {
     const { context, page: tabA } = await env.newContext();
     const tabB = await context.newPage();
