@@ -44,7 +44,10 @@ export function buildMatrix({ only } = {}) {
       yieldEvery: config.endsWith('-yield') ? YIELD_EVERY : 0,
     });
   };
-  for (const kind of ['structured', 'self-describing']) add('baseline', 'bare-loop', kind, 'n/a');
+  for (const kind of ['structured', 'self-describing']) {
+    add('baseline', 'bare-loop', kind, 'n/a');
+    add('baseline', 'payload-loop', kind, 'n/a');
+  }
   for (const kind of KINDS) {
     for (const config of ['default', 'default-yield', 'lossless']) {
       add('snowplow', config, kind, 'default');

@@ -40,7 +40,7 @@ async function loadAdapter() {
   }
   if (tracker === 'baseline') {
     const { createBaselineAdapter } = await import('./baseline-adapter.mjs');
-    return createBaselineAdapter({ kind });
+    return createBaselineAdapter({ kind, config });
   }
   throw new Error(`unknown tracker ${tracker}`);
 }
