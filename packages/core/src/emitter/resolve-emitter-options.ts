@@ -1,10 +1,8 @@
 import { FloeError } from '../errors/floe-error';
 import { createSystemClock } from '../platform/system-clock';
 import type { EventStore } from '../store/event-store';
-import { createMemoryStore } from '../store/memory-store';
-import { makeFetchTransport } from '../transport/fetch-transport';
 import { runtimeGlobals } from '../transport/fetch-types';
-import type { EmitterOptions } from './emitter-options';
+import type { AdapterEmitterOptions } from './emitter-options';
 import { DEFAULT_POST_PATH, POST_CONTENT_TYPE } from './post-body';
 import { NEVER_RETRY_STATUS_CODES, type RetryRules } from './retry-rules';
 import type { AttemptSettings } from './send-attempt';
@@ -79,7 +77,7 @@ function numbers<T extends Record<string, readonly [number, number]>>(
  *   empty or unparseable endpoint, a method other than GET or POST, a `postPath` without its
  *   leading `/`, a count below 1, a negative or `NaN` time.
  */
-export function resolveEmitterOptions(options: EmitterOptions): EmitterSettings {
+export function resolveEmitterOptions(options: AdapterEmitterOptions): EmitterSettings {
   const { endpoint, method = 'POST', postPath = DEFAULT_POST_PATH } = options;
   check(method === 'GET' || method === 'POST', `method must be GET or POST, got ${method}`);
   check(postPath[0] === '/', 'postPath must start with /');
@@ -101,8 +99,8 @@ export function resolveEmitterOptions(options: EmitterOptions): EmitterSettings 
   delete headers['content-type'];
   return {
     method,
-    store: options.store ?? createMemoryStore(),
-    transport: options.transport ?? makeFetchTransport(),
+    store: options.store,
+    transport: options.transport,
     clock: options.clock ?? createSystemClock(),
     random: options.random ?? Math.random,
     retry: options.retry ?? true,
