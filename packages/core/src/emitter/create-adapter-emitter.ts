@@ -59,7 +59,6 @@ export function createAdapterEmitter(options: AdapterEmitterOptions): Emitter {
     retries: [],
     inFlight: new Set(),
     controllers: new Set(),
-    storeCalls: new Set(),
     unsettled: store.size,
     taken: 0,
     takenBytes: 0,

@@ -3,7 +3,7 @@ import { createSystemClock } from '../platform/system-clock';
 import type { EventStore } from '../store/event-store';
 import { runtimeGlobals } from '../transport/fetch-types';
 import type { AdapterEmitterOptions } from './emitter-options';
-import { DEFAULT_POST_PATH, POST_CONTENT_TYPE } from './post-body';
+import { DEFAULT_POST_PATH } from './post-body';
 import { NEVER_RETRY_STATUS_CODES, type RetryRules } from './retry-rules';
 import type { AttemptSettings } from './send-attempt';
 
@@ -112,7 +112,6 @@ export function resolveEmitterOptions(options: AdapterEmitterOptions): EmitterSe
     pathPrefix,
     postUrl: origin + pathPrefix + postPath,
     headers,
-    postHeaders: { ...headers, 'content-type': POST_CONTENT_TYPE },
     alwaysRetried: new Set(options.retryStatusCodes),
     neverRetried: new Set([...NEVER_RETRY_STATUS_CODES, ...(options.dontRetryStatusCodes ?? [])]),
   };
