@@ -85,26 +85,33 @@ export function createAdapterEmitter(options: AdapterEmitterOptions): Emitter {
   if (state.unsettled > 0) interval.arm();
 
   function add(payload: Payload): void {
-    const rejected = enqueue(payload);
-    if (rejected) {
+    const error = enqueue(payload);
+    if (error) {
+      const { code } = error;
       const eid = payload?.['eid'];
-      const eids = typeof eid === 'string' ? [eid] : [];
-      callbacks.onDrop({ reason: rejected[0], eids, events: [payload], error: rejected[1] });
+      callbacks.onDrop({
+        // `closed` and `too_large` are reasons of the same name.
+        reason: (code === 'invalid_event'
+          ? 'invalid'
+          : code === 'store'
+            ? 'queue_full'
+            : code) as DropReason,
+        eids: typeof eid === 'string' ? [eid] : [],
+        events: [payload],
+        error,
+      });
     }
   }
 
-  /** Queues one event, or says why it was turned away (never queued, so only reported). */
-  function enqueue(payload: Payload): [DropReason, FloeError] | undefined {
-    if (closed) return ['closed', new FloeError('closed', 'emitter is shut down')];
+  /** Queues one event, or returns why it was turned away (never queued, so only reported). */
+  function enqueue(payload: Payload): FloeError | undefined {
+    if (closed) return new FloeError('closed', 'emitter is shut down');
     const event = queuePayload(payload, clock.now(), seq + 1);
-    if (event instanceof FloeError) {
-      return [event.code === 'too_large' ? 'too_large' : 'invalid', event];
-    }
+    if (event instanceof FloeError) return event;
     if (method === 'GET' && !settings.postFallback) {
       const bytes = getPath(settings.pathPrefix, JSON.parse(event.json), STM_PLACEHOLDER).length;
       if (bytes > MAX_GET_PATH_BYTES) {
-        const message = `GET request of ${bytes} B > ${MAX_GET_PATH_BYTES} B`;
-        return ['too_large', new FloeError('too_large', message)];
+        return new FloeError('too_large', `GET request of ${bytes} B > ${MAX_GET_PATH_BYTES} B`);
       }
     }
     seq++;
@@ -112,7 +119,7 @@ export function createAdapterEmitter(options: AdapterEmitterOptions): Emitter {
     try {
       evicted = store.add(event);
     } catch (cause) {
-      return ['queue_full', callbacks.storeFailed('store.add', cause)];
+      return callbacks.storeFailed('store.add', cause);
     }
     state.unsettled++;
     if (evicted.length > 0) forget(state, evicted, 'queue_full');

@@ -50,8 +50,9 @@ const NUMBER_OPTIONS = {
 /** The backoff's numbers, as {@link NUMBER_OPTIONS}. */
 const BACKOFF_OPTIONS = { baseMs: [500, 0], capMs: [60_000, 0] } as const;
 
-function check(ok: boolean, message: string): void {
-  if (!ok) throw new FloeError('invalid_config', `createEmitter: ${message}`);
+/** Throws for an option that would silently misbehave. */
+function fail(message: string, options?: { cause: unknown }): never {
+  throw new FloeError('invalid_config', `createEmitter: ${message}`, options);
 }
 
 /** Each number of `table` read from `from`, or its default; checked against its least value. */
@@ -63,7 +64,8 @@ function numbers<T extends Record<string, readonly [number, number]>>(
   for (const name in table) {
     const [fallback, min] = table[name] as readonly [number, number];
     const value = (from as Record<string, number | undefined> | undefined)?.[name] ?? fallback;
-    check(value >= min, `${name} must be a number ≥ ${min}, got ${value}`);
+    // Written so that NaN fails too.
+    if (!(value >= min)) fail(`${name} must be >= ${min}, got ${value}`);
     result[name] = value;
   }
   return result as { [K in keyof T]: number };
@@ -79,15 +81,15 @@ function numbers<T extends Record<string, readonly [number, number]>>(
  */
 export function resolveEmitterOptions(options: AdapterEmitterOptions): EmitterSettings {
   const { endpoint, method = 'POST', postPath = DEFAULT_POST_PATH } = options;
-  check(method === 'GET' || method === 'POST', `method must be GET or POST, got ${method}`);
-  check(postPath[0] === '/', 'postPath must start with /');
+  if (method !== 'GET' && method !== 'POST') fail(`method must be GET or POST, got ${method}`);
+  if (postPath[0] !== '/') fail('postPath must start with /');
   let url: { origin: string; pathname: string };
   try {
     url = new runtimeGlobals.URL(
       /^[a-z][a-z\d+.-]*:\/\//i.test(endpoint) || !endpoint ? endpoint : `https://${endpoint}`,
     );
   } catch (cause) {
-    throw new FloeError('invalid_config', `createEmitter: invalid endpoint ${endpoint}`, { cause });
+    fail(`invalid endpoint ${endpoint}`, { cause });
   }
   const { origin } = url;
   const pathPrefix = url.pathname.replace(/\/+$/, '');
