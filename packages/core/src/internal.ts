@@ -7,7 +7,8 @@ export type {
   ContextPrimitive,
   SchemaRuleSet,
 } from './contexts/global-context';
-export type { BackoffOptions } from './emitter/emitter-options';
+export { createAdapterEmitter } from './emitter/create-adapter-emitter';
+export type { AdapterEmitterOptions, BackoffOptions } from './emitter/emitter-options';
 export { MAX_GET_PATH_BYTES } from './emitter/get-query';
 export { ENVELOPE_BYTES, PAYLOAD_DATA_SCHEMA, POST_CONTENT_TYPE } from './emitter/post-body';
 export { DEFAULT_MAX_BATCH_EVENTS, DEFAULT_MAX_IN_FLIGHT } from './emitter/resolve-emitter-options';

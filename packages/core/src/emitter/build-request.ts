@@ -3,7 +3,7 @@ import type { QueuedPayload } from '../store/event-store';
 import type { AbortSignalLike, TransportRequest } from '../transport/transport';
 import type { RedirectHop } from './follow-redirect';
 import { getQuery, MAX_GET_PATH_BYTES } from './get-query';
-import { buildPostBody } from './post-body';
+import { buildPostBody, POST_CONTENT_TYPE } from './post-body';
 
 /** Where and how requests go: the endpoint taken apart, and the headers (see `resolveEmitterOptions`). */
 export interface RequestSettings {
@@ -16,8 +16,6 @@ export interface RequestSettings {
   readonly postUrl: string;
   /** The configured headers, lower-case names, without `content-type`. */
   readonly headers: Readonly<Record<string, string>>;
-  /** The configured headers with the exact POST `content-type`. */
-  readonly postHeaders: Readonly<Record<string, string>>;
   readonly keepalive: boolean | undefined;
 }
 
@@ -34,7 +32,8 @@ export function getPath(pathPrefix: string, payload: Payload, stm: string): stri
 /**
  * One request of an attempt. GET sends its single event as a query to `/i` unless path and query
  * would pass 20,000 B, when it goes by POST (`add()` already dropped it if POST is not allowed).
- * Headers are copied: a transport may treat them as its own.
+ * Headers are copied, a transport may treat them as its own; a POST always gets the exact
+ * `content-type`.
  *
  * @param events - the batch (one event for GET).
  * @param signal - the attempt's abort signal.
@@ -49,13 +48,14 @@ export function buildRequest(
   hop?: RedirectHop,
 ): TransportRequest {
   const { method, keepalive } = settings;
+  const headers = hop?.headers ?? settings.headers;
   if (method === 'GET') {
     const path = getPath(settings.pathPrefix, JSON.parse((events[0] as QueuedPayload).json), stm);
     if (path.length <= MAX_GET_PATH_BYTES) {
       return {
         method,
         url: hop ? hop.url + path.slice(path.indexOf('?')) : settings.origin + path,
-        headers: { ...(hop?.headers ?? settings.headers) },
+        headers: { ...headers },
         signal,
         keepalive,
       };
@@ -64,7 +64,7 @@ export function buildRequest(
   return {
     method: 'POST',
     url: hop?.url ?? settings.postUrl,
-    headers: { ...(hop?.headers ?? settings.postHeaders) },
+    headers: { ...headers, 'content-type': POST_CONTENT_TYPE },
     body: buildPostBody(events, stm),
     signal,
     keepalive,

@@ -87,3 +87,12 @@ export interface EmitterOptions {
   /** Source of U[0,1) for backoff jitter; `Math.random` by default. */
   readonly random?: () => number;
 }
+
+/**
+ * Options of `createAdapterEmitter` (from `@floe/core/internal`): an adapter names its store and
+ * transport, so neither default is bundled with it.
+ */
+export interface AdapterEmitterOptions extends EmitterOptions {
+  readonly store: EventStore;
+  readonly transport: Transport;
+}

@@ -18,8 +18,8 @@ export interface EmitterState extends EmitterSettings, SafeCallbacks {
   readonly inFlight: Set<Batch>;
   /** The abort controllers of attempts in flight, so shutdown can cut them. */
   readonly controllers: Set<AbortControllerLike>;
-  /** Store calls still running (async `ack`/`release`), awaited at shutdown. */
-  readonly storeCalls: Set<Promise<unknown>>;
+  /** Settles when every async store call so far (`ack`/`release`) has; shutdown awaits it. */
+  storeCalls?: Promise<unknown>;
   /** Events queued and not yet delivered or dropped; a durable store's restored events count. */
   unsettled: number;
   /** Events taken from the store into batches (waiting for a retry or in flight). */

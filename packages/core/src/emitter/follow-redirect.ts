@@ -2,7 +2,10 @@ import { TransportError } from '../errors/transport-error';
 import { runtimeGlobals } from '../transport/fetch-types';
 import type { TransportRequest, TransportResponse } from '../transport/transport';
 
-/** Where a redirect sends an attempt's second request, and the headers it may carry there. */
+/**
+ * Where a redirect sends an attempt's second request, and the headers it may carry there (a POST's
+ * `content-type` is set again when the request is built).
+ */
 export interface RedirectHop {
   /** The target URL; for GET without its query, which is built again with a fresh `stm`. */
   readonly url: string;
@@ -12,8 +15,8 @@ export interface RedirectHop {
 /**
  * The redirect rule of decision 29, the same for every transport: only a 307 or 308 with a
  * `Location` is followed, once per attempt (the caller never asks twice). A hop to another origin
- * carries only the `content-type`: `Authorization`, `Cookie`, `Proxy-Authorization` and every
- * header the emitter was configured with stay behind. Any other answer, 301–303 included, counts
+ * carries no header of the first request: `Authorization`, `Cookie`, `Proxy-Authorization` and
+ * every header the emitter was configured with stay behind. Any other answer, 301–303 included, counts
  * under the status policy.
  *
  * @param request - the request that was answered (header names in lower case).
@@ -41,9 +44,8 @@ export function followRedirect(
       code: 'insecure_redirect',
     });
   }
-  const type = request.headers['content-type'];
   return {
     url: request.method === 'GET' ? to.origin + to.pathname : to.href,
-    headers: to.origin === from.origin ? request.headers : type ? { 'content-type': type } : {},
+    headers: to.origin === from.origin ? request.headers : {},
   };
 }

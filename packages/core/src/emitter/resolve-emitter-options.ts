@@ -1,11 +1,9 @@
 import { FloeError } from '../errors/floe-error';
 import { createSystemClock } from '../platform/system-clock';
 import type { EventStore } from '../store/event-store';
-import { createMemoryStore } from '../store/memory-store';
-import { makeFetchTransport } from '../transport/fetch-transport';
 import { runtimeGlobals } from '../transport/fetch-types';
-import type { EmitterOptions } from './emitter-options';
-import { DEFAULT_POST_PATH, POST_CONTENT_TYPE } from './post-body';
+import type { AdapterEmitterOptions } from './emitter-options';
+import { DEFAULT_POST_PATH } from './post-body';
 import { NEVER_RETRY_STATUS_CODES, type RetryRules } from './retry-rules';
 import type { AttemptSettings } from './send-attempt';
 
@@ -52,8 +50,9 @@ const NUMBER_OPTIONS = {
 /** The backoff's numbers, as {@link NUMBER_OPTIONS}. */
 const BACKOFF_OPTIONS = { baseMs: [500, 0], capMs: [60_000, 0] } as const;
 
-function check(ok: boolean, message: string): void {
-  if (!ok) throw new FloeError('invalid_config', `createEmitter: ${message}`);
+/** Throws for an option that would silently misbehave. */
+function fail(message: string, options?: { cause: unknown }): never {
+  throw new FloeError('invalid_config', `createEmitter: ${message}`, options);
 }
 
 /** Each number of `table` read from `from`, or its default; checked against its least value. */
@@ -65,7 +64,8 @@ function numbers<T extends Record<string, readonly [number, number]>>(
   for (const name in table) {
     const [fallback, min] = table[name] as readonly [number, number];
     const value = (from as Record<string, number | undefined> | undefined)?.[name] ?? fallback;
-    check(value >= min, `${name} must be a number ≥ ${min}, got ${value}`);
+    // Written so that NaN fails too.
+    if (!(value >= min)) fail(`${name} must be >= ${min}, got ${value}`);
     result[name] = value;
   }
   return result as { [K in keyof T]: number };
@@ -79,17 +79,17 @@ function numbers<T extends Record<string, readonly [number, number]>>(
  *   empty or unparseable endpoint, a method other than GET or POST, a `postPath` without its
  *   leading `/`, a count below 1, a negative or `NaN` time.
  */
-export function resolveEmitterOptions(options: EmitterOptions): EmitterSettings {
+export function resolveEmitterOptions(options: AdapterEmitterOptions): EmitterSettings {
   const { endpoint, method = 'POST', postPath = DEFAULT_POST_PATH } = options;
-  check(method === 'GET' || method === 'POST', `method must be GET or POST, got ${method}`);
-  check(postPath[0] === '/', 'postPath must start with /');
+  if (method !== 'GET' && method !== 'POST') fail(`method must be GET or POST, got ${method}`);
+  if (postPath[0] !== '/') fail('postPath must start with /');
   let url: { origin: string; pathname: string };
   try {
     url = new runtimeGlobals.URL(
       /^[a-z][a-z\d+.-]*:\/\//i.test(endpoint) || !endpoint ? endpoint : `https://${endpoint}`,
     );
   } catch (cause) {
-    throw new FloeError('invalid_config', `createEmitter: invalid endpoint ${endpoint}`, { cause });
+    fail(`invalid endpoint ${endpoint}`, { cause });
   }
   const { origin } = url;
   const pathPrefix = url.pathname.replace(/\/+$/, '');
@@ -101,8 +101,8 @@ export function resolveEmitterOptions(options: EmitterOptions): EmitterSettings 
   delete headers['content-type'];
   return {
     method,
-    store: options.store ?? createMemoryStore(),
-    transport: options.transport ?? makeFetchTransport(),
+    store: options.store,
+    transport: options.transport,
     clock: options.clock ?? createSystemClock(),
     random: options.random ?? Math.random,
     retry: options.retry ?? true,
@@ -114,7 +114,6 @@ export function resolveEmitterOptions(options: EmitterOptions): EmitterSettings 
     pathPrefix,
     postUrl: origin + pathPrefix + postPath,
     headers,
-    postHeaders: { ...headers, 'content-type': POST_CONTENT_TYPE },
     alwaysRetried: new Set(options.retryStatusCodes),
     neverRetried: new Set([...NEVER_RETRY_STATUS_CODES, ...(options.dontRetryStatusCodes ?? [])]),
   };

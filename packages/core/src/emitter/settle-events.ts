@@ -94,9 +94,8 @@ export function callStore(state: EmitterState, call: () => void | Promise<void>)
   };
   try {
     const pending = call()?.catch(fail);
-    if (!pending) return;
-    state.storeCalls.add(pending);
-    void pending.finally(() => state.storeCalls.delete(pending));
+    // Chained into one promise that never rejects, for shutdown to await.
+    if (pending) state.storeCalls = Promise.all([state.storeCalls, pending]);
   } catch (cause) {
     fail(cause);
   }

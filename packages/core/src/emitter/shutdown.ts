@@ -45,7 +45,7 @@ export async function stopEmitter(
       if (left.length > 0) forget(state, left, 'shutdown_timeout');
       lost = left.length;
     }
-    await Promise.allSettled(state.storeCalls);
+    await state.storeCalls;
     await state.transport.close?.();
     await store.close?.();
   };
