@@ -32,6 +32,7 @@ async function bundleDemo() {
     logLevel: 'error',
     alias: {
       '@floe/core': join(packages, 'core/src/index.ts'),
+      '@floe/core/internal': join(packages, 'core/src/internal.ts'),
       '@floe/events': join(packages, 'events/src/index.ts'),
       '@floe/browser': join(packages, 'browser/src/index.ts'),
     },

@@ -1,5 +1,4 @@
 import {
-  createEmitter,
   createMemoryStore,
   createTracker,
   type FlushOptions,
@@ -7,6 +6,7 @@ import {
   makeFetchTransport,
   type Tracker,
 } from '@floe/core';
+import { createAdapterEmitter } from '@floe/core/internal';
 import { version } from '../package.json';
 import type { EdgeTrackerOptions, RequestTrackerOptions } from './edge-tracker-options';
 import type { RequestLike } from './request-like';
@@ -44,7 +44,7 @@ export interface EdgeTracker {
  * };
  */
 export function createEdgeTracker(options: EdgeTrackerOptions): EdgeTracker {
-  const emitter = createEmitter({
+  const emitter = createAdapterEmitter({
     endpoint: options.endpoint,
     method: options.method,
     transport: options.transport ?? makeFetchTransport(),

@@ -1,10 +1,7 @@
-import {
-  type CoreEvent,
-  createEmitter,
-  createTracker,
-  type SelfDescribingJson,
-  type Tracker,
-} from '@floe/core';
+import { type CoreEvent, createTracker, type SelfDescribingJson, type Tracker } from '@floe/core';
+// The emitter without core's defaults: the page brings its own queue and transport, so neither
+// the memory store nor the plain fetch transport ends up in the bundle.
+import { createAdapterEmitter } from '@floe/core/internal';
 import { readBrowserSubject } from '../context/read-browser-subject';
 import { createIdentity } from '../identity/create-identity';
 import type { ClientSession } from '../identity/id-cookie';
@@ -50,12 +47,8 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
       for (const text of texts) emitter.add(JSON.parse(text));
     },
   );
-  const emitter = createEmitter({
+  const emitter = createAdapterEmitter({
     flushAt: 1,
-    transport: makeBrowserTransport(
-      () => leaving || document.visibilityState === 'hidden',
-      !anonymous,
-    ),
     onDrop: options.onDrop,
     onError: options.onError,
     ...emitterOptions,
@@ -64,6 +57,10 @@ export function createBrowserTracker(options: BrowserTrackerOptions): BrowserTra
       : emitterOptions?.headers,
     endpoint: options.endpoint,
     store: queue,
+    // After the spread, which may hold `transport: undefined`.
+    transport:
+      emitterOptions?.transport ??
+      makeBrowserTransport(() => leaving || document.visibilityState === 'hidden', !anonymous),
   });
   let eids: string[] = [];
   // Core reads the options it knows (appId, subject, plugins, globalContexts, validate…).
