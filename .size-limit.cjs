@@ -28,6 +28,10 @@ const budgets = [
   entry('browser-full', '11 kB'),
 ];
 
-const comparisons = [entry('snowplow-browser-minimal'), entry('snowplow-browser-full')];
+const comparisons = [
+  entry('snowplow-core-minimal'),
+  entry('snowplow-browser-minimal'),
+  entry('snowplow-browser-full'),
+];
 
 module.exports = process.env.FLOE_SIZE_COMPARE ? [...budgets, ...comparisons] : budgets;

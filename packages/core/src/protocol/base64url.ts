@@ -17,5 +17,12 @@ export function base64UrlEncode(text: string): string {
     binary = '';
     for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
   }
-  return btoa(binary).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  const base64 = btoa(binary);
+  // At most two `=` of padding, at the very end: cut by position (a `/=+$/` search would try every
+  // position of a long text).
+  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
+  return base64
+    .slice(0, base64.length - padding)
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_');
 }
