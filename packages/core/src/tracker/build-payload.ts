@@ -115,8 +115,9 @@ export function createPayloadBuilder({
       if (tracked && !runPlugins(plugins, 'beforeTrack', tracked, report)) return null;
       // The call's entities come first; only an event that adds its own needs a list of its own.
       let texts = callTexts;
-      if (event.context || tracked)
+      if (event.context || tracked) {
         texts = addEntities(event.context, [...callTexts], targets?.entities);
+      }
       if (tracked) contexts.collect(tracked, texts, targets?.entities);
       if (texts.length > 0) {
         const json = contextsJson(texts);
