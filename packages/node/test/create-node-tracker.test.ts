@@ -1,7 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { URL } from 'node:url';
-import { type DropReport, type Tracker, trackStructEvent } from '@floe/core';
+import {
+  type DropReport,
+  type Tracker,
+  trackSelfDescribingEvent,
+  trackStructEvent,
+} from '@floe/core';
 import { createRequestContext, withRequestSubject } from '../src/context/request-context';
 import { createNodeTracker } from '../src/tracker/create-node-tracker';
 import { type Loopback, startLoopback } from './helpers/loopback';
@@ -161,6 +166,42 @@ describe('createNodeTracker', () => {
         .sort(),
     ).toEqual([...eids].sort());
   });
+
+  it('holds a synchronous burst of 100,000 base64 events with an entity in its memory queue', async () => {
+    // ~0.7 kB each: 100,000 of them are over core's 64 MiB default, which the control run shows.
+    const burst = async (maxQueueBytes?: number): Promise<number> => {
+      let evicted = 0;
+      const t = tracker({
+        encodeBase64: true,
+        maxQueueBytes,
+        onDrop: (report) => {
+          if (report.reason === 'queue_full') evicted += report.eids.length;
+        },
+      });
+      for (let i = 0; i < 100_000; i++) {
+        trackSelfDescribingEvent(
+          t,
+          {
+            schema: 'iglu:com.acme/checkout_step/jsonschema/1-0-0',
+            data: { step: 'payment', index: i, guest: i % 2 === 0, tags: ['web', 'eu'] },
+          },
+          {
+            context: [
+              {
+                schema: 'iglu:com.acme/deployment/jsonschema/1-0-0',
+                data: { region: 'eu-west-1', shard: i % 16 },
+              },
+            ],
+          },
+        );
+      }
+      await sleep(0);
+      await t.shutdown({ timeoutMs: 0 });
+      return evicted;
+    };
+    expect(await burst(64 * 1024 * 1024)).toBeGreaterThan(0);
+    expect(await burst()).toBe(0);
+  }, 30_000);
 
   it('reports track calls after shutdown as closed drops', async () => {
     const drops: DropReport[] = [];

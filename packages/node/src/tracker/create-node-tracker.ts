@@ -20,11 +20,21 @@ import { withRequestSubjects } from './with-request-subjects';
 
 const DEFAULT_SHUTDOWN_TIMEOUT_MS = 5000;
 
+/**
+ * Byte cap of the default memory queue: twice core's 64 MiB, so a synchronous burst of 100,000
+ * events still fits when each carries an entity and is base64-encoded (~0.7 kB, Snowplow's
+ * default encoding; decision 14). A server can spare it; core's default stays where a browser tab
+ * or an edge isolate (128 MB in all) may run it.
+ */
+export const NODE_MEMORY_QUEUE_BYTES = 128 * 1024 * 1024;
+
 function createStore(options: NodeTrackerOptions, onError: (e: FloeError) => void): EventStore {
   const queue = options.queue ?? (options.queueDir ? 'disk' : 'memory');
   if (typeof queue === 'object') return queue;
   const caps = { maxBytes: options.maxQueueBytes, maxEvents: options.maxQueueEvents };
-  if (queue === 'memory') return createMemoryStore(caps);
+  if (queue === 'memory') {
+    return createMemoryStore({ ...caps, maxBytes: caps.maxBytes ?? NODE_MEMORY_QUEUE_BYTES });
+  }
   return createDiskStore({
     ...caps,
     dir: options.queueDir ?? join(tmpdir(), 'floe-queue', encodeURIComponent(options.namespace)),

@@ -37,7 +37,7 @@ export interface NodeTrackerOptions
   readonly queueDir?: string;
   /** When `track()` returns, the event is written (`'write'`, default) or also fsynced (`'fsync'`). */
   readonly durability?: 'write' | 'fsync';
-  /** Byte cap of the queue (checked first). Default 256 MiB on disk, 64 MiB in memory. */
+  /** Byte cap of the queue (checked first). Default 256 MiB on disk, 128 MiB in memory. */
   readonly maxQueueBytes?: number;
   /** Event cap of the queue. Default 1,000,000. */
   readonly maxQueueEvents?: number;
