@@ -7,8 +7,9 @@ export const YIELD_EVERY = 100;
 
 /**
  * What each configuration means for each tracker, for the tables and the docs.
- * Floe's default memory queue is bounded by bytes first (64 MiB or 1,000,000 events, reliability.md
- * §1), which holds a 100,000-event burst, so its lossless configuration IS its default one.
+ * Floe's default memory queue is bounded by bytes first (@floe/node: 128 MiB, then 1,000,000
+ * events; reliability.md §1), which holds a 100,000-event burst, so its lossless configuration IS
+ * its default one.
  */
 export const CONFIG_NOTES = {
   snowplow: {
@@ -18,7 +19,7 @@ export const CONFIG_NOTES = {
   },
   floe: {
     default:
-      'as shipped: memory queue (64 MiB / 1,000,000 events cap, holds the burst), so also its lossless config',
+      'as shipped: memory queue (128 MiB / 1,000,000 events cap, holds the burst), so also its lossless config',
     'default-yield': `as shipped; the producer yields (setImmediate) every ${YIELD_EVERY} events`,
     disk: "durable disk queue (queue: 'disk') in a fresh temp dir",
   },
