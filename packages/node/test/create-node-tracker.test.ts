@@ -183,7 +183,13 @@ describe('createNodeTracker', () => {
           t,
           {
             schema: 'iglu:com.acme/checkout_step/jsonschema/1-0-0',
-            data: { step: 'payment', index: i, guest: i % 2 === 0, tags: ['web', 'eu'] },
+            data: {
+              step: 'payment',
+              index: i,
+              guest: i % 2 === 0,
+              tags: ['web', 'eu'],
+              currency: 'EUR',
+            },
           },
           {
             context: [

@@ -26,17 +26,18 @@ const DEFAULT_SHUTDOWN_TIMEOUT_MS = 5000;
  * default encoding; decision 14). A server can spare it; core's default stays where a browser tab
  * or an edge isolate (128 MB in all) may run it.
  */
-export const NODE_MEMORY_QUEUE_BYTES = 128 * 1024 * 1024;
+const NODE_MEMORY_QUEUE_BYTES = 128 * 1024 * 1024;
 
 function createStore(options: NodeTrackerOptions, onError: (e: FloeError) => void): EventStore {
   const queue = options.queue ?? (options.queueDir ? 'disk' : 'memory');
   if (typeof queue === 'object') return queue;
-  const caps = { maxBytes: options.maxQueueBytes, maxEvents: options.maxQueueEvents };
+  const { maxQueueBytes: maxBytes, maxQueueEvents: maxEvents } = options;
   if (queue === 'memory') {
-    return createMemoryStore({ ...caps, maxBytes: caps.maxBytes ?? NODE_MEMORY_QUEUE_BYTES });
+    return createMemoryStore({ maxBytes: maxBytes ?? NODE_MEMORY_QUEUE_BYTES, maxEvents });
   }
   return createDiskStore({
-    ...caps,
+    maxBytes,
+    maxEvents,
     dir: options.queueDir ?? join(tmpdir(), 'floe-queue', encodeURIComponent(options.namespace)),
     durability: options.durability,
     onError,
